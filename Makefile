@@ -1,0 +1,57 @@
+# Developer entry points. A fresh clone needs only `make demo` or `make test`: both install what they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+GEN_PKG := generated/memsy_openapi_client
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export NO_UPDATE_NOTIFIER := 1
+REDOCLY := node_modules/.bin/redocly
+
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo
+
+help:
+	@echo "make demo      run the SDK end to end against memsy.local"
+	@echo "make test      run the test suite"
+	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
+	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
+
+$(STAMP): pyproject.toml package.json package-lock.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+install: $(STAMP)
+
+generate: $(STAMP)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
+	  --config generator-config.yaml --meta none --output-path $(GEN_PKG) --overwrite --fail-on-warning
+	rm -rf $(GEN_PKG)/.ruff_cache generated/.ruff_cache
+
+lint-contract: $(STAMP)
+	$(BIN)/openapi-spec-validator openapi.yaml
+	$(REDOCLY) lint openapi.yaml --format=stylish
+
+# Regenerates in place: a hand edit under generated/ or a contract change without regeneration shows up as a diff.
+check-generated: generate
+	git diff --exit-code --stat -- generated/
+	@untracked="$$(git status --porcelain --untracked-files=all -- generated/)"; \
+	  if [ -n "$$untracked" ]; then echo "generated/ differs from a fresh generation:"; echo "$$untracked"; exit 1; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check memsy tests
+	$(BIN)/ruff format --check memsy tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint-contract check-generated lint typecheck
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q

@@ -1,0 +1,432 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.actor_resource import ActorResource
+from ...models.detail_string_error import DetailStringError
+from ...models.flat_error import FlatError
+from ...models.gateway_error import GatewayError
+from ...models.nested_error import NestedError
+from ...models.validation_error_response import ValidationErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    actor_id: str,
+    *,
+    org_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["org_id"] = org_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/actors/{actor_id}".format(
+            actor_id=quote(str(actor_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ActorResource.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+
+        def _parse_response_401(
+            data: object,
+        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
+
+                return componentsschemas_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
+
+                return componentsschemas_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
+
+                return componentsschemas_error_response_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
+
+                return componentsschemas_error_response_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_response_type_4
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(
+            data: object,
+        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
+
+                return componentsschemas_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
+
+                return componentsschemas_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
+
+                return componentsschemas_error_response_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
+
+                return componentsschemas_error_response_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_response_type_4
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+
+        def _parse_response_404(
+            data: object,
+        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
+
+                return componentsschemas_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
+
+                return componentsschemas_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
+
+                return componentsschemas_error_response_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
+
+                return componentsschemas_error_response_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_response_type_4
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+
+        def _parse_response_429(
+            data: object,
+        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
+
+                return componentsschemas_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
+
+                return componentsschemas_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
+
+                return componentsschemas_error_response_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
+
+                return componentsschemas_error_response_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_response_type_4
+
+        response_429 = _parse_response_429(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+
+        def _parse_response_5xx(
+            data: object,
+        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
+
+                return componentsschemas_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
+
+                return componentsschemas_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
+
+                return componentsschemas_error_response_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
+
+                return componentsschemas_error_response_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
+
+            return componentsschemas_error_response_type_4
+
+        response_5xx = _parse_response_5xx(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    org_id: str | Unset = UNSET,
+) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+    """Get an actor
+
+     One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
+    in
+    the org, including an actor whose events were ingested but have not produced a memory yet.
+
+    Args:
+        actor_id (str):
+        org_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        actor_id=actor_id,
+        org_id=org_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    org_id: str | Unset = UNSET,
+) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+    """Get an actor
+
+     One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
+    in
+    the org, including an actor whose events were ingested but have not produced a memory yet.
+
+    Args:
+        actor_id (str):
+        org_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+    """
+
+    return sync_detailed(
+        actor_id=actor_id,
+        client=client,
+        org_id=org_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    org_id: str | Unset = UNSET,
+) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+    """Get an actor
+
+     One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
+    in
+    the org, including an actor whose events were ingested but have not produced a memory yet.
+
+    Args:
+        actor_id (str):
+        org_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        actor_id=actor_id,
+        org_id=org_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    org_id: str | Unset = UNSET,
+) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+    """Get an actor
+
+     One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
+    in
+    the org, including an actor whose events were ingested but have not produced a memory yet.
+
+    Args:
+        actor_id (str):
+        org_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            actor_id=actor_id,
+            client=client,
+            org_id=org_id,
+        )
+    ).parsed

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApiKeyInfo")
+
+
+@_attrs_define
+class ApiKeyInfo:
+    """An API key, without its secret."""
+
+    key_id: str
+    prefix: str
+    """ Leading characters of the key, for recognition (`msy_abc`). """
+    name: str
+    scopes: list[str]
+    """ Granted scopes (open vocabulary in responses). """
+    is_active: bool
+    created_at: str
+    last_used_at: None | str | Unset = UNSET
+    expires_at: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        key_id = self.key_id
+
+        prefix = self.prefix
+
+        name = self.name
+
+        scopes = self.scopes
+
+        is_active = self.is_active
+
+        created_at = self.created_at
+
+        last_used_at: None | str | Unset
+        if isinstance(self.last_used_at, Unset):
+            last_used_at = UNSET
+        else:
+            last_used_at = self.last_used_at
+
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = self.expires_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "key_id": key_id,
+                "prefix": prefix,
+                "name": name,
+                "scopes": scopes,
+                "is_active": is_active,
+                "created_at": created_at,
+            }
+        )
+        if last_used_at is not UNSET:
+            field_dict["last_used_at"] = last_used_at
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        key_id = d.pop("key_id")
+
+        prefix = d.pop("prefix")
+
+        name = d.pop("name")
+
+        scopes = cast(list[str], d.pop("scopes"))
+
+        is_active = d.pop("is_active")
+
+        created_at = d.pop("created_at")
+
+        def _parse_last_used_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+
+        def _parse_expires_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
+        api_key_info = cls(
+            key_id=key_id,
+            prefix=prefix,
+            name=name,
+            scopes=scopes,
+            is_active=is_active,
+            created_at=created_at,
+            last_used_at=last_used_at,
+            expires_at=expires_at,
+        )
+
+        api_key_info.additional_properties = d
+        return api_key_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
