@@ -1,0 +1,289 @@
+"""The machinery every client shares: configuration, executing a :class:`~memsy._operations.Call` through the
+generated client (sync or async), turning failures into :class:`MemsyError` and deciding retries.
+
+Only the two small ``_run`` loops differ between sync and async; everything they call is shared.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import os
+import platform
+import time
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from memsy_openapi_client.client import Client as GeneratedClient
+
+from . import _retry
+from ._headers import parse_rate_limit, parse_usage
+from ._operations import Call
+from ._retry import RetryPolicy
+from ._version import __version__
+from .exceptions import (
+    MemsyAPIError,
+    MemsyConnectionError,
+    MemsyError,
+    MemsyTimeoutError,
+    MemsyValidationError,
+    error_from_response,
+    malformed_response,
+)
+from .models import RateLimitInfo, ResourceList, UsageInfo, _Response
+
+T = TypeVar("T")
+
+DEFAULT_HOST = "https://api.memsy.io"
+USER_AGENT = f"memsy-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+_PLANE_SUFFIXES = ("/v1", "/api")
+
+logger = logging.getLogger("memsy")
+
+# The last success response seen in this thread / task: lets a body that fails to parse inside the generated
+# client still be reported with its status and text.
+_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
+    "memsy_last_response", default=None
+)
+
+
+def _configure_logging_from_env() -> None:
+    level = os.environ.get("MEMSY_LOG", "").strip().lower()
+    if level not in ("debug", "info") or logger.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+
+
+def resolve_host(base_url: str | None, env_names: tuple[str, ...]) -> str:
+    """The service host from ``base_url`` or the first set environment variable: a plane suffix (``/v1`` or
+    ``/api``) and trailing slashes are removed, since the contract's paths carry the plane."""
+    url = base_url
+    if url is None:
+        url = next((os.environ[n] for n in env_names if os.environ.get(n, "").strip()), DEFAULT_HOST)
+    if not isinstance(url, str) or not url.strip():
+        raise MemsyValidationError(f"base_url must be a non-empty URL string, got {url!r}")
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise MemsyValidationError(
+            f"base_url {url!r} is not an http(s) URL; expected something like 'https://api.memsy.io/v1'"
+        )
+    if parts.query or parts.fragment:
+        raise MemsyValidationError(f"base_url {url!r} must not carry a query string or fragment")
+    for suffix in _PLANE_SUFFIXES:
+        if url.endswith(suffix):
+            return url[: -len(suffix)]
+    return url
+
+
+def resolve_api_key(api_key: str | None) -> str:
+    """The API key from the argument or ``MEMSY_API_KEY``. The message never echoes the key."""
+    key = api_key if api_key is not None else os.environ.get("MEMSY_API_KEY")
+    if key is None or (isinstance(key, str) and not key.strip()):
+        raise MemsyValidationError("no API key: pass api_key='msy_...' or set the MEMSY_API_KEY environment variable")
+    if not isinstance(key, str):
+        raise MemsyValidationError(f"api_key must be a string, got {type(key).__name__}")
+    if key != key.strip() or any(c.isspace() or ord(c) < 32 for c in key):
+        raise MemsyValidationError("api_key contains whitespace or control characters; check how it was loaded")
+    return key
+
+
+def _timeout(value: Any) -> httpx.Timeout:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+        raise MemsyValidationError(f"timeout must be a positive number of seconds, got {value!r}")
+    return httpx.Timeout(float(value))
+
+
+def as_memsy_error(exc: BaseException) -> MemsyError:
+    """Any failure raised while executing a call, as the MemsyError the caller gets."""
+    if isinstance(exc, MemsyError):
+        return exc
+    if isinstance(exc, httpx.TimeoutException):
+        return MemsyTimeoutError(f"request timed out ({type(exc).__name__}): {exc}".rstrip(": "))
+    if isinstance(exc, httpx.DecodingError):
+        return malformed_response(_last_response.get(), f"body could not be decoded: {exc}")
+    if isinstance(exc, (httpx.TransportError, httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
+        return MemsyConnectionError(f"request failed ({type(exc).__name__}): {exc}".rstrip(": "))
+    if isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, IndexError)):
+        return malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}")
+    return MemsyError(f"unexpected {type(exc).__name__}: {exc}")
+
+
+class BaseClient:
+    """Settings and non-I/O behaviour shared by the four clients."""
+
+    _env_url_names: tuple[str, ...] = ("MEMSY_BASE_URL",)
+    _plane_path = "/v1"
+
+    def __init__(
+        self,
+        base_url: str | None,
+        api_key: str | None,
+        timeout: float,
+        max_retries: int,
+        retry_backoff: float,
+        retry_policy: RetryPolicy | None,
+    ) -> None:
+        _configure_logging_from_env()
+        self._host = resolve_host(base_url, self._env_url_names)
+        self._timeout = _timeout(timeout)
+        self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries, backoff=retry_backoff)
+        self._headers = {
+            "Authorization": f"Bearer {resolve_api_key(api_key)}",
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+        self.last_usage: UsageInfo | None = None
+        """Usage headers of the most recent response (success or error) that carried them."""
+        self.last_rate_limit: RateLimitInfo | None = None
+        """Rate-limit headers of the most recent response that carried them."""
+
+    @property
+    def base_url(self) -> str:
+        """The plane's base URL, e.g. ``https://api.memsy.io/v1``."""
+        return self._host + self._plane_path
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***')"
+
+    def _http_options(self, transport: Any) -> dict[str, Any]:
+        return {
+            "base_url": self._host,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "transport": transport,
+            "follow_redirects": False,
+        }
+
+    def _retry_delay(self, call: Call[Any], error: MemsyError, attempt: int, started: float) -> float | None:
+        delay = self.retry_policy.delay(error, attempt, retry_safe=call.retry_safe, elapsed=time.monotonic() - started)
+        if isinstance(error, MemsyAPIError):
+            self._remember(error.usage, error.rate_limit)
+        if delay is not None:
+            logger.info(
+                "memsy %s: %s; retry %d/%d in %.2fs",
+                call.name,
+                type(error).__name__,
+                attempt + 1,
+                self.retry_policy.max_retries,
+                delay,
+            )
+        return delay
+
+    def _remember(self, usage: UsageInfo | None, rate_limit: RateLimitInfo | None) -> None:
+        if usage is not None:
+            self.last_usage = usage
+        if rate_limit is not None:
+            self.last_rate_limit = rate_limit
+
+    def _finish(self, call: Call[T], response: Any) -> T:
+        """Convert the generated response and attach its usage and rate-limit headers."""
+        headers = dict(response.headers.multi_items())
+        usage, rate_limit = parse_usage(headers), parse_rate_limit(headers)
+        self._remember(usage, rate_limit)
+        try:
+            result = call.convert(response.parsed)
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+            raise malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}") from exc
+        if isinstance(result, (_Response, ResourceList)):
+            result.usage = usage
+            result.rate_limit = rate_limit
+        return result
+
+
+def _log_response(response: httpx.Response) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        request = response.request
+        logger.debug("memsy HTTP %s %s -> %d", request.method, request.url.path, response.status_code)
+
+
+def raise_for_status(response: httpx.Response) -> None:
+    """httpx response hook (sync): error statuses become typed exceptions before the generated client parses."""
+    _log_response(response)
+    if 200 <= response.status_code < 300:
+        _last_response.set(response)
+        return
+    response.read()
+    raise error_from_response(response)
+
+
+async def araise_for_status(response: httpx.Response) -> None:
+    """httpx response hook (async), see :func:`raise_for_status`."""
+    _log_response(response)
+    if 200 <= response.status_code < 300:
+        _last_response.set(response)
+        return
+    await response.aread()
+    raise error_from_response(response)
+
+
+class SyncClient(BaseClient):
+    """Base of the blocking clients."""
+
+    def __init__(self, *args: Any, transport: httpx.BaseTransport | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._http = httpx.Client(**self._http_options(transport), event_hooks={"response": [raise_for_status]})
+        self._api = GeneratedClient(base_url=self._host).set_httpx_client(self._http)
+
+    def _run(self, call: Call[T]) -> T:
+        started, attempt = time.monotonic(), 0
+        while True:
+            try:
+                return self._finish(call, call.endpoint.sync_detailed(client=self._api, **call.kwargs))
+            except Exception as exc:
+                error = as_memsy_error(exc)
+                delay = self._retry_delay(call, error, attempt, started)
+                if delay is None:
+                    if error is exc:
+                        raise
+                    raise error from exc
+            _retry.sleep(delay)
+            attempt += 1
+
+    def close(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards."""
+        self._http.close()
+
+    def __enter__(self: Any) -> Any:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncClient(BaseClient):
+    """Base of the asyncio clients."""
+
+    def __init__(self, *args: Any, transport: httpx.AsyncBaseTransport | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._http = httpx.AsyncClient(**self._http_options(transport), event_hooks={"response": [araise_for_status]})
+        self._api = GeneratedClient(base_url=self._host).set_async_httpx_client(self._http)
+
+    async def _run(self, call: Call[T]) -> T:
+        started, attempt = time.monotonic(), 0
+        while True:
+            try:
+                return self._finish(call, await call.endpoint.asyncio_detailed(client=self._api, **call.kwargs))
+            except Exception as exc:
+                error = as_memsy_error(exc)
+                delay = self._retry_delay(call, error, attempt, started)
+                if delay is None:
+                    if error is exc:
+                        raise
+                    raise error from exc
+            await _retry.async_sleep(delay)
+            attempt += 1
+
+    async def close(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards."""
+        await self._http.aclose()
+
+    async def __aenter__(self: Any) -> Any:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

@@ -1,0 +1,163 @@
+"""The logic of the multi-request helpers (``wait_for``, ``ingest_many``, ``iter``), written once without I/O.
+
+Each client drives these plans with its own blocking or awaiting calls.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+from . import _operations as ops
+from . import _validation as v
+from ._operations import Call
+from .exceptions import MemsyError
+from .models import EventPayload, IngestResponse, RateLimitInfo, StatusResponse, UsageInfo
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class WaitTimeoutError(MemsyError):
+    """``wait_for`` gave up with events still pending. ``status`` holds the last known state of every id."""
+
+    def __init__(self, message: str, status: StatusResponse) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class IngestManyError(MemsyError):
+    """Some batches of ``ingest_many`` failed.
+
+    ``event_ids`` has one entry per input event, in input order: the id for events of batches that were stored,
+    None for events of batches that failed or were not sent. ``errors`` maps each failed batch's index to its
+    error. Re-sending the whole input is safe within 60 s: the server collapses duplicates to their first id.
+    """
+
+    def __init__(self, event_ids: list[str | None], errors: dict[int, MemsyError], batch_size: int) -> None:
+        first = errors[min(errors)]
+        super().__init__(
+            f"{len(errors)} of {math.ceil(len(event_ids) / batch_size)} ingest batches failed "
+            f"({sum(i is None for i in event_ids)} events not stored); first error: {first}"
+        )
+        self.event_ids = event_ids
+        self.errors = errors
+
+
+class StatusWaiter:
+    """Polls ``status`` for a set of events, at most 500 ids per request, until none is pending."""
+
+    def __init__(self, event_ids: Any, timeout: Any, poll_interval: Any) -> None:
+        ids = v.id_list(event_ids, "event_ids")
+        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+                raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}")
+        self._ids = list(dict.fromkeys(ids))
+        self._state: dict[str, str] = dict.fromkeys(self._ids, "pending")
+        self._poll_interval = float(poll_interval)
+        self._deadline = time.monotonic() + float(timeout)
+        self._unknown: set[str] = set()
+        self.usage: UsageInfo | None = None
+        self.rate_limit: RateLimitInfo | None = None
+
+    def calls(self) -> list[Call[StatusResponse]]:
+        pending = [i for i in self._ids if self._state[i] == "pending"]
+        return [ops.status(pending[i : i + v.MAX_STATUS_IDS]) for i in range(0, len(pending), v.MAX_STATUS_IDS)]
+
+    def absorb(self, response: StatusResponse) -> None:
+        for state, ids in (("completed", response.completed_ids), ("failed", response.failed_ids)):
+            for event_id in ids:
+                if event_id in self._state:
+                    self._state[event_id] = state
+        for event_id in response.unknown_ids:
+            if event_id in self._state:
+                self._unknown.add(event_id)
+        self.usage, self.rate_limit = response.usage, response.rate_limit
+
+    def next_delay(self) -> float | None:
+        """Seconds until the next poll; None when nothing is pending. Raises WaitTimeoutError past the deadline."""
+        if "pending" not in self._state.values():
+            return None
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            pending = sum(s == "pending" for s in self._state.values())
+            raise WaitTimeoutError(
+                f"{pending} of {len(self._ids)} events still pending when wait_for timed out; "
+                "raise timeout= or check them later with status()",
+                self.result(),
+            )
+        return min(self._poll_interval, remaining)
+
+    def result(self) -> StatusResponse:
+        by_state: dict[str, list[str]] = {"completed": [], "failed": [], "pending": []}
+        for event_id in self._ids:
+            by_state[self._state[event_id]].append(event_id)
+        statuses = {i: ("unknown" if i in self._unknown else s) for i, s in self._state.items()}
+        return StatusResponse(
+            completed_ids=by_state["completed"],
+            failed_ids=by_state["failed"],
+            pending_ids=by_state["pending"],
+            total=len(self._ids),
+            statuses=statuses,
+            unknown_ids=[i for i in self._ids if i in self._unknown],
+            usage=self.usage,
+            rate_limit=self.rate_limit,
+        )
+
+
+class IngestPlan:
+    """Splits a large batch into requests and puts the ids back in input order."""
+
+    def __init__(self, events: Any, batch_size: Any, concurrency: Any) -> None:
+        self.batch_size = v.bounded_int(batch_size, "batch_size", (1, 1000))
+        self.concurrency = v.bounded_int(concurrency, "concurrency", (1, 64))
+        checked: Sequence[EventPayload] = v.events(events)  # every event checked before anything is sent
+        self.count = len(checked)
+        self.calls = [
+            ops.ingest_checked(checked[i : i + self.batch_size]) for i in range(0, self.count, self.batch_size)
+        ]
+
+    def result(self, outcomes: Sequence[IngestResponse | MemsyError | None]) -> IngestResponse:
+        """Merge per-batch outcomes (a response, an error, or None for a batch never sent)."""
+        event_ids: list[str | None] = []
+        errors: dict[int, MemsyError] = {}
+        last: IngestResponse | None = None
+        for index, outcome in enumerate(outcomes):
+            size = min(self.batch_size, self.count - index * self.batch_size)
+            if isinstance(outcome, IngestResponse) and len(outcome.event_ids) == size:
+                event_ids.extend(outcome.event_ids)
+                last = outcome
+                continue
+            if isinstance(outcome, MemsyError):
+                errors[index] = outcome
+            elif isinstance(outcome, IngestResponse):
+                errors[index] = MemsyError(f"batch {index}: sent {size} events, got {len(outcome.event_ids)} ids")
+            event_ids.extend([None] * size)
+        if errors:
+            raise IngestManyError(event_ids, errors, self.batch_size) from errors[min(errors)]
+        return IngestResponse(
+            event_ids=[i for i in event_ids if i is not None],
+            usage=last.usage if last else None,
+            rate_limit=last.rate_limit if last else None,
+        )
+
+
+class _Page(Protocol[T_co]):
+    @property
+    def items(self) -> Sequence[T_co]: ...
+
+    @property
+    def total(self) -> int: ...
+
+
+def following_offset(page: _Page[Any], offset: int) -> int | None:
+    """Offset of the next page, or None after the last one."""
+    if not page.items:
+        return None
+    offset += len(page.items)
+    return offset if offset < page.total else None
+
+
+PageCall = Callable[[int], Call[Any]]

@@ -1,0 +1,434 @@
+"""Exceptions raised by the Memsy SDK, and the one place where an HTTP error response becomes one of them.
+
+Every failure that leaves a public method is a :class:`MemsyError`:
+
+* :class:`MemsyConnectionError` (and :class:`MemsyTimeoutError`): the request did not get an HTTP answer.
+* :class:`MemsyValidationError`: the SDK refused the input before sending anything.
+* :class:`MemsyAPIError` and its subclasses: the server answered with an error, or with a success body the SDK
+  could not read.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .models import RateLimitInfo, UsageInfo
+
+__all__ = [
+    "AuthenticationError",
+    "AuthorizationError",
+    "BillingNotEnabledError",
+    "ConflictError",
+    "FeatureNotAvailable",
+    "KeyLimitReachedError",
+    "MalformedResponseError",
+    "MemsyAPIError",
+    "MemsyConnectionError",
+    "MemsyError",
+    "MemsyTimeoutError",
+    "MemsyValidationError",
+    "NotFoundError",
+    "NotImplementedByServerError",
+    "OrgIdNotAllowedError",
+    "OrgLimitReachedError",
+    "RateLimitExceeded",
+    "RequestValidationError",
+    "SeatLimitReachedError",
+    "SeatRequiredError",
+    "ServerError",
+    "UsageLimitExceeded",
+]
+
+_MAX_TEXT = 500  # characters of a non-JSON body kept in messages
+
+
+class MemsyError(Exception):
+    """Base class of every exception the SDK raises."""
+
+
+class MemsyValidationError(MemsyError, ValueError):
+    """The SDK refused an argument before sending the request. Nothing was sent.
+
+    Also a ``ValueError``, so code that already guards argument errors keeps working.
+    """
+
+
+class MemsyConnectionError(MemsyError):
+    """The request did not get an HTTP response (DNS, refused or dropped connection, TLS, protocol error)."""
+
+
+class MemsyTimeoutError(MemsyConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+
+class MemsyAPIError(MemsyError):
+    """The server answered with an error status, or with a success body the SDK could not read.
+
+    Attributes:
+        status_code: HTTP status of the response (``None`` when there was no response).
+        error_code: the machine-readable ``error`` code of the body, when there is one.
+        detail: the human-readable message extracted from the body (or the body text).
+        body: the decoded JSON body (any JSON value), or ``None`` when the body was not JSON.
+        response: the ``httpx.Response``.
+        request_id: the server's request id (``X-Request-Id`` / ``apigw-requestid``), when sent.
+        usage / rate_limit: the usage and rate-limit headers of the error response, when sent.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        error_code: str | None = None,
+        detail: str = "",
+        body: Any = None,
+        response: httpx.Response | None = None,
+        request_id: str | None = None,
+        usage: UsageInfo | None = None,
+        rate_limit: RateLimitInfo | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.error_code = error_code
+        self.detail = detail
+        self.body = body
+        self.response = response
+        self.request_id = request_id
+        self.usage = usage
+        self.rate_limit = rate_limit
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.request_id:
+            parts.append(f"(request id {self.request_id})")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code!r}, error_code={self.error_code!r}, "
+            f"detail={self.detail!r})"
+        )
+
+    def _field(self, name: str) -> Any:
+        """A code-specific field of the error body (top level or nested under ``detail``)."""
+        return _effective_body(self.body).get(name)
+
+    def _int_field(self, name: str) -> int | None:
+        value = self._field(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def _str_field(self, name: str) -> str | None:
+        value = self._field(name)
+        return value if isinstance(value, str) else None
+
+
+class MalformedResponseError(MemsyAPIError):
+    """A success response whose body the SDK could not read (not JSON, or not the documented shape)."""
+
+
+class RequestValidationError(MemsyAPIError):
+    """422: the server rejected the request body or parameters. ``errors`` lists each failure."""
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The validation entries (``loc``, ``msg``, ``type``) of the body, when it has them."""
+        detail = self.body.get("detail") if isinstance(self.body, dict) else None
+        return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
+
+
+class AuthenticationError(MemsyAPIError):
+    """401, or the gateway's 403 ``{"message": "Forbidden"}``: the API key is missing, unknown or revoked."""
+
+
+class AuthorizationError(MemsyAPIError):
+    """403: the key is valid but may not do this (missing scope, not an org admin, ...)."""
+
+    @property
+    def required_scope(self) -> str | None:
+        """The scope the route needs, for scope errors."""
+        return self._str_field("required_scope") or self._str_field("scope")
+
+
+class FeatureNotAvailable(AuthorizationError):
+    """403 ``feature_not_available``: the plan does not include this feature."""
+
+    @property
+    def feature(self) -> str | None:
+        """The feature the plan lacks."""
+        return self._str_field("feature")
+
+    @property
+    def current_tier(self) -> str | None:
+        """The caller's plan."""
+        return self._str_field("current_tier")
+
+    @property
+    def upgrade_url(self) -> str | None:
+        """Where to upgrade."""
+        return self._str_field("upgrade_url")
+
+
+class SeatRequiredError(AuthorizationError):
+    """403 ``seat_required``: the caller needs an assigned seat (console events)."""
+
+
+class OrgLimitReachedError(AuthorizationError):
+    """403 ``org_limit_reached``: the plan's org allowance is used up."""
+
+    @property
+    def limit(self) -> int | None:
+        """The allowance."""
+        return self._int_field("limit")
+
+    @property
+    def current(self) -> int | None:
+        """The amount in use."""
+        return self._int_field("current")
+
+
+class KeyLimitReachedError(OrgLimitReachedError):
+    """403 ``key_limit_reached``: the plan's API-key allowance is used up."""
+
+
+class BillingNotEnabledError(AuthorizationError):
+    """403 ``billing_not_enabled``: billing is not configured for this org."""
+
+    @property
+    def interest_path(self) -> str | None:
+        """Control-plane path where interest in a paid plan can be expressed."""
+        return self._str_field("interest_path")
+
+
+class OrgIdNotAllowedError(MemsyAPIError):
+    """400 ``org_id_not_allowed``: the org is derived from the key and may not be sent."""
+
+
+class NotFoundError(MemsyAPIError):
+    """404: no such resource in the caller's org."""
+
+
+class ConflictError(MemsyAPIError):
+    """409: the request conflicts with the current state (for example the record already exists)."""
+
+
+class SeatLimitReachedError(ConflictError):
+    """409 ``seat_limit_reached``: all purchased seats are assigned."""
+
+    @property
+    def purchased_seats(self) -> int | None:
+        """Seats purchased."""
+        return self._int_field("purchased_seats")
+
+    @property
+    def assigned_seats(self) -> int | None:
+        """Seats assigned."""
+        return self._int_field("assigned_seats")
+
+    @property
+    def pending_invites(self) -> int | None:
+        """Invitations not yet accepted."""
+        return self._int_field("pending_invites")
+
+
+class RateLimitExceeded(MemsyAPIError):
+    """429: too many requests. ``retry_after`` is the server's requested wait in seconds, when it sent one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class UsageLimitExceeded(MemsyAPIError):
+    """429 ``usage_limit_exceeded``: a plan quota is exhausted until the next period. Retrying does not help."""
+
+    @property
+    def dimension(self) -> str | None:
+        """The exhausted usage dimension (``events_ingested``, ...)."""
+        return self._str_field("dimension")
+
+    @property
+    def current(self) -> int | None:
+        """Amount used."""
+        return self._int_field("current")
+
+    @property
+    def limit(self) -> int | None:
+        """The quota."""
+        return self._int_field("limit")
+
+    @property
+    def upgrade_url(self) -> str | None:
+        """Where to upgrade."""
+        return self._str_field("upgrade_url")
+
+
+class NotImplementedByServerError(MemsyAPIError):
+    """501: the server has not implemented this endpoint (``clear()`` today)."""
+
+
+class ServerError(MemsyAPIError):
+    """5xx: the service or a gateway in front of it failed."""
+
+
+# ------------------------------------------------------------------------------------------------ classification
+
+_FORBIDDEN_BY_CODE: dict[str, type[MemsyAPIError]] = {
+    "feature_not_available": FeatureNotAvailable,
+    "seat_required": SeatRequiredError,
+    "org_limit_reached": OrgLimitReachedError,
+    "key_limit_reached": KeyLimitReachedError,
+    "billing_not_enabled": BillingNotEnabledError,
+}
+_BY_STATUS: dict[int, type[MemsyAPIError]] = {
+    401: AuthenticationError,
+    403: AuthorizationError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: RequestValidationError,
+    501: NotImplementedByServerError,
+}
+_HINTS: dict[type[MemsyAPIError], str] = {
+    AuthenticationError: "check MEMSY_API_KEY / api_key; the key may be missing, mistyped or revoked",
+    UsageLimitExceeded: "the plan quota resets at the next billing period; retrying now will not help",
+    NotImplementedByServerError: "the server does not implement this endpoint yet",
+}
+
+
+def _effective_body(body: Any) -> dict[str, Any]:
+    """The error object: a dict ``detail`` merged over the outer body, so fields may live at either level."""
+    if not isinstance(body, dict):
+        return {}
+    detail = body.get("detail")
+    if isinstance(detail, dict):
+        merged = {k: v for k, v in body.items() if k != "detail"}
+        merged.update(detail)
+        return merged
+    return body
+
+
+def _decode(response: httpx.Response) -> tuple[Any, str]:
+    """(JSON body or None, body text) without ever raising."""
+    try:
+        text = response.text
+    except Exception:  # an undecodable charset must not hide the status
+        text = response.content.decode("utf-8", "replace")
+    if not text.strip():
+        return None, ""
+    try:
+        return json.loads(text), text
+    except ValueError:
+        return None, text
+
+
+def _message_of(body: Any, text: str) -> str:
+    """Human message: nested ``detail.message`` / ``detail.error``, string ``detail``, top-level ``message`` /
+    ``error``, the validation entries, or the raw text."""
+    if isinstance(body, dict):
+        detail = body.get("detail")
+        if isinstance(detail, dict):
+            for key in ("message", "error", "detail"):
+                if isinstance(detail.get(key), str) and detail[key]:
+                    return str(detail[key])
+        if isinstance(detail, str) and detail:
+            return detail
+        if isinstance(detail, list) and detail:
+            return "; ".join(_describe_validation_entry(e) for e in detail)
+        for key in ("message", "error"):
+            if isinstance(body.get(key), str) and body[key]:
+                return str(body[key])
+    text = " ".join(text.split())
+    return text[:_MAX_TEXT] + ("..." if len(text) > _MAX_TEXT else "")
+
+
+def _describe_validation_entry(entry: Any) -> str:
+    if not isinstance(entry, dict):
+        return str(entry)
+    loc = entry.get("loc")
+    where = ".".join(str(p) for p in loc) if isinstance(loc, list) else ""
+    msg = entry.get("msg", "invalid")
+    return f"{where}: {msg}" if where else str(msg)
+
+
+def _is_gateway_forbidden(body: Any) -> bool:
+    return isinstance(body, dict) and body == {"message": "Forbidden"}
+
+
+def error_class_for(status: int, code: str | None, message: str, body: Any) -> type[MemsyAPIError]:
+    """The exception class for an error response (status first, then code, as the service documents them)."""
+    if status == 429:
+        if code == "usage_limit_exceeded" or (code is None and "quota" in message.lower()):
+            return UsageLimitExceeded
+        return RateLimitExceeded
+    if status == 403:
+        if code is None and _is_gateway_forbidden(body):
+            return AuthenticationError
+        if code in _FORBIDDEN_BY_CODE:
+            return _FORBIDDEN_BY_CODE[code]
+        return AuthorizationError
+    if status == 400 and code == "org_id_not_allowed":
+        return OrgIdNotAllowedError
+    if status == 409 and code == "seat_limit_reached":
+        return SeatLimitReachedError
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    return MemsyAPIError
+
+
+def error_from_response(response: httpx.Response) -> MemsyAPIError:
+    """Build the typed exception for an error response. Never raises, whatever the body is."""
+    from ._headers import parse_rate_limit, parse_retry_after, parse_usage, request_id_of
+
+    body, text = _decode(response)
+    effective = _effective_body(body)
+    code = effective.get("error") if isinstance(effective.get("error"), str) else None
+    detail = _message_of(body, text)
+    status = response.status_code
+    cls = error_class_for(status, code, detail, body)
+    reason = response.reason_phrase or "error"
+    summary = f"HTTP {status} {reason}"
+    if code:
+        summary += f" [{code}]"
+    message = f"{summary}: {detail}" if detail else summary
+    hint = _HINTS.get(cls)
+    if hint:
+        message += f" ({hint})"
+    headers = response.headers
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "error_code": code,
+        "detail": detail,
+        "body": body,
+        "response": response,
+        "request_id": request_id_of(headers),
+        "usage": parse_usage(headers),
+        "rate_limit": parse_rate_limit(headers),
+    }
+    if cls is RateLimitExceeded:
+        return RateLimitExceeded(message, retry_after=parse_retry_after(headers.get("retry-after")), **kwargs)
+    return cls(message, **kwargs)
+
+
+def malformed_response(response: httpx.Response | None, problem: str) -> MalformedResponseError:
+    """A success response the SDK could not read."""
+    from ._headers import request_id_of
+
+    if response is None:
+        return MalformedResponseError(f"the response could not be read: {problem}")
+    body, text = _decode(response)
+    snippet = " ".join(text.split())[:200]
+    return MalformedResponseError(
+        f"HTTP {response.status_code}: the response body is not what the API documents ({problem})"
+        + (f"; body starts: {snippet!r}" if snippet else "; body is empty"),
+        status_code=response.status_code,
+        detail=problem,
+        body=body,
+        response=response,
+        request_id=request_id_of(response.headers),
+    )
