@@ -94,8 +94,8 @@ class RateLimitInfo:
 class _Response:
     """Fields shared by every response model."""
 
-    usage: UsageInfo | None = field(default=None, compare=False)
-    rate_limit: RateLimitInfo | None = field(default=None, compare=False)
+    usage: UsageInfo | None = field(default=None, compare=False, repr=False)
+    rate_limit: RateLimitInfo | None = field(default=None, compare=False, repr=False)
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 

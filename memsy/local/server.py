@@ -1,0 +1,174 @@
+"""Running memsy.local: in-process on a free loopback port (:class:`LocalMemsy`), or from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+import threading
+import time
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from .app import LocalConfig, LocalMemsyApp, Plan
+from .store import Store
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+class LocalMemsy:
+    """A memsy.local server on 127.0.0.1, for tests and local development.
+
+    >>> with LocalMemsy() as server:                                    # doctest: +SKIP
+    ...     client = MemsyClient(server.data_url, api_key=server.api_key)
+
+    Args:
+        port: 0 picks a free port.
+        db: SQLite path; ``":memory:"`` keeps everything in memory.
+        config: plan, processing delay, billing and validation settings.
+        api_key: the admin key to create (a fresh ``msy_...`` key when None).
+        log_level: uvicorn's log level.
+    """
+
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        db: str = ":memory:",
+        config: LocalConfig | None = None,
+        api_key: str | None = None,
+        log_level: str = "warning",
+        **config_options: Any,
+    ) -> None:
+        if config is None:
+            config = LocalConfig(**config_options)
+        elif config_options:
+            raise TypeError("pass either config= or individual settings, not both")
+        self.store = Store(db)
+        self.app = LocalMemsyApp(self.store, config)
+        self.port = port or free_port()
+        if api_key is None:
+            _, self.api_key = self.store.create_key(config.org_id, "local-admin", admin=True, seat=True)
+        else:
+            self.store.ensure_key(config.org_id, api_key)
+            self.api_key = api_key
+        self._server = uvicorn.Server(
+            uvicorn.Config(self.app.asgi, host=LOOPBACK, port=self.port, log_level=log_level, lifespan="off")
+        )
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The host URL (both planes live under it)."""
+        return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def data_url(self) -> str:
+        """Base URL of the data plane, for :class:`memsy.MemsyClient`."""
+        return self.url + "/v1"
+
+    @property
+    def control_url(self) -> str:
+        """Base URL of the control plane, for :class:`memsy.MemsyControlClient`."""
+        return self.url + "/api"
+
+    @property
+    def faults(self) -> Any:
+        """The :class:`memsy.local.FaultInjector` of this server."""
+        return self.app.faults
+
+    @property
+    def violations(self) -> list[str]:
+        """Contract violations of the responses served (with ``validate_responses=True``)."""
+        return self.app.violations
+
+    def create_key(
+        self, *, scopes: tuple[str, ...] = ("read", "write"), admin: bool = False, seat: bool = False
+    ) -> str:
+        """Create another key of the local org and return it."""
+        _, raw = self.store.create_key(self.app.config.org_id, "test-key", scopes=scopes, admin=admin, seat=seat)
+        return raw
+
+    def process_pending(self, timeout: float = 10.0) -> None:
+        """Block until every ingested event has been processed (regardless of the processing delay)."""
+        deadline = time.monotonic() + timeout
+        while self.store.pending_count():
+            if time.monotonic() > deadline:
+                raise TimeoutError("events still pending")
+            if not self.app.worker.run_once():
+                time.sleep(0.01)
+
+    def start(self) -> LocalMemsy:
+        self.app.worker.start()
+        self._thread = threading.Thread(target=self._server.run, name="memsy-local-http", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"memsy.local did not start on {self.url}")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        self.app.worker.stop()
+        self.store.close()
+
+    def __enter__(self) -> LocalMemsy:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``memsy-local serve`` / ``python -m memsy.local``."""
+    parser = argparse.ArgumentParser(
+        prog="memsy-local",
+        description="A local Memsy for development and tests (not for production traffic).",
+    )
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="serve both planes on 127.0.0.1")
+    for target in (parser, serve):
+        target.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (0 picks a free one)")
+        target.add_argument("--db", default=":memory:", help="SQLite file; ':memory:' (default) keeps nothing")
+        target.add_argument("--api-key", default=None, help="admin key to accept (default: a new one is printed)")
+        target.add_argument("--plan", default="free", help="plan name reported in X-Plan and /api/me")
+        target.add_argument("--rate-limit", type=int, default=6000, help="requests per window before 429")
+        target.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds")
+        target.add_argument("--processing-delay", type=float, default=0.05, help="seconds before extraction")
+        target.add_argument("--billing", action="store_true", help="answer billing routes instead of 403")
+        target.add_argument("--log-level", default="info")
+    args = parser.parse_args(argv)
+    config = LocalConfig(
+        plan=Plan(name=args.plan, requests_per_window=args.rate_limit, window_seconds=args.window),
+        processing_delay=args.processing_delay,
+        billing_enabled=args.billing,
+    )
+    server = LocalMemsy(port=args.port, db=args.db, config=config, api_key=args.api_key, log_level=args.log_level)
+    print("memsy.local: a local Memsy for development and tests (production traffic goes to api.memsy.io)")
+    print(f"  data plane     MEMSY_BASE_URL={server.data_url}")
+    print(f"  control plane  MEMSY_CONTROL_URL={server.control_url}")
+    print(f"  admin key      MEMSY_API_KEY={server.api_key}")
+    print(f"  storage        {args.db}")
+    sys.stdout.flush()
+    server.app.worker.start()
+    try:
+        server._server.run()
+    finally:
+        server.app.worker.stop()
+        server.store.close()
+    return 0

@@ -1,0 +1,488 @@
+"""SQLite storage of memsy.local: keys, onboarding records, events, memories (with an FTS5 index), usage.
+
+One connection guarded by a lock: the HTTP handlers and the extraction worker take turns. WAL mode with
+``synchronous=NORMAL`` means a committed transaction survives the process being killed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+Clock = Callable[[], float]
+
+DEDUP_WINDOW = 60.0
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS api_keys (
+    key_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, name TEXT NOT NULL, prefix TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL, is_admin INTEGER NOT NULL, has_seat INTEGER NOT NULL,
+    is_active INTEGER NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT, expires_at TEXT, expires_ts REAL
+);
+CREATE TABLE IF NOT EXISTS customizations (
+    kind TEXT NOT NULL, record_id TEXT NOT NULL, org_id TEXT NOT NULL, name TEXT NOT NULL, focus TEXT NOT NULL,
+    promotion_prompt TEXT NOT NULL, prompt_meta TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    seq INTEGER NOT NULL, PRIMARY KEY (kind, record_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, actor_id TEXT NOT NULL, session_id TEXT NOT NULL,
+    kind TEXT NOT NULL, content TEXT NOT NULL, role_id TEXT, team_id TEXT, ts TEXT NOT NULL, metadata TEXT,
+    ingested_at TEXT NOT NULL, ingested_ts REAL NOT NULL, status TEXT NOT NULL, dedup_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_dedup ON events (org_id, dedup_key, ingested_ts);
+CREATE INDEX IF NOT EXISTS events_pending ON events (status, ingested_ts) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS events_console ON events (org_id, ts, event_id);
+CREATE TABLE IF NOT EXISTS memories (
+    memory_id TEXT NOT NULL UNIQUE, org_id TEXT NOT NULL, actor_id TEXT, session_id TEXT,
+    scope_level TEXT NOT NULL, role_id TEXT, team_id TEXT, type TEXT NOT NULL, kind TEXT NOT NULL,
+    memory_kind TEXT NOT NULL, status TEXT NOT NULL, text TEXT NOT NULL, summary TEXT, confidence REAL NOT NULL,
+    strength REAL NOT NULL, recall_count INTEGER NOT NULL, decay_half_life_days REAL NOT NULL,
+    pinned INTEGER NOT NULL, tags TEXT NOT NULL, entity_refs TEXT NOT NULL, source_event_ids TEXT NOT NULL,
+    observed_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_recalled_at TEXT
+);
+CREATE INDEX IF NOT EXISTS memories_org ON memories (org_id, status, memory_id);
+CREATE INDEX IF NOT EXISTS memories_actor ON memories (org_id, actor_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS memories_fts USING fts5(
+    text, tags, content='memories', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS memories_ai AFTER INSERT ON memories BEGIN
+    INSERT INTO memories_fts (rowid, text, tags) VALUES (new.rowid, new.text, new.tags);
+END;
+CREATE TRIGGER IF NOT EXISTS memories_ad AFTER DELETE ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text, tags) VALUES ('delete', old.rowid, old.text, old.tags);
+END;
+CREATE TRIGGER IF NOT EXISTS memories_au AFTER UPDATE OF text, tags ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text, tags) VALUES ('delete', old.rowid, old.text, old.tags);
+    INSERT INTO memories_fts (rowid, text, tags) VALUES (new.rowid, new.text, new.tags);
+END;
+CREATE TABLE IF NOT EXISTS usage (
+    org_id TEXT NOT NULL, hour TEXT NOT NULL, dimension TEXT NOT NULL, quantity INTEGER NOT NULL,
+    PRIMARY KEY (org_id, hour, dimension)
+);
+CREATE TABLE IF NOT EXISTS key_usage (
+    key_id TEXT NOT NULL, day TEXT NOT NULL, api_calls INTEGER NOT NULL, PRIMARY KEY (key_id, day)
+);
+CREATE TABLE IF NOT EXISTS interest (
+    org_id TEXT PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL, company TEXT, use_case TEXT, notes TEXT,
+    created_at TEXT NOT NULL
+);
+"""
+
+
+def iso(ts: float) -> str:
+    """Unix seconds as an ISO-8601 UTC timestamp with milliseconds."""
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def ulid(ts: float) -> str:
+    """A time-ordered 26-character id (ULID layout: 48-bit milliseconds, 80 random bits)."""
+    value = (int(ts * 1000) << 80) | int.from_bytes(os.urandom(10), "big")
+    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+def hash_key(raw_key: str) -> str:
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+def new_raw_key() -> str:
+    return "msy_" + secrets.token_hex(16)
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    key_id: str
+    org_id: str
+    name: str
+    scopes: tuple[str, ...]
+    is_admin: bool
+    has_seat: bool
+
+
+class Store:
+    """All persistent state of one memsy.local instance."""
+
+    def __init__(self, path: str = ":memory:", clock: Clock = time.time) -> None:
+        self.path = path
+        self.clock = clock
+        self.lock = threading.RLock()
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self.lock:
+            return self.db.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        with self.lock:
+            return self.db.execute(sql, params).fetchone()  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------------------------------------ api keys
+
+    def create_key(
+        self,
+        org_id: str,
+        name: str,
+        *,
+        scopes: Iterable[str] = ("read", "write"),
+        admin: bool = False,
+        seat: bool = False,
+        expires_at: datetime | None = None,
+        raw_key: str | None = None,
+    ) -> tuple[dict[str, Any], str]:
+        """Store a new key (only its hash) and return (record, raw key)."""
+        raw = raw_key or new_raw_key()
+        now = self.clock()
+        key_id = "key_" + ulid(now).lower()
+        record = {
+            "key_id": key_id,
+            "org_id": org_id,
+            "name": name,
+            "prefix": raw[:7],
+            "key_hash": hash_key(raw),
+            "scopes": json.dumps(list(dict.fromkeys(scopes))),
+            "is_admin": int(admin),
+            "has_seat": int(seat),
+            "is_active": 1,
+            "created_at": iso(now),
+            "last_used_at": None,
+            "expires_at": iso(expires_at.timestamp()) if expires_at else None,
+            "expires_ts": expires_at.timestamp() if expires_at else None,
+        }
+        with self.transaction() as db:
+            db.execute(
+                f"INSERT INTO api_keys ({', '.join(record)}) VALUES ({', '.join('?' * len(record))})",
+                tuple(record.values()),
+            )
+        return self.key_info(self.one("SELECT * FROM api_keys WHERE key_id = ?", (key_id,))), raw  # type: ignore[arg-type]
+
+    def ensure_key(self, org_id: str, raw_key: str, *, name: str = "local-admin") -> None:
+        """Make ``raw_key`` a valid admin key with a seat (idempotent)."""
+        if self.one("SELECT 1 FROM api_keys WHERE key_hash = ?", (hash_key(raw_key),)) is None:
+            self.create_key(org_id, name, admin=True, seat=True, raw_key=raw_key)
+
+    def authenticate(self, raw_key: str) -> ApiKey | None:
+        row = self.one("SELECT * FROM api_keys WHERE key_hash = ?", (hash_key(raw_key),))
+        now = self.clock()
+        if row is None or not row["is_active"] or (row["expires_ts"] is not None and row["expires_ts"] <= now):
+            return None
+        with self.lock:
+            self.db.execute("UPDATE api_keys SET last_used_at = ? WHERE key_id = ?", (iso(now), row["key_id"]))
+        return ApiKey(
+            key_id=row["key_id"],
+            org_id=row["org_id"],
+            name=row["name"],
+            scopes=tuple(json.loads(row["scopes"])),
+            is_admin=bool(row["is_admin"]),
+            has_seat=bool(row["has_seat"]),
+        )
+
+    @staticmethod
+    def key_info(row: sqlite3.Row) -> dict[str, Any]:
+        return {
+            "key_id": row["key_id"],
+            "prefix": row["prefix"],
+            "name": row["name"],
+            "scopes": json.loads(row["scopes"]),
+            "is_active": bool(row["is_active"]),
+            "created_at": row["created_at"],
+            "last_used_at": row["last_used_at"],
+            "expires_at": row["expires_at"],
+        }
+
+    def list_keys(self, org_id: str) -> list[dict[str, Any]]:
+        rows = self.query("SELECT * FROM api_keys WHERE org_id = ? ORDER BY created_at, key_id", (org_id,))
+        return [self.key_info(r) for r in rows]
+
+    def revoke_key(self, org_id: str, key_id: str) -> bool:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE api_keys SET is_active = 0 WHERE org_id = ? AND key_id = ? AND is_active = 1",
+                (org_id, key_id),
+            )
+        return cursor.rowcount > 0
+
+    def key_exists(self, org_id: str, key_id: str) -> bool:
+        return self.one("SELECT 1 FROM api_keys WHERE org_id = ? AND key_id = ?", (org_id, key_id)) is not None
+
+    # ------------------------------------------------------------------------------------------ customizations
+
+    @staticmethod
+    def customization(row: sqlite3.Row) -> dict[str, Any]:
+        record = {
+            "org_id": row["org_id"],
+            "name": row["name"],
+            "focus": row["focus"],
+            "promotion_prompt": row["promotion_prompt"],
+            "created_at": row["created_at"],
+            "updated_at": row["updated_at"],
+            "prompt_meta": json.loads(row["prompt_meta"]) if row["prompt_meta"] else None,
+        }
+        if row["kind"] != "org":
+            record[f"{row['kind']}_id"] = row["record_id"]
+        return record
+
+    def get_customization(self, kind: str, record_id: str, org_id: str) -> dict[str, Any] | None:
+        row = self.one(
+            "SELECT * FROM customizations WHERE kind = ? AND record_id = ? AND org_id = ?", (kind, record_id, org_id)
+        )
+        return self.customization(row) if row else None
+
+    def list_customizations(self, kind: str, org_id: str, limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT * FROM customizations WHERE kind = ? AND org_id = ? ORDER BY seq LIMIT ? OFFSET ?",
+            (kind, org_id, limit, offset),
+        )
+        return [self.customization(r) for r in rows]
+
+    def create_customization(
+        self, kind: str, record_id: str, org_id: str, name: str, focus: str, prompt: str, meta: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """Insert a record; None when one with this id exists."""
+        now = iso(self.clock())
+        with self.transaction() as db:
+            if db.execute(
+                "SELECT 1 FROM customizations WHERE kind = ? AND record_id = ?", (kind, record_id)
+            ).fetchone():
+                return None
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM customizations").fetchone()[0]
+            db.execute(
+                "INSERT INTO customizations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (kind, record_id, org_id, name, focus, prompt, json.dumps(meta), now, now, seq),
+            )
+        return self.get_customization(kind, record_id, org_id)
+
+    def update_customization(
+        self, kind: str, record_id: str, org_id: str, changes: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        allowed = {k: v for k, v in changes.items() if k in ("name", "focus", "promotion_prompt", "prompt_meta")}
+        if "prompt_meta" in allowed:
+            allowed["prompt_meta"] = json.dumps(allowed["prompt_meta"])
+        with self.transaction() as db:
+            sets = ", ".join([*(f"{k} = ?" for k in allowed), "updated_at = ?"])
+            cursor = db.execute(
+                f"UPDATE customizations SET {sets} WHERE kind = ? AND record_id = ? AND org_id = ?",
+                (*allowed.values(), iso(self.clock()), kind, record_id, org_id),
+            )
+        return self.get_customization(kind, record_id, org_id) if cursor.rowcount else None
+
+    def delete_customization(self, kind: str, record_id: str, org_id: str) -> bool:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "DELETE FROM customizations WHERE kind = ? AND record_id = ? AND org_id = ?", (kind, record_id, org_id)
+            )
+        return cursor.rowcount > 0
+
+    # -------------------------------------------------------------------------------------------------- events
+
+    def ingest(self, org_id: str, events: Sequence[dict[str, Any]]) -> list[str]:
+        """Store events and return their ids in order; an event identical to one stored in the last 60 s on
+        (actor_id, session_id, kind, content) gets that event's id instead of being stored again."""
+        now = self.clock()
+        ids: list[str] = []
+        with self.transaction() as db:
+            for event in events:
+                key = hashlib.sha256(
+                    json.dumps([event["actor_id"], event["session_id"], event["kind"], event["content"]]).encode()
+                ).hexdigest()
+                row = db.execute(
+                    "SELECT event_id FROM events WHERE org_id = ? AND dedup_key = ? AND ingested_ts > ? "
+                    "ORDER BY ingested_ts LIMIT 1",
+                    (org_id, key, now - DEDUP_WINDOW),
+                ).fetchone()
+                if row is not None:
+                    ids.append(row["event_id"])
+                    continue
+                event_id = ulid(now)
+                db.execute(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                    (
+                        event_id,
+                        org_id,
+                        event["actor_id"],
+                        event["session_id"],
+                        event["kind"],
+                        event["content"],
+                        event.get("role_id"),
+                        event.get("team_id"),
+                        event.get("ts") or iso(now),
+                        event.get("metadata"),
+                        iso(now),
+                        now,
+                        key,
+                    ),
+                )
+                ids.append(event_id)
+        return ids
+
+    def statuses(self, org_id: str, event_ids: Sequence[str]) -> dict[str, str]:
+        unique = list(dict.fromkeys(event_ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            rows = self.query(
+                f"SELECT event_id, status FROM events WHERE org_id = ? AND event_id IN ({','.join('?' * len(chunk))})",
+                (org_id, *chunk),
+            )
+            found.update({r["event_id"]: r["status"] for r in rows})
+        return {i: found.get(i, "unknown") for i in unique}
+
+    def due_events(self, before_ts: float, limit: int) -> list[sqlite3.Row]:
+        return self.query(
+            "SELECT * FROM events WHERE status = 'pending' AND ingested_ts <= ? ORDER BY ingested_ts LIMIT ?",
+            (before_ts, limit),
+        )
+
+    def pending_count(self) -> int:
+        row = self.one("SELECT COUNT(*) FROM events WHERE status = 'pending'")
+        return int(row[0]) if row else 0
+
+    def events_by_id(self, event_ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+        if not event_ids:
+            return {}
+        rows = self.query(
+            f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(event_ids))})", tuple(event_ids)
+        )
+        return {r["event_id"]: r for r in rows}
+
+    def console_events(
+        self,
+        org_id: str,
+        *,
+        actor_id: str | None,
+        session_id: str | None,
+        kind: str | None,
+        ascending: bool,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[sqlite3.Row], int]:
+        where, params = ["org_id = ?"], [org_id]
+        for column, value in (("actor_id", actor_id), ("session_id", session_id), ("kind", kind)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        clause = " AND ".join(where)
+        order = "ASC" if ascending else "DESC"
+        rows = self.query(
+            f"SELECT * FROM events WHERE {clause} ORDER BY ts {order}, event_id {order} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        total = self.one(f"SELECT COUNT(*) FROM events WHERE {clause}", params)
+        return rows, int(total[0]) if total else 0
+
+    # ------------------------------------------------------------------------------------------------- memories
+
+    def memory_rows(self, sql_where: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+        return self.query(f"SELECT * FROM memories WHERE {sql_where}", params)
+
+    def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self.one(sql, params)
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # ---------------------------------------------------------------------------------------------------- usage
+
+    def add_usage(self, db: sqlite3.Connection, org_id: str, dimension: str, quantity: int) -> None:
+        hour = iso(self.clock())[:13]
+        db.execute(
+            "INSERT INTO usage VALUES (?, ?, ?, ?) ON CONFLICT (org_id, hour, dimension) "
+            "DO UPDATE SET quantity = quantity + excluded.quantity",
+            (org_id, hour, dimension, quantity),
+        )
+
+    def record_usage(self, org_id: str, dimension: str, quantity: int = 1, *, key_id: str | None = None) -> None:
+        with self.transaction() as db:
+            self.add_usage(db, org_id, dimension, quantity)
+            if key_id is not None:
+                db.execute(
+                    "INSERT INTO key_usage VALUES (?, ?, ?) ON CONFLICT (key_id, day) "
+                    "DO UPDATE SET api_calls = api_calls + excluded.api_calls",
+                    (key_id, iso(self.clock())[:10], quantity),
+                )
+
+    def key_usage(self, key_id: str) -> list[dict[str, Any]]:
+        rows = self.query("SELECT day, api_calls FROM key_usage WHERE key_id = ? ORDER BY day", (key_id,))
+        return [{"date": r["day"], "api_calls": int(r["api_calls"])} for r in rows]
+
+    def usage_since(self, org_id: str, since_hour: str) -> dict[str, int]:
+        rows = self.query(
+            "SELECT dimension, SUM(quantity) AS q FROM usage WHERE org_id = ? AND hour >= ? GROUP BY dimension",
+            (org_id, since_hour),
+        )
+        return {r["dimension"]: int(r["q"]) for r in rows}
+
+    def usage_series(
+        self, org_id: str, dimension: str | None, hourly: bool, start: str | None, end: str | None
+    ) -> list[dict[str, Any]]:
+        bucket = "hour" if hourly else "substr(hour, 1, 10)"
+        where, params = ["org_id = ?"], [org_id]
+        if dimension:
+            where.append("dimension = ?")
+            params.append(dimension)
+        if start:
+            where.append("substr(hour, 1, 10) >= ?")
+            params.append(start)
+        if end:
+            where.append("substr(hour, 1, 10) <= ?")
+            params.append(end)
+        rows = self.query(
+            f"SELECT {bucket} AS bucket, dimension, SUM(quantity) AS q FROM usage WHERE {' AND '.join(where)} "
+            "GROUP BY bucket, dimension ORDER BY bucket, dimension",
+            params,
+        )
+        return [
+            {"date": r["bucket"] + (":00:00Z" if hourly else ""), "dimension": r["dimension"], "quantity": int(r["q"])}
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------------------------------------- interest
+
+    def express_interest(self, org_id: str, fields: dict[str, Any]) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO interest VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    org_id,
+                    fields["email"],
+                    fields["name"],
+                    fields.get("company"),
+                    fields.get("use_case"),
+                    fields.get("notes"),
+                    iso(self.clock()),
+                ),
+            )
+
+    def interest_expressed(self, org_id: str) -> bool:
+        return self.one("SELECT 1 FROM interest WHERE org_id = ?", (org_id,)) is not None
+
+
+def new_memory_id() -> str:
+    return str(uuid.uuid4())
