@@ -58,16 +58,15 @@ class WireRequest:
     headers: list[tuple[str, str]]
     body: bytes | None
     content_type: str
+    host_url: str = LOCAL_SERVER
 
-    @property
-    def parameters(self) -> RequestParameters:
-        return RequestParameters(
+    def __post_init__(self) -> None:
+        # One object: openapi-core writes the resolved path parameters into it and reads them back later.
+        self.parameters = RequestParameters(
             query=ImmutableMultiDict(parse_qs(self.query, keep_blank_values=True)),
             header=Headers(self.headers),
             cookie=ImmutableMultiDict(),
         )
-
-    host_url = LOCAL_SERVER
 
 
 @dataclass

@@ -86,9 +86,19 @@ def iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+_ulid_lock = threading.Lock()
+_ulid_last = 0
+
+
 def ulid(ts: float) -> str:
-    """A time-ordered 26-character id (ULID layout: 48-bit milliseconds, 80 random bits)."""
-    value = (int(ts * 1000) << 80) | int.from_bytes(os.urandom(10), "big")
+    """A time-ordered 26-character id (ULID layout: 48-bit milliseconds, 80 random bits). Monotonic: ids made
+    in the same millisecond increase, so sorting by id keeps creation order."""
+    global _ulid_last
+    with _ulid_lock:
+        value = (int(ts * 1000) << 80) | int.from_bytes(os.urandom(10), "big")
+        if value >> 80 == _ulid_last >> 80 and value <= _ulid_last:
+            value = _ulid_last + 1
+        _ulid_last = value
     return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
 
 
