@@ -16,6 +16,8 @@ import yaml
 import memsy
 from memsy import _retry
 
+pytest_plugins = ["tests.local_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "openapi.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -43,26 +43,26 @@ def connect_control(
 
 
 @pytest.fixture
-def client(server: LocalMemsy, wire_guard: ContractGuard) -> Iterator[memsy.MemsyClient]:
+def local_client(server: LocalMemsy, wire_guard: ContractGuard) -> Iterator[memsy.MemsyClient]:
     with connect(server, wire_guard) as sdk:
         yield sdk
 
 
 @pytest.fixture
-def control(server: LocalMemsy, wire_guard: ContractGuard) -> Iterator[memsy.MemsyControlClient]:
+def local_control(server: LocalMemsy, wire_guard: ContractGuard) -> Iterator[memsy.MemsyControlClient]:
     with connect_control(server, wire_guard) as sdk:
         yield sdk
 
 
 @pytest_asyncio.fixture
-async def aclient(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyClient]:
+async def local_aclient(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyClient]:
     transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), wire_guard)
     async with memsy.AsyncMemsyClient(server.data_url, api_key=server.api_key, transport=transport) as sdk:
         yield sdk
 
 
 @pytest_asyncio.fixture
-async def acontrol(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyControlClient]:
+async def local_acontrol(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyControlClient]:
     transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), wire_guard)
     async with memsy.AsyncMemsyControlClient(server.control_url, api_key=server.api_key, transport=transport) as sdk:
         yield sdk

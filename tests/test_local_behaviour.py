@@ -19,28 +19,28 @@ import memsy
 from memsy.local import LocalConfig, LocalMemsy, Plan
 
 from .contract_guard import ContractGuard
-from .local_fixtures import client, connect, connect_control, control, server, wire_guard  # noqa: F401
+from .local_fixtures import connect, connect_control
 
 
 def event(content: str, actor: str = "alice", session: str = "s1", **extra: Any) -> dict[str, Any]:
     return {"actor_id": actor, "session_id": session, "kind": "user_message", "content": content, **extra}
 
 
-def ingest_and_wait(client: memsy.MemsyClient, events: list[dict[str, Any]]) -> list[str]:
-    ids = client.ingest(events).event_ids
-    client.wait_for(ids, poll_interval=0.01, timeout=10)
+def ingest_and_wait(local_client: memsy.MemsyClient, events: list[dict[str, Any]]) -> list[str]:
+    ids = local_client.ingest(events).event_ids
+    local_client.wait_for(ids, poll_interval=0.01, timeout=10)
     return ids
 
 
 # ------------------------------------------------------------------------------------------------------ ingest
 
 
-def test_ids_in_order_and_duplicates_collapse_within_the_window(client: memsy.MemsyClient) -> None:
-    first = client.ingest([event("I like tea."), event("I like coffee.")]).event_ids
-    again = client.ingest([event("I like coffee."), event("I like tea.", metadata='{"x": 1}'), event("New.")])
+def test_ids_in_order_and_duplicates_collapse_within_the_window(local_client: memsy.MemsyClient) -> None:
+    first = local_client.ingest([event("I like tea."), event("I like coffee.")]).event_ids
+    again = local_client.ingest([event("I like coffee."), event("I like tea.", metadata='{"x": 1}'), event("New.")])
     assert again.event_ids[:2] == [first[1], first[0]]  # ts / metadata are not part of the dedup key
     assert again.event_ids[2] not in first
-    other_session = client.ingest([event("I like tea.", session="s2")]).event_ids[0]
+    other_session = local_client.ingest([event("I like tea.", session="s2")]).event_ids[0]
     assert other_session not in first
 
 
@@ -95,67 +95,67 @@ def test_org_id_in_body_is_refused_on_the_free_plan(server: LocalMemsy) -> None:
 # ------------------------------------------------------------------------------------------------------ search
 
 
-def test_search_ranks_scores_and_thresholds(client: memsy.MemsyClient) -> None:
+def test_search_ranks_scores_and_thresholds(local_client: memsy.MemsyClient) -> None:
     ingest_and_wait(
-        client,
+        local_client,
         [
             event("I prefer window seats on long flights."),
             event("My favourite food is ramen."),
             event("Window cleaning happens on Mondays.", actor="bob"),
         ],
     )
-    results = client.search("window seats flights").results
+    results = local_client.search("window seats flights").results
     assert results[0].content == "I prefer window seats on long flights."
     assert all(0.0 <= r.score <= 1.0 for r in results)
     assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
     assert "ramen" not in " ".join(r.content for r in results)
-    high = client.search("window seats flights", threshold=0.9).results
+    high = local_client.search("window seats flights", threshold=0.9).results
     assert [r.content for r in high] == ["I prefer window seats on long flights."]
-    assert len(client.search("window", limit=1).results) == 1
-    assert client.search("zebra").results == []
+    assert len(local_client.search("window", limit=1).results) == 1
+    assert local_client.search("zebra").results == []
 
 
-def test_actor_isolation_and_org_wide_search(client: memsy.MemsyClient) -> None:
-    ingest_and_wait(client, [event("Alice likes tea."), event("Bob likes tea.", actor="bob")])
-    assert {r.actor_id for r in client.search("tea", actor_id="alice").results} == {"alice"}
-    assert {r.actor_id for r in client.search("tea").results} == {"alice", "bob"}
+def test_actor_isolation_and_org_wide_search(local_client: memsy.MemsyClient) -> None:
+    ingest_and_wait(local_client, [event("Alice likes tea."), event("Bob likes tea.", actor="bob")])
+    assert {r.actor_id for r in local_client.search("tea", actor_id="alice").results} == {"alice"}
+    assert {r.actor_id for r in local_client.search("tea").results} == {"alice", "bob"}
 
 
-def test_role_and_team_promotion_widen_recall(client: memsy.MemsyClient) -> None:
-    client.orgs.create("org_local", "Acme", "Travel")
-    role = client.roles.create("org_local", "Agent", "seat policies and upgrades")
-    team = client.teams.create("org_local", "EMEA", "visa requirements")
+def test_role_and_team_promotion_widen_recall(local_client: memsy.MemsyClient) -> None:
+    local_client.orgs.create("org_local", "Acme", "Travel")
+    role = local_client.roles.create("org_local", "Agent", "seat policies and upgrades")
+    team = local_client.teams.create("org_local", "EMEA", "visa requirements")
     ingest_and_wait(
-        client,
+        local_client,
         [
             event("Upgrades need manager approval.", actor="carol", role_id=role.role_id),
             event("Visa requirements changed for Norway.", actor="dave", team_id=team.team_id),
             event("Upgrades are my favourite thing.", actor="erin"),
         ],
     )
-    assert client.search("upgrades", actor_id="alice").results == []
-    promoted = client.search("upgrades", actor_id="alice", role_ids=[role.role_id]).results
+    assert local_client.search("upgrades", actor_id="alice").results == []
+    promoted = local_client.search("upgrades", actor_id="alice", role_ids=[role.role_id]).results
     assert [r.content for r in promoted] == ["Upgrades need manager approval."]
     assert promoted[0].session_id is None  # promoted knowledge has no session
-    team_hits = client.search("visa", actor_id="alice", team_ids=[team.team_id]).results
+    team_hits = local_client.search("visa", actor_id="alice", team_ids=[team.team_id]).results
     assert [r.content for r in team_hits] == ["Visa requirements changed for Norway."]
-    scopes = {m.text: m.scope.level for m in client.memories.iter()}
+    scopes = {m.text: m.scope.level for m in local_client.memories.iter()}
     assert scopes["Upgrades need manager approval."] == "role" and scopes["Upgrades are my favourite thing."] == "actor"
 
 
-def test_session_scoping_rules(client: memsy.MemsyClient, server: LocalMemsy) -> None:
+def test_session_scoping_rules(local_client: memsy.MemsyClient, server: LocalMemsy) -> None:
     role = None
-    client.orgs.create("org_local", "Acme", "Travel")
-    role = client.roles.create("org_local", "Agent", "tea policies")
+    local_client.orgs.create("org_local", "Acme", "Travel")
+    role = local_client.roles.create("org_local", "Agent", "tea policies")
     ingest_and_wait(
-        client,
+        local_client,
         [
             event("Tea in session one.", session="one"),
             event("Tea in session two.", session="two"),
             event("Tea policies apply to everyone.", role_id=role.role_id),
         ],
     )
-    texts = lambda **kw: sorted(r.content for r in client.search("tea", **kw).results)  # noqa: E731
+    texts = lambda **kw: sorted(r.content for r in local_client.search("tea", **kw).results)  # noqa: E731
     assert texts(session_id="one") == ["Tea in session one.", "Tea policies apply to everyone."]
     assert texts(exclude_session_id="one") == ["Tea in session two.", "Tea policies apply to everyone."]
     assert texts(session_id="", exclude_session_id="two") == texts(exclude_session_id="two")
@@ -172,22 +172,22 @@ def test_session_scoping_rules(client: memsy.MemsyClient, server: LocalMemsy) ->
     assert bad_chars.status_code == 422
 
 
-def test_source_events_and_source_metadata(client: memsy.MemsyClient) -> None:
+def test_source_events_and_source_metadata(local_client: memsy.MemsyClient) -> None:
     ingest_and_wait(
-        client,
+        local_client,
         [
             event("I like green tea.", metadata='{"channel": "web"}'),
             event("Tea time is at four.", metadata="not json"),
             event("Tea is the best drink.", metadata="[1, 2]"),
         ],
     )
-    results = {r.content: r for r in client.search("tea", include_source_events=True).results}
+    results = {r.content: r for r in local_client.search("tea", include_source_events=True).results}
     web = results["I like green tea."]
     assert web.source_events[0].kind == "user_message" and web.source_events[0].ts
     assert web.source_metadata[0].metadata == {"channel": "web"} and web.source_metadata[0].raw is None
     assert results["Tea time is at four."].source_metadata[0].raw == "not json"
     assert results["Tea is the best drink."].source_metadata[0].raw == "[1, 2]"
-    assert client.search("tea").results[0].source_events is None
+    assert local_client.search("tea").results[0].source_events is None
 
 
 def test_source_metadata_is_capped_at_five() -> None:
@@ -206,27 +206,27 @@ def test_source_metadata_is_capped_at_five() -> None:
         assert not local.violations
 
 
-def test_recall_raises_strength_and_recall_count(client: memsy.MemsyClient) -> None:
-    ingest_and_wait(client, [event("I collect vinyl records.")])
-    before = client.memories.list().items[0]
+def test_recall_raises_strength_and_recall_count(local_client: memsy.MemsyClient) -> None:
+    ingest_and_wait(local_client, [event("I collect vinyl records.")])
+    before = local_client.memories.list().items[0]
     for _ in range(3):
-        client.search("vinyl records")
-    after = client.memories.get(before.memory_id)
+        local_client.search("vinyl records")
+    after = local_client.memories.get(before.memory_id)
     assert after.recall_count == before.recall_count + 3
     assert after.strength == pytest.approx(before.strength + 0.3)
     assert after.last_recalled_at is not None
     for _ in range(60):
-        client.search("vinyl")
-    assert client.memories.get(before.memory_id).strength == 5.0
+        local_client.search("vinyl")
+    assert local_client.memories.get(before.memory_id).strength == 5.0
 
 
-def test_repeated_facts_reinforce_instead_of_duplicating(client: memsy.MemsyClient) -> None:
-    first = ingest_and_wait(client, [event("I am vegetarian.")])
-    ingest_and_wait(client, [event("I am vegetarian.", session="s2"), event("I am vegetarian.", actor="bob")])
-    assert [m.text for m in client.memories.iter()].count("I am vegetarian.") == 3  # other session / actor
-    again = ingest_and_wait(client, [{**event("I am vegetarian."), "kind": "app_event"}])  # not a dedup hit
+def test_repeated_facts_reinforce_instead_of_duplicating(local_client: memsy.MemsyClient) -> None:
+    first = ingest_and_wait(local_client, [event("I am vegetarian.")])
+    ingest_and_wait(local_client, [event("I am vegetarian.", session="s2"), event("I am vegetarian.", actor="bob")])
+    assert [m.text for m in local_client.memories.iter()].count("I am vegetarian.") == 3  # other session / actor
+    again = ingest_and_wait(local_client, [{**event("I am vegetarian."), "kind": "app_event"}])  # not a dedup hit
     assert again != first
-    memory = next(m for m in client.memories.iter(actor_id="alice") if first[0] in m.source_event_ids)
+    memory = next(m for m in local_client.memories.iter(actor_id="alice") if first[0] in m.source_event_ids)
     assert memory.source_event_ids == [first[0], again[0]]
     assert memory.strength == pytest.approx(1.2)
 
@@ -234,73 +234,75 @@ def test_repeated_facts_reinforce_instead_of_duplicating(client: memsy.MemsyClie
 # ----------------------------------------------------------------------------------------------------- console
 
 
-def test_console_filters_sorts_and_stable_pagination(client: memsy.MemsyClient) -> None:
+def test_console_filters_sorts_and_stable_pagination(local_client: memsy.MemsyClient) -> None:
     ingest_and_wait(
-        client,
+        local_client,
         [event(f"Fact number {i} about gardening.", actor="alice" if i % 2 else "bob") for i in range(25)]
         + [event("I prefer tulips over roses.")],
     )
-    assert client.memories.list(actor_id="bob").total == 13
-    assert client.memories.list(type="preference").total == 1
-    assert client.memories.list(search="tulips").items[0].text == "I prefer tulips over roses."
-    assert client.memories.list(search="100%").total == 0
-    assert client.memories.list(status="archived").total == 0
+    assert local_client.memories.list(actor_id="bob").total == 13
+    assert local_client.memories.list(type="preference").total == 1
+    assert local_client.memories.list(search="tulips").items[0].text == "I prefer tulips over roses."
+    assert local_client.memories.list(search="100%").total == 0
+    assert local_client.memories.list(status="archived").total == 0
     for sort in ("observed_at_desc", "observed_at_asc", "strength_desc", "confidence_desc", "created_at_desc"):
-        pages = [client.memories.list(sort=sort, limit=7, offset=o).items for o in range(0, 26, 7)]
+        pages = [local_client.memories.list(sort=sort, limit=7, offset=o).items for o in range(0, 26, 7)]
         ids = [m.memory_id for page in pages for m in page]
         assert len(ids) == 26 == len(set(ids)), sort
-    confidences = [m.confidence for m in client.memories.list(sort="confidence_desc", limit=200).items]
+    confidences = [m.confidence for m in local_client.memories.list(sort="confidence_desc", limit=200).items]
     assert confidences == sorted(confidences, reverse=True)
 
 
-def test_actors_list_and_get(client: memsy.MemsyClient) -> None:
-    ingest_and_wait(client, [event("A.", actor="slack:T1:U1"), event("B.", actor="user/42"), event("C.", actor="x")])
-    assert client.actors.get("slack:T1:U1").memory_count == 1
-    assert client.actors.get("user/42").actor_id == "user/42"  # '/' survives as one path segment
-    assert [a.actor_id for a in client.actors.list(q="SLACK").items] == ["slack:T1:U1"]
-    assert client.actors.list(sort="actor_id_asc", limit=2, offset=1).total == 3
+def test_actors_list_and_get(local_client: memsy.MemsyClient) -> None:
+    ingest_and_wait(
+        local_client, [event("A.", actor="slack:T1:U1"), event("B.", actor="user/42"), event("C.", actor="x")]
+    )
+    assert local_client.actors.get("slack:T1:U1").memory_count == 1
+    assert local_client.actors.get("user/42").actor_id == "user/42"  # '/' survives as one path segment
+    assert [a.actor_id for a in local_client.actors.list(q="SLACK").items] == ["slack:T1:U1"]
+    assert local_client.actors.list(sort="actor_id_asc", limit=2, offset=1).total == 3
     with pytest.raises(memsy.NotFoundError):
-        client.actors.get("nobody")
+        local_client.actors.get("nobody")
     with pytest.raises(memsy.AuthorizationError):
-        client.actors.list(org_id="someone_else")
+        local_client.actors.list(org_id="someone_else")
 
 
-def test_onboarding_ids_prompts_and_conflicts(client: memsy.MemsyClient) -> None:
+def test_onboarding_ids_prompts_and_conflicts(local_client: memsy.MemsyClient) -> None:
     with pytest.raises(memsy.NotFoundError):
-        client.roles.create("org_local", "Agent", "Rules")  # the org record comes first
-    org = client.orgs.create("org_local", "Acme", "Travel booking and loyalty programmes")
+        local_client.roles.create("org_local", "Agent", "Rules")  # the org record comes first
+    org = local_client.orgs.create("org_local", "Acme", "Travel booking and loyalty programmes")
     assert "loyalty" in org.promotion_prompt and org.prompt_meta["focus_terms"]
     with pytest.raises(memsy.ConflictError):
-        client.orgs.create("org_local", "Acme", "Travel")
+        local_client.orgs.create("org_local", "Acme", "Travel")
     with pytest.raises(memsy.AuthorizationError):
-        client.orgs.create("another_org", "X", "Y")
-    first = client.roles.create("org_local", "Agent", "Rules")
-    second = client.roles.create("org_local", "Agent", "Rules")
+        local_client.orgs.create("another_org", "X", "Y")
+    first = local_client.roles.create("org_local", "Agent", "Rules")
+    second = local_client.roles.create("org_local", "Agent", "Rules")
     assert first.role_id != second.role_id
     assert first.promotion_prompt == second.promotion_prompt  # deterministic
-    edited = client.roles.update(first.role_id, "org_local", promotion_prompt="Hand-written prompt.")
+    edited = local_client.roles.update(first.role_id, "org_local", promotion_prompt="Hand-written prompt.")
     assert edited.promotion_prompt == "Hand-written prompt."
-    assert client.roles.regenerate_prompt(first.role_id, "org_local").promotion_prompt == second.promotion_prompt
-    assert [r.role_id for r in client.roles.list("org_local", limit=1, offset=1)] == [second.role_id]
+    assert local_client.roles.regenerate_prompt(first.role_id, "org_local").promotion_prompt == second.promotion_prompt
+    assert [r.role_id for r in local_client.roles.list("org_local", limit=1, offset=1)] == [second.role_id]
 
 
 # ------------------------------------------------------------------------------------------ keys, auth, metering
 
 
 def test_keys_are_hashed_and_revocation_is_immediate(
-    server: LocalMemsy, control: memsy.MemsyControlClient, wire_guard: ContractGuard
+    server: LocalMemsy, local_control: memsy.MemsyControlClient, wire_guard: ContractGuard
 ) -> None:
-    created = control.keys.create("temp")
+    created = local_control.keys.create("temp")
     rows = server.store.query("SELECT * FROM api_keys")
     assert all(created.raw_key not in json.dumps(dict(r)) for r in rows)
     with connect(server, wire_guard, key=created.raw_key) as temp:
         assert temp.health().ok
         temp.search("anything")
-        control.keys.delete(created.key_id)
+        local_control.keys.delete(created.key_id)
         with pytest.raises(memsy.AuthenticationError):
             temp.search("anything")
     with pytest.raises(memsy.NotFoundError):
-        control.keys.delete("key_missing")
+        local_control.keys.delete("key_missing")
 
 
 def test_missing_and_unknown_keys_get_401(server: LocalMemsy) -> None:

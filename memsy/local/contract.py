@@ -91,7 +91,7 @@ def request_problems(request: WireRequest) -> list[dict[str, Any]]:
     Raises RouteMissing when no operation matches. Security is checked by the server itself.
     """
     problems: list[dict[str, Any]] = []
-    for error in openapi().iter_request_errors(request):  # type: ignore[arg-type]
+    for error in openapi().iter_request_errors(request):
         if isinstance(error, PathNotFound):
             raise RouteMissing(404)
         if isinstance(error, OperationNotFound):
@@ -124,7 +124,7 @@ def response_problems(request: WireRequest, response: WireResponse) -> list[str]
     """Contract violations of a response (an empty list when it keeps the contract)."""
     return [
         f"{type(e).__name__}: {e}" + (f" ({_schema_messages(e)})" if _schema_messages(e) else "")
-        for e in openapi().iter_response_errors(request, response)  # type: ignore[arg-type]
+        for e in openapi().iter_response_errors(request, response)
     ]
 
 
