@@ -45,8 +45,8 @@ check-generated: generate
 	  if [ -n "$$untracked" ]; then echo "generated/ differs from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check memsy tests
-	$(BIN)/ruff format --check memsy tests
+	$(BIN)/ruff check memsy tests examples
+	$(BIN)/ruff format --check memsy tests examples
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -55,3 +55,6 @@ check: lint-contract check-generated lint typecheck
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+demo: $(STAMP)
+	$(BIN)/memsy-local run -- $(BIN)/python examples/quickstart.py
