@@ -515,3 +515,19 @@ def _wait_until_up(url: str) -> None:
         except httpx.HTTPError:
             time.sleep(0.05)
     raise AssertionError(f"{url} did not come up")
+
+
+def test_usage_is_not_counted_twice_when_the_worker_drops_the_cache_mid_write() -> None:
+    local = LocalMemsy()
+    metering, store = local.app.metering, local.store
+    metering.usage("org_local")  # cached
+    write = store.record_usage
+
+    def racing_write(*args: Any, **kwargs: Any) -> None:
+        metering.invalidate("org_local")  # what the worker does when it stores memories
+        write(*args, **kwargs)
+
+    store.record_usage = racing_write  # type: ignore[method-assign]
+    metering.add("org_local", "events_ingested", 3)
+    assert metering.usage("org_local")["events_ingested"] == 3
+    store.close()

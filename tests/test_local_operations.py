@@ -173,3 +173,35 @@ def test_billing_routes_when_enabled(wire_guard: object) -> None:
             assert invoices[0].status == "paid" and isinstance(invoices[0].created, int)
             assert local_control.health().billing_enabled is True
         assert not local.violations
+
+
+async def test_async_client_meets_scripted_faults(server: LocalMemsy, wire_guard: object) -> None:
+    import httpx
+
+    from .contract_guard import AsyncGuardedTransport
+
+    transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), wire_guard)  # type: ignore[arg-type]
+    async with memsy.AsyncMemsyClient(server.data_url, api_key=server.api_key, transport=transport) as sdk:
+        server.faults.rate_limit(times=1, retry_after="0")
+        assert (await sdk.search("x")).results == []  # retried after the scripted 429
+        server.faults.quota_exceeded(dimension="search_queries")
+        try:
+            await sdk.search("x")
+        except memsy.UsageLimitExceeded as error:
+            assert error.dimension == "search_queries"
+        else:
+            raise AssertionError("quota fault not raised")
+        server.faults.drop()
+        try:
+            await sdk.health()
+        except memsy.MemsyConnectionError:
+            pass
+        else:
+            raise AssertionError("dropped connection not raised")
+        server.faults.server_error(status=503, text="<html>busy</html>")
+        try:
+            await sdk.health()
+        except memsy.ServerError as error:
+            assert error.status_code == 503 and "busy" in error.detail
+        else:
+            raise AssertionError("503 not raised")

@@ -172,9 +172,12 @@ class Metering:
         self._usage.pop((org_id, self._month()), None)
 
     def add(self, org_id: str, dimension: str, quantity: int, key_id: str | None = None) -> None:
+        # Take the cached counters before writing: if the worker drops the cache meanwhile, the next read
+        # reloads from the database (which has this write) instead of counting it twice.
+        cached = self._usage.get((org_id, self._month()))
         self.store.record_usage(org_id, dimension, quantity, key_id=key_id)
-        usage = self.usage(org_id)
-        usage[dimension] = usage.get(dimension, 0) + quantity
+        if cached is not None:
+            cached[dimension] = cached.get(dimension, 0) + quantity
 
     def check_quota(self, org_id: str, dimension: str, adding: int) -> None:
         limit = self.plan.quotas.get(dimension)
