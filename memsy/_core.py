@@ -174,6 +174,16 @@ class BaseClient:
             )
         return delay
 
+    def _delay_or_raise(self, call: Call[Any], exc: Exception, attempt: int, started: float) -> float:
+        """The wait before retrying after ``exc``; raises the caller's MemsyError when there is no retry."""
+        error = as_memsy_error(exc)
+        delay = self._retry_delay(call, error, attempt, started)
+        if delay is None:
+            if error is exc:
+                raise error
+            raise error from exc
+        return delay
+
     def _remember(self, usage: UsageInfo | None, rate_limit: RateLimitInfo | None) -> None:
         if usage is not None:
             self.last_usage = usage
@@ -224,10 +234,24 @@ async def araise_for_status(response: httpx.Response) -> None:
 class SyncClient(BaseClient):
     """Base of the blocking clients."""
 
-    def __init__(self, *args: Any, transport: httpx.BaseTransport | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        retry_backoff: float = 1.0,
+        *,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
         self._http = httpx.Client(**self._http_options(transport), event_hooks={"response": [raise_for_status]})
         self._api = GeneratedClient(base_url=self._host).set_httpx_client(self._http)
+        self._attach_resources()
+
+    def _attach_resources(self) -> None:
+        """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
     def _run(self, call: Call[T]) -> T:
         started, attempt = time.monotonic(), 0
@@ -235,12 +259,7 @@ class SyncClient(BaseClient):
             try:
                 return self._finish(call, call.endpoint.sync_detailed(client=self._api, **call.kwargs))
             except Exception as exc:
-                error = as_memsy_error(exc)
-                delay = self._retry_delay(call, error, attempt, started)
-                if delay is None:
-                    if error is exc:
-                        raise
-                    raise error from exc
+                delay = self._delay_or_raise(call, exc, attempt, started)
             _retry.sleep(delay)
             attempt += 1
 
@@ -258,10 +277,24 @@ class SyncClient(BaseClient):
 class AsyncClient(BaseClient):
     """Base of the asyncio clients."""
 
-    def __init__(self, *args: Any, transport: httpx.AsyncBaseTransport | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        retry_backoff: float = 1.0,
+        *,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
         self._http = httpx.AsyncClient(**self._http_options(transport), event_hooks={"response": [araise_for_status]})
         self._api = GeneratedClient(base_url=self._host).set_async_httpx_client(self._http)
+        self._attach_resources()
+
+    def _attach_resources(self) -> None:
+        """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
     async def _run(self, call: Call[T]) -> T:
         started, attempt = time.monotonic(), 0
@@ -269,12 +302,7 @@ class AsyncClient(BaseClient):
             try:
                 return self._finish(call, await call.endpoint.asyncio_detailed(client=self._api, **call.kwargs))
             except Exception as exc:
-                error = as_memsy_error(exc)
-                delay = self._retry_delay(call, error, attempt, started)
-                if delay is None:
-                    if error is exc:
-                        raise
-                    raise error from exc
+                delay = self._delay_or_raise(call, exc, attempt, started)
             await _retry.async_sleep(delay)
             attempt += 1
 

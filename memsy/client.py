@@ -11,13 +11,10 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
-import httpx
-
 from . import _operations as ops
 from . import _retry
 from ._core import AsyncClient, SyncClient, as_memsy_error
 from ._helpers import IngestPlan, PageCall, StatusWaiter, following_offset
-from ._retry import RetryPolicy
 from .exceptions import MemsyError
 from .models import (
     ActorListResponse,
@@ -308,18 +305,7 @@ class MemsyClient(SyncClient):
     Safe to share between threads. Use it as a context manager, or call :meth:`close`.
     """
 
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
-        *,
-        retry_policy: RetryPolicy | None = None,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, transport=transport)
+    def _attach_resources(self) -> None:
         self.orgs = OrgsResource(self)
         self.roles = RolesResource(self)
         self.teams = TeamsResource(self)
@@ -596,18 +582,7 @@ class AsyncMemsyClient(AsyncClient):
     Use ``async with AsyncMemsyClient(...) as client:`` or ``await client.close()``.
     """
 
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
-        *,
-        retry_policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, transport=transport)
+    def _attach_resources(self) -> None:
         self.orgs = AsyncOrgsResource(self)
         self.roles = AsyncRolesResource(self)
         self.teams = AsyncTeamsResource(self)

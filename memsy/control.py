@@ -10,11 +10,8 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import httpx
-
 from . import _operations as ops
 from ._core import AsyncClient, SyncClient
-from ._retry import RetryPolicy
 from .client import aiterate, iterate, mirror_docs
 from .models import (
     ApiKeyListResponse,
@@ -169,18 +166,7 @@ class MemsyControlClient(SyncClient):
     _env_url_names = ("MEMSY_CONTROL_URL", "MEMSY_BASE_URL")
     _plane_path = "/api"
 
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
-        *,
-        retry_policy: RetryPolicy | None = None,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, transport=transport)
+    def _attach_resources(self) -> None:
         self.usage = UsageResource(self)
         self.billing = BillingResource(self)
         self.keys = KeysResource(self)
@@ -305,18 +291,7 @@ class AsyncMemsyControlClient(AsyncClient):
     _env_url_names = ("MEMSY_CONTROL_URL", "MEMSY_BASE_URL")
     _plane_path = "/api"
 
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
-        *,
-        retry_policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, transport=transport)
+    def _attach_resources(self) -> None:
         self.usage = AsyncUsageResource(self)
         self.billing = AsyncBillingResource(self)
         self.keys = AsyncKeysResource(self)

@@ -346,17 +346,22 @@ def test_metered_headers_on_every_authenticated_response(server: LocalMemsy) -> 
     assert "X-RateLimit-Limit" not in httpx.get(f"{server.data_url}/health").headers
 
 
-def test_rate_window_gives_429_with_retry_after_and_the_sdk_retries(wire_guard: ContractGuard) -> None:
+def test_rate_window_gives_429_with_retry_after_and_the_sdk_retries(
+    wire_guard: ContractGuard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [1_800_000_000.0]  # the start of a 2-second window
+    monkeypatch.setattr("memsy._retry.sleep", lambda seconds: clock.__setitem__(0, clock[0] + seconds))
     plan = Plan(requests_per_window=3, window_seconds=2.0)
     with LocalMemsy(config=LocalConfig(plan=plan, validate_responses=True)) as local:
+        local.store.clock = lambda: clock[0]
         with connect(local, wire_guard, max_retries=0) as sdk:
-            remaining = [sdk.search("x").rate_limit.remaining for _ in range(3)]
-            assert remaining == [2, 1, 0]
+            assert [sdk.search("x").rate_limit.remaining for _ in range(3)] == [2, 1, 0]
             with pytest.raises(memsy.RateLimitExceeded) as caught:
                 sdk.search("x")
-            assert 0 < caught.value.retry_after <= 2
-        with connect(local, wire_guard, max_retries=2) as patient:
-            assert patient.search("x").results == []  # waited for the window to reset (real sleep, <= 2 s)
+            assert caught.value.retry_after == 2.0
+            assert caught.value.rate_limit == memsy.RateLimitInfo(limit=3, remaining=0, reset=1_800_000_002)
+        with connect(local, wire_guard, max_retries=1) as patient:
+            assert patient.search("x").rate_limit.remaining == 2  # waited out the window, then served
         assert not local.violations
 
 

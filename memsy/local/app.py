@@ -112,6 +112,7 @@ class Ctx:
     path: dict[str, str]
     query: dict[str, str]
     body: Any
+    kind: str = ""
 
     @property
     def org_id(self) -> str:
@@ -128,6 +129,7 @@ class RouteSpec:
     scope: str | None = None
     admin: bool = False
     seat: bool = False
+    kind: str = ""
 
 
 ROUTES: list[RouteSpec] = []
@@ -298,6 +300,7 @@ class LocalMemsyApp:
                 path={k: unquote(v) for k, v in request.path_params.items()},
                 query=dict(request.query_params),
                 body=json.loads(raw) if raw else None,
+                kind=spec.kind,
             )
             status, body = getattr(self, spec.handler)(ctx)
         except ApiError as error:
@@ -459,118 +462,58 @@ class LocalMemsyApp:
     def clear(self, ctx: Ctx) -> tuple[int, Any]:
         return 501, {"detail": "Not Implemented"}
 
-    @route("GET", "/v1/orgs", scope="read")
-    def list_orgs(self, ctx: Ctx) -> tuple[int, Any]:
-        return 200, self.store.list_customizations("org", ctx.org_id)
+    # Org, role and team records share their handlers; ``ctx.kind`` says which (see _record_routes below).
 
-    @route("POST", "/v1/orgs", scope="write", admin=True)
-    def create_org(self, ctx: Ctx) -> tuple[int, Any]:
-        org_id = self._require_own_org(ctx, ctx.body["org_id"])
-        return self._create("org", org_id, org_id, ctx)
-
-    @route("GET", "/v1/orgs/{org_id}", scope="read")
-    def get_org(self, ctx: Ctx) -> tuple[int, Any]:
-        return 200, self._customization("org", ctx.path["org_id"], ctx)
-
-    @route("PATCH", "/v1/orgs/{org_id}", scope="write", admin=True)
-    def update_org(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._update("org", ctx.path["org_id"], ctx)
-
-    @route("POST", "/v1/orgs/{org_id}/regenerate-prompt", scope="write", admin=True)
-    def regenerate_org_prompt(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._regenerate("org", ctx.path["org_id"], ctx)
-
-    @route("DELETE", "/v1/orgs/{org_id}", scope="write", admin=True)
-    def delete_org(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._delete("org", ctx.path["org_id"], ctx)
-
-    def _create(self, kind: str, record_id: str, org_id: str, ctx: Ctx) -> tuple[int, Any]:
-        name, focus = ctx.body["name"], ctx.body["focus"]
-        prompt, meta = promotion_prompt(kind, name, focus)
-        record = self.store.create_customization(kind, record_id, org_id, name, focus, prompt, meta)
-        if record is None:
-            raise coded(409, "already_exists", f"A {kind} record with this id already exists.")
-        return 200, record
-
-    def _update(self, kind: str, record_id: str, ctx: Ctx) -> tuple[int, Any]:
-        self._customization(kind, record_id, ctx)
-        changes = {k: ctx.body[k] for k in ("name", "focus", "promotion_prompt") if k in ctx.body}
-        record = self.store.update_customization(kind, record_id, ctx.org_id, changes)
-        return 200, record
-
-    def _regenerate(self, kind: str, record_id: str, ctx: Ctx) -> tuple[int, Any]:
-        current = self._customization(kind, record_id, ctx)
-        prompt, meta = promotion_prompt(kind, current["name"], current["focus"])
-        changes = {"promotion_prompt": prompt, "prompt_meta": meta}
-        return 200, self.store.update_customization(kind, record_id, ctx.org_id, changes)
-
-    def _delete(self, kind: str, record_id: str, ctx: Ctx) -> tuple[int, Any]:
-        if not self.store.delete_customization(kind, record_id, ctx.org_id):
-            raise ApiError(404, NOT_FOUND)
-        return 204, None
-
-    def _list_scoped(self, kind: str, ctx: Ctx) -> tuple[int, Any]:
+    def list_records(self, ctx: Ctx) -> tuple[int, Any]:
+        if ctx.kind == "org":
+            return 200, self.store.list_customizations("org", ctx.org_id)
         org_id = self._require_own_org(ctx, ctx.query["org_id"])
         limit, offset = int(ctx.query.get("limit", 100)), int(ctx.query.get("offset", 0))
-        return 200, self.store.list_customizations(kind, org_id, limit, offset)
+        return 200, self.store.list_customizations(ctx.kind, org_id, limit, offset)
 
-    def _create_scoped(self, kind: str, ctx: Ctx) -> tuple[int, Any]:
+    def create_record(self, ctx: Ctx) -> tuple[int, Any]:
         org_id = self._require_own_org(ctx, ctx.body["org_id"])
-        if self.store.get_customization("org", org_id, org_id) is None:
+        if ctx.kind == "org":
+            record_id = org_id
+        elif self.store.get_customization("org", org_id, org_id) is None:
             raise detail(404, f"Org record {org_id!r} not found; create it with POST /v1/orgs first")
-        return self._create(kind, f"{kind}_{ulid(self.store.clock()).lower()}", org_id, ctx)
+        else:
+            record_id = f"{ctx.kind}_{ulid(self.store.clock()).lower()}"
+        name, focus = ctx.body["name"], ctx.body["focus"]
+        prompt, meta = promotion_prompt(ctx.kind, name, focus)
+        record = self.store.create_customization(ctx.kind, record_id, org_id, name, focus, prompt, meta)
+        if record is None:
+            raise coded(409, "already_exists", f"A {ctx.kind} record with this id already exists.")
+        return 200, record
 
-    def _scoped(self, kind: str, ctx: Ctx) -> str:
-        self._require_own_org(ctx, ctx.query["org_id"])
-        return ctx.path[f"{kind}_id"]
+    def _record(self, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+        """The addressed record (404 when it does not exist in the caller's org)."""
+        if ctx.kind != "org":
+            self._require_own_org(ctx, ctx.query["org_id"])
+        record_id = ctx.path[f"{ctx.kind}_id"]
+        record = self.store.get_customization(ctx.kind, record_id, ctx.org_id)
+        if record is None:
+            raise ApiError(404, NOT_FOUND)
+        return record_id, record
 
-    @route("GET", "/v1/roles", scope="read")
-    def list_roles(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._list_scoped("role", ctx)
+    def get_record(self, ctx: Ctx) -> tuple[int, Any]:
+        return 200, self._record(ctx)[1]
 
-    @route("POST", "/v1/roles", scope="write", admin=True)
-    def create_role(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._create_scoped("role", ctx)
+    def update_record(self, ctx: Ctx) -> tuple[int, Any]:
+        record_id, _ = self._record(ctx)
+        changes = {k: ctx.body[k] for k in ("name", "focus", "promotion_prompt") if k in ctx.body}
+        return 200, self.store.update_customization(ctx.kind, record_id, ctx.org_id, changes)
 
-    @route("GET", "/v1/roles/{role_id}", scope="read")
-    def get_role(self, ctx: Ctx) -> tuple[int, Any]:
-        return 200, self._customization("role", self._scoped("role", ctx), ctx)
+    def regenerate_record_prompt(self, ctx: Ctx) -> tuple[int, Any]:
+        record_id, current = self._record(ctx)
+        prompt, meta = promotion_prompt(ctx.kind, current["name"], current["focus"])
+        changes = {"promotion_prompt": prompt, "prompt_meta": meta}
+        return 200, self.store.update_customization(ctx.kind, record_id, ctx.org_id, changes)
 
-    @route("PATCH", "/v1/roles/{role_id}", scope="write", admin=True)
-    def update_role(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._update("role", self._scoped("role", ctx), ctx)
-
-    @route("POST", "/v1/roles/{role_id}/regenerate-prompt", scope="write", admin=True)
-    def regenerate_role_prompt(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._regenerate("role", self._scoped("role", ctx), ctx)
-
-    @route("DELETE", "/v1/roles/{role_id}", scope="write", admin=True)
-    def delete_role(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._delete("role", self._scoped("role", ctx), ctx)
-
-    @route("GET", "/v1/teams", scope="read")
-    def list_teams(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._list_scoped("team", ctx)
-
-    @route("POST", "/v1/teams", scope="write", admin=True)
-    def create_team(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._create_scoped("team", ctx)
-
-    @route("GET", "/v1/teams/{team_id}", scope="read")
-    def get_team(self, ctx: Ctx) -> tuple[int, Any]:
-        return 200, self._customization("team", self._scoped("team", ctx), ctx)
-
-    @route("PATCH", "/v1/teams/{team_id}", scope="write", admin=True)
-    def update_team(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._update("team", self._scoped("team", ctx), ctx)
-
-    @route("POST", "/v1/teams/{team_id}/regenerate-prompt", scope="write", admin=True)
-    def regenerate_team_prompt(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._regenerate("team", self._scoped("team", ctx), ctx)
-
-    @route("DELETE", "/v1/teams/{team_id}", scope="write", admin=True)
-    def delete_team(self, ctx: Ctx) -> tuple[int, Any]:
-        return self._delete("team", self._scoped("team", ctx), ctx)
+    def delete_record(self, ctx: Ctx) -> tuple[int, Any]:
+        record_id, _ = self._record(ctx)
+        self.store.delete_customization(ctx.kind, record_id, ctx.org_id)
+        return 204, None
 
     @route("GET", "/v1/console/memories", scope="read")
     def list_memories(self, ctx: Ctx) -> tuple[int, Any]:
@@ -802,6 +745,26 @@ class LocalMemsyApp:
     @route("GET", "/api/interest/pro/status")
     def pro_interest_status(self, ctx: Ctx) -> tuple[int, Any]:
         return 200, {"expressed": self.store.interest_expressed(ctx.org_id)}
+
+
+def _record_routes() -> list[RouteSpec]:
+    routes = []
+    for kind in ("org", "role", "team"):
+        collection, item = f"/v1/{kind}s", f"/v1/{kind}s/{{{kind}_id}}"
+        routes += [
+            RouteSpec("GET", collection, "list_records", scope="read", kind=kind),
+            RouteSpec("POST", collection, "create_record", scope="write", admin=True, kind=kind),
+            RouteSpec("GET", item, "get_record", scope="read", kind=kind),
+            RouteSpec("PATCH", item, "update_record", scope="write", admin=True, kind=kind),
+            RouteSpec(
+                "POST", item + "/regenerate-prompt", "regenerate_record_prompt", scope="write", admin=True, kind=kind
+            ),
+            RouteSpec("DELETE", item, "delete_record", scope="write", admin=True, kind=kind),
+        ]
+    return routes
+
+
+ROUTES.extend(_record_routes())
 
 
 def _clean_event(event: dict[str, Any]) -> dict[str, Any]:
