@@ -141,3 +141,12 @@ def control(request: pytest.FixtureRequest, fake: object, sleeps: list[float]) -
     driver = make_driver(request.param, "control", fake)
     yield driver
     driver.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "coverage_gate: runs after every other test (operation coverage report)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The operation-coverage gate needs the rest of the suite to have run first."""
+    items.sort(key=lambda item: item.get_closest_marker("coverage_gate") is not None)

@@ -8,6 +8,8 @@ Violations are recorded (and the ``contract_guard`` fixture fails the test that 
 from __future__ import annotations
 
 import copy
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import parse_qs
@@ -17,13 +19,35 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from .conftest import contract
+from .conftest import HTTP_METHODS, contract
 
 TEST_SERVERS = [
     {"url": "https://api.memsy.io"},
     {"url": "http://127.0.0.1:{port}", "variables": {"port": {"default": "8787"}}},
     {"url": "http://testserver"},
 ]
+
+
+# (operationId, "sync" | "async") -> requests seen against memsy.local during this test session.
+COVERAGE: Counter[tuple[str, str]] = Counter()
+
+
+@cache
+def _operation_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    patterns = []
+    for path, item in contract()["paths"].items():
+        regex = re.compile("^" + re.sub(r"\\{[^/]+\\}", "[^/]+", re.escape(path)) + "$")
+        for method, op in item.items():
+            if method in HTTP_METHODS:
+                patterns.append((method, regex, op["operationId"]))
+    return patterns
+
+
+def operation_id(request: httpx.Request) -> str | None:
+    """The contract operation a request addresses (matched on the still-encoded path)."""
+    path = request.url.raw_path.split(b"?")[0].decode()
+    method = request.method.lower()
+    return next((op for m, regex, op in _operation_patterns() if m == method and regex.match(path)), None)
 
 
 @cache
@@ -64,6 +88,8 @@ class ContractGuard:
 
     violations: list[str] = field(default_factory=list)
     check_responses: bool = True
+    coverage_flavour: str | None = None
+    """Set to "sync" or "async" to count the operations seen in :data:`COVERAGE`."""
 
     def request_errors(self, request: httpx.Request) -> list[str]:
         return [_describe(e) for e in openapi().iter_request_errors(_Request(request))]
@@ -72,6 +98,10 @@ class ContractGuard:
         return [_describe(e) for e in openapi().iter_response_errors(_Request(request), _Response(response))]
 
     def check_request(self, request: httpx.Request) -> None:
+        if self.coverage_flavour is not None:
+            op = operation_id(request)
+            if op is not None:
+                COVERAGE[(op, self.coverage_flavour)] += 1
         for error in self.request_errors(request):
             self.violations.append(f"request {request.method} {request.url.path}: {error}")
 

@@ -30,15 +30,20 @@ def wire_guard() -> Iterator[ContractGuard]:
     assert not guard.violations, "contract violations on the wire:\n" + "\n".join(guard.violations)
 
 
+def _counting(guard: ContractGuard, flavour: str) -> ContractGuard:
+    """A guard sharing ``guard``'s violations that also counts operations for the coverage report."""
+    return ContractGuard(violations=guard.violations, check_responses=guard.check_responses, coverage_flavour=flavour)
+
+
 def connect(server: LocalMemsy, guard: ContractGuard, *, key: str | None = None, **options: Any) -> memsy.MemsyClient:
-    transport = GuardedTransport(httpx.HTTPTransport(), guard)
+    transport = GuardedTransport(httpx.HTTPTransport(), _counting(guard, "sync"))
     return memsy.MemsyClient(server.data_url, api_key=key or server.api_key, transport=transport, **options)
 
 
 def connect_control(
     server: LocalMemsy, guard: ContractGuard, *, key: str | None = None, **options: Any
 ) -> memsy.MemsyControlClient:
-    transport = GuardedTransport(httpx.HTTPTransport(), guard)
+    transport = GuardedTransport(httpx.HTTPTransport(), _counting(guard, "sync"))
     return memsy.MemsyControlClient(server.control_url, api_key=key or server.api_key, transport=transport, **options)
 
 
@@ -56,13 +61,13 @@ def local_control(server: LocalMemsy, wire_guard: ContractGuard) -> Iterator[mem
 
 @pytest_asyncio.fixture
 async def local_aclient(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyClient]:
-    transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), wire_guard)
+    transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), _counting(wire_guard, "async"))
     async with memsy.AsyncMemsyClient(server.data_url, api_key=server.api_key, transport=transport) as sdk:
         yield sdk
 
 
 @pytest_asyncio.fixture
 async def local_acontrol(server: LocalMemsy, wire_guard: ContractGuard) -> AsyncIterator[memsy.AsyncMemsyControlClient]:
-    transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), wire_guard)
+    transport = AsyncGuardedTransport(httpx.AsyncHTTPTransport(), _counting(wire_guard, "async"))
     async with memsy.AsyncMemsyControlClient(server.control_url, api_key=server.api_key, transport=transport) as sdk:
         yield sdk
