@@ -12,13 +12,14 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
 	@echo "make test      run the test suite"
 	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
 	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
+	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,3 +59,10 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/memsy-local run -- $(BIN)/python examples/quickstart.py
+
+BASE ?= HEAD~1
+# Breaking changes of the contract since the git ref BASE (a readable report; fails on any semver-major change).
+breaking: $(STAMP)
+	@mkdir -p .build
+	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
+	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
