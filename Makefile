@@ -12,7 +12,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
@@ -20,6 +20,7 @@ help:
 	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
 	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
 	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
+	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,3 +67,12 @@ breaking: $(STAMP)
 	@mkdir -p .build
 	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
 	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
+
+TS_BUILD := .build/ts-client
+# A TypeScript client generated from the contract, compiled with tsc --strict and run against memsy.local.
+ts-client: $(STAMP)
+	rm -rf $(TS_BUILD) && mkdir -p $(TS_BUILD)
+	node_modules/.bin/openapi-typescript openapi.yaml --redocly clients/typescript/redocly.yaml --default-non-nullable false --output $(TS_BUILD)/schema.d.ts
+	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
+	cp clients/typescript/package.json $(TS_BUILD)/out/package.json
+	$(BIN)/memsy-local run -- node $(TS_BUILD)/out/clients/typescript/smoke.js
