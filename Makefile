@@ -12,7 +12,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
@@ -21,6 +21,7 @@ help:
 	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
 	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
 	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
+	@echo "make fuzz      a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,3 +77,8 @@ ts-client: $(STAMP)
 	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
 	cp clients/typescript/package.json $(TS_BUILD)/out/package.json
 	$(BIN)/memsy-local run -- node $(TS_BUILD)/out/clients/typescript/smoke.js
+
+# A longer schemathesis run than the test suite's (examples per operation).
+FUZZ_EXAMPLES ?= 200
+fuzz: $(STAMP)
+	MEMSY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py

@@ -260,6 +260,7 @@ class LocalMemsyApp:
         )
         routes = [Route(spec.path, self._endpoint(spec), methods=[spec.method]) for spec in ROUTES]
         routes.append(Route("/_local/faults", self._script_fault, methods=["POST", "DELETE"]))
+        self._routes = routes
         starlette = Starlette(routes=routes)
         starlette.add_exception_handler(404, self._not_found)
         starlette.add_exception_handler(405, self._not_allowed)
@@ -291,6 +292,7 @@ class LocalMemsyApp:
             if spec.auth or authorization is not None:
                 key = self._authenticate(authorization)
                 headers.update(self.metering.admit(key))
+            body = _decode_json(raw)
             problems = request_problems(wire)
             if problems:
                 raise ApiError(422, {"detail": problems})
@@ -299,7 +301,7 @@ class LocalMemsyApp:
                 key=key,
                 path={k: unquote(v) for k, v in request.path_params.items()},
                 query=dict(request.query_params),
-                body=json.loads(raw) if raw else None,
+                body=body,
                 kind=spec.kind,
             )
             status, body = getattr(self, spec.handler)(ctx)
@@ -357,7 +359,9 @@ class LocalMemsyApp:
         return _json(404, NOT_FOUND, {})
 
     async def _not_allowed(self, request: Request, exc: Exception) -> Response:
-        return _json(405, {"detail": "Method Not Allowed"}, {})
+        path = request.scope["path"]
+        methods = sorted({m for r in self._routes if r.path_regex.match(path) for m in r.methods or ()})
+        return _json(405, {"detail": "Method Not Allowed"}, {"Allow": ", ".join(methods)})
 
     async def _script_fault(self, request: Request) -> Response:
         """``POST /_local/faults`` scripts a fault (body: the fields of :class:`Fault`); ``DELETE`` clears them.
@@ -765,6 +769,16 @@ def _record_routes() -> list[RouteSpec]:
 
 
 ROUTES.extend(_record_routes())
+
+
+def _decode_json(raw: bytes) -> Any:
+    """The request body as JSON (None when empty); a body that is not UTF-8 JSON is a 422, as on the service."""
+    if not raw:
+        return None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise invalid(["body"], f"JSON decode error: {exc}", "json_invalid") from None
 
 
 def _clean_event(event: dict[str, Any]) -> dict[str, Any]:

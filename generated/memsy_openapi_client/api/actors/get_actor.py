@@ -40,7 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ActorResource.from_dict(response.json())
 
@@ -187,6 +196,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -289,7 +303,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -303,7 +325,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str | Unset = UNSET,
-) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     """Get an actor
 
      One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
@@ -319,7 +349,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -339,7 +369,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     org_id: str | Unset = UNSET,
-) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Get an actor
 
      One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
@@ -355,7 +394,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -370,7 +409,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str | Unset = UNSET,
-) -> Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     """Get an actor
 
      One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
@@ -386,7 +433,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -404,7 +451,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     org_id: str | Unset = UNSET,
-) -> ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ActorResource
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Get an actor
 
      One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories
@@ -420,7 +476,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        ActorResource | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return (

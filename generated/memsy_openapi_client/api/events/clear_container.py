@@ -31,7 +31,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ClearResponse.from_dict(response.json())
 
@@ -130,6 +139,11 @@ def _parse_response(
         response_403 = _parse_response_403(response.json())
 
         return response_403
+
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
 
@@ -280,7 +294,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -293,7 +315,15 @@ def sync_detailed(
     container_tag: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     """Clear a container (not implemented)
 
      A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -312,7 +342,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -330,7 +360,16 @@ def sync(
     container_tag: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Clear a container (not implemented)
 
      A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -349,7 +388,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -362,7 +401,15 @@ async def asyncio_detailed(
     container_tag: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+]:
     """Clear a container (not implemented)
 
      A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -381,7 +428,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -397,7 +444,16 @@ async def asyncio(
     container_tag: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    ClearResponse
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Clear a container (not implemented)
 
      A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -416,7 +472,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        ClearResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -30,7 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -176,6 +185,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -278,7 +292,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -291,7 +307,9 @@ def sync_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     """Revoke an API key
 
      Revokes the key; it stops working immediately. Requires `org:admin`.
@@ -304,7 +322,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -322,7 +340,16 @@ def sync(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Revoke an API key
 
      Revokes the key; it stops working immediately. Requires `org:admin`.
@@ -335,7 +362,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -348,7 +375,9 @@ async def asyncio_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     """Revoke an API key
 
      Revokes the key; it stops working immediately. Requires `org:admin`.
@@ -361,7 +390,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -377,7 +406,16 @@ async def asyncio(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Revoke an API key
 
      Revokes the key; it stops working immediately. Requires `org:admin`.
@@ -390,7 +428,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -31,7 +31,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = KeyUsageResponse.from_dict(response.json())
 
@@ -178,6 +187,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -280,7 +294,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -293,7 +315,15 @@ def sync_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+]:
     """Usage of one API key
 
      Per-key usage records. The record shape is not fixed. Requires `org:admin`.
@@ -306,7 +336,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -324,7 +354,16 @@ def sync(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+    | None
+):
     """Usage of one API key
 
      Per-key usage records. The record shape is not fixed. Requires `org:admin`.
@@ -337,7 +376,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -350,7 +389,15 @@ async def asyncio_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+]:
     """Usage of one API key
 
      Per-key usage records. The record shape is not fixed. Requires `org:admin`.
@@ -363,7 +410,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -379,7 +426,16 @@ async def asyncio(
     key_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | KeyUsageResponse
+    | ValidationErrorResponse
+    | None
+):
     """Usage of one API key
 
      Per-key usage records. The record shape is not fixed. Requires `org:admin`.
@@ -392,7 +448,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | KeyUsageResponse | ValidationErrorResponse
     """
 
     return (

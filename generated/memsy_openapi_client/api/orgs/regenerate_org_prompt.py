@@ -31,7 +31,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = OrgResource.from_dict(response.json())
 
@@ -178,6 +187,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -280,7 +294,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -293,7 +315,15 @@ def sync_detailed(
     org_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+]:
     """Regenerate an org's promotion prompt
 
      Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -306,7 +336,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -324,7 +354,16 @@ def sync(
     org_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+    | None
+):
     """Regenerate an org's promotion prompt
 
      Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -337,7 +376,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -350,7 +389,15 @@ async def asyncio_detailed(
     org_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+]:
     """Regenerate an org's promotion prompt
 
      Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -363,7 +410,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -379,7 +426,16 @@ async def asyncio(
     org_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | OrgResource
+    | ValidationErrorResponse
+    | None
+):
     """Regenerate an org's promotion prompt
 
      Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -392,7 +448,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse
     """
 
     return (

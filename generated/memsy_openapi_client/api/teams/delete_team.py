@@ -39,7 +39,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -185,6 +194,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -287,7 +301,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -301,7 +317,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     """Delete a team record
 
      Deletes only the customization record; memories tagged with the team are untouched. Admin only.
@@ -315,7 +333,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -335,7 +353,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Delete a team record
 
      Deletes only the customization record; memories tagged with the team are untouched. Admin only.
@@ -349,7 +376,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -364,7 +391,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]:
+) -> Response[
+    Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+]:
     """Delete a team record
 
      Deletes only the customization record; memories tagged with the team are untouched. Admin only.
@@ -378,7 +407,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse]
+        Response[Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -396,7 +425,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | None:
+) -> (
+    Any
+    | DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | ValidationErrorResponse
+    | None
+):
     """Delete a team record
 
      Deletes only the customization record; memories tagged with the team are untouched. Admin only.
@@ -410,7 +448,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse
+        Any | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
     """
 
     return (

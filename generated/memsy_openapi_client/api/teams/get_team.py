@@ -40,7 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = TeamResource.from_dict(response.json())
 
@@ -187,6 +196,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
 
         def _parse_response_429(
@@ -289,7 +303,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -303,7 +325,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+]:
     """Get a team record
 
      One team customization record.
@@ -317,7 +347,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -337,7 +367,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+    | None
+):
     """Get a team record
 
      One team customization record.
@@ -351,7 +390,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -366,7 +405,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource]:
+) -> Response[
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+]:
     """Get a team record
 
      One team customization record.
@@ -380,7 +427,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource]
+        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -398,7 +445,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     org_id: str,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | None:
+) -> (
+    DetailStringError
+    | FlatError
+    | GatewayError
+    | NestedError
+    | ValidationErrorResponse
+    | TeamResource
+    | ValidationErrorResponse
+    | None
+):
     """Get a team record
 
      One team customization record.
@@ -412,7 +468,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource
+        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | TeamResource | ValidationErrorResponse
     """
 
     return (
