@@ -24,7 +24,7 @@ class Invoice:
     status: str
     """ For example `paid`, `open` (open vocabulary). """
     created: int | str
-    """ Unix time (seconds), sent as an integer or as a numeric string. """
+    """ Unix time (seconds), sent as an integer or as a string of digits. """
     hosted_invoice_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
