@@ -34,7 +34,8 @@ install: $(STAMP)
 
 generate: $(STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
-	  --config generator-config.yaml --meta none --output-path $(GEN_PKG) --overwrite --fail-on-warning
+	  --config generator-config.yaml --custom-template-path generator-templates --meta none \
+	  --output-path $(GEN_PKG) --overwrite --fail-on-warning
 	rm -rf $(GEN_PKG)/.ruff_cache generated/.ruff_cache
 
 lint-contract: $(STAMP)

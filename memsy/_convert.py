@@ -1,55 +1,54 @@
-"""Turning the generated client's parsed models into the public models of :mod:`memsy.models`.
+"""Reading response bodies (decoded JSON) into the public models of :mod:`memsy.models`, in one pass.
 
-The generated models do not check types and mark absent properties with ``UNSET``; everything here reads them
-defensively so that an absent optional field, a ``null`` or an unknown property never raises.
+Properties the contract requires are read with ``d[...]``: a body without them is not what the API documents and
+becomes a :class:`~memsy.MalformedResponseError` (the KeyError / TypeError is turned into it by the caller).
+Optional properties, nulls, values of an unexpected type and unknown properties never raise: optional values fall
+back to their default and the whole object stays reachable through the model's ``extra``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from memsy_openapi_client import models as wire
-from memsy_openapi_client.types import Unset
-
 from . import models as m
 
-_COUNTABLE = (int, float)
+
+def obj(value: Any) -> dict[str, Any]:
+    """A JSON object; anything else is not the documented shape."""
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+    return value
 
 
-def opt(value: Any) -> Any:
-    """None for an absent (``UNSET``) value."""
-    return None if isinstance(value, Unset) else value
+def opt_dict(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
 
 
-def as_dict(value: Any) -> dict[str, Any] | None:
-    """A generated open object (or a plain dict) as a dict; None when absent or null."""
-    if value is None or isinstance(value, Unset):
-        return None
-    if isinstance(value, dict):
-        return value
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict is not None else None
+def opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def str_list(value: Any) -> list[str]:
-    """The strings of a list; [] when absent."""
+    """The strings of a list; [] when absent or not a list."""
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def dict_list(value: Any) -> list[dict[str, Any]]:
-    """The objects of a list as dicts; [] when absent."""
-    if not isinstance(value, list):
-        return []
-    return [d for d in (as_dict(v) for v in value) if d is not None]
+    """The objects of a list; [] when absent or not a list."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def number(value: Any, default: float) -> float:
     """A float from a JSON number; ``default`` otherwise."""
-    return float(value) if isinstance(value, _COUNTABLE) and not isinstance(value, bool) else default
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else default
+
+
+def opt_number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def integer(value: Any, default: int = 0) -> int:
-    """An int from a JSON integer (or an integral numeric string); ``default`` otherwise."""
+    """An int from a JSON integer (or an integral float or digit string); ``default`` otherwise."""
     if isinstance(value, bool):
         return default
     if isinstance(value, int):
@@ -61,56 +60,66 @@ def integer(value: Any, default: int = 0) -> int:
     return default
 
 
-def meta(obj: Any) -> dict[str, Any]:
-    """Unknown properties of a generated model."""
-    extra = getattr(obj, "additional_properties", None)
-    return extra if isinstance(extra, dict) else {}
+def opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def text(value: Any) -> str:
+    """A required string property (present, possibly of an unexpected type: kept as text)."""
+    return value if isinstance(value, str) else str(value)
 
 
 # ------------------------------------------------------------------------------------------------- data plane
 
 
-def health(g: wire.HealthResponse) -> m.HealthResponse:
-    components = as_dict(g.components)
+def health(body: Any) -> m.HealthResponse:
+    d = obj(body)
+    components = opt_dict(d.get("components"))
+    billing = d.get("billing_enabled")
     return m.HealthResponse(
-        status=g.status if isinstance(g.status, str) else "unknown",
-        version=opt(g.version) or "",
-        billing_enabled=opt(g.billing_enabled),
+        status=d["status"] if isinstance(d["status"], str) else "unknown",
+        version=opt_str(d.get("version")) or "",
+        billing_enabled=billing if isinstance(billing, bool) else None,
         components={k: str(v) for k, v in components.items()} if components is not None else None,
-        extra=meta(g),
+        _wire=d,
     )
 
 
-def ingest(g: wire.IngestResponse) -> m.IngestResponse:
-    return m.IngestResponse(event_ids=str_list(g.event_ids), extra=meta(g))
+def ingest(body: Any) -> m.IngestResponse:
+    d = obj(body)
+    ids = d["event_ids"]
+    if not isinstance(ids, list):
+        raise TypeError("event_ids is not a list")
+    return m.IngestResponse(event_ids=str_list(ids), _wire=d)
 
 
-def status(g: wire.StatusResponse) -> m.StatusResponse:
-    statuses = as_dict(g.statuses)
+def status(body: Any) -> m.StatusResponse:
+    d = obj(body)
+    statuses = opt_dict(d.get("statuses"))
     return m.StatusResponse(
-        completed_ids=str_list(g.completed_ids),
-        failed_ids=str_list(g.failed_ids),
-        pending_ids=str_list(g.pending_ids),
-        total=integer(g.total),
+        completed_ids=str_list(d["completedIds"]),
+        failed_ids=str_list(d["failedIds"]),
+        pending_ids=str_list(d["pendingIds"]),
+        total=integer(d["total"]),
         statuses={k: v for k, v in statuses.items() if isinstance(v, str)} if statuses is not None else None,
-        unknown_ids=str_list(opt(g.unknown_ids)),
-        extra=meta(g),
+        unknown_ids=str_list(d.get("unknownIds")),
+        _wire=d,
     )
 
 
-def clear(g: wire.ClearResponse) -> m.ClearResponse:
-    return m.ClearResponse(deleted=integer(g.deleted), extra=meta(g))
+def clear(body: Any) -> m.ClearResponse:
+    d = obj(body)
+    return m.ClearResponse(deleted=integer(d["deleted"]), _wire=d)
 
 
-def _source_events(metadata: dict[str, Any]) -> list[m.SourceEvent] | None:
-    raw = metadata.get("source_events")
+def _source_events(raw: Any) -> list[m.SourceEvent] | None:
     if not isinstance(raw, list):
         return None
     return [
         m.SourceEvent(
-            event_id=str(e.get("event_id", "")),
-            kind=str(e.get("kind", "")),
-            content=str(e.get("content", "")),
+            event_id=text(e.get("event_id", "")),
+            kind=text(e.get("kind", "")),
+            content=text(e.get("content", "")),
             ts=e.get("ts") if isinstance(e.get("ts"), str) else None,
         )
         for e in raw
@@ -118,13 +127,12 @@ def _source_events(metadata: dict[str, Any]) -> list[m.SourceEvent] | None:
     ]
 
 
-def _source_metadata(metadata: dict[str, Any]) -> list[m.SourceMetadata] | None:
-    raw = metadata.get("source_metadata")
+def _source_metadata(raw: Any) -> list[m.SourceMetadata] | None:
     if not isinstance(raw, list):
         return None
     return [
         m.SourceMetadata(
-            event_id=str(e.get("event_id", "")),
+            event_id=text(e.get("event_id", "")),
             metadata=e.get("metadata") if isinstance(e.get("metadata"), dict) else None,
             raw=e.get("raw") if isinstance(e.get("raw"), str) else None,
         )
@@ -133,209 +141,234 @@ def _source_metadata(metadata: dict[str, Any]) -> list[m.SourceMetadata] | None:
     ]
 
 
-def search_result(g: wire.SearchResult) -> m.SearchResult:
-    metadata = as_dict(g.metadata)
+def search_result(body: Any) -> m.SearchResult:
+    d = obj(body)
+    metadata = d.get("metadata")
+    if not isinstance(metadata, dict):
+        metadata = None
+    score = d["score"]
     return m.SearchResult(
-        id=str(g.id),
-        content=g.content if isinstance(g.content, str) else "",
-        score=number(g.score, 0.0),
+        id=text(d["id"]),
+        content=text(d["content"]),
+        score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else 0.0,
         metadata=metadata,
-        source_events=_source_events(metadata) if metadata else None,
-        source_metadata=_source_metadata(metadata) if metadata else None,
-        extra=meta(g),
+        source_events=_source_events(metadata.get("source_events")) if metadata else None,
+        source_metadata=_source_metadata(metadata.get("source_metadata")) if metadata else None,
+        _wire=d,
     )
 
 
-def search(g: wire.SearchResponse) -> m.SearchResponse:
-    results = g.results if isinstance(g.results, list) else []
-    return m.SearchResponse(results=[search_result(r) for r in results], extra=meta(g))
+def search(body: Any) -> m.SearchResponse:
+    d = obj(body)
+    results = d["results"]
+    if not isinstance(results, list):
+        raise TypeError("results is not a list")
+    return m.SearchResponse(results=[search_result(r) for r in results], _wire=d)
 
 
-def _customization_fields(g: Any) -> dict[str, Any]:
+def _customization(d: dict[str, Any]) -> dict[str, Any]:
     return {
-        "org_id": g.org_id,
-        "name": g.name,
-        "focus": g.focus,
-        "promotion_prompt": g.promotion_prompt,
-        "created_at": g.created_at,
-        "updated_at": g.updated_at,
-        "prompt_meta": as_dict(g.prompt_meta),
-        "extra": meta(g),
+        "org_id": text(d["org_id"]),
+        "name": text(d["name"]),
+        "focus": text(d["focus"]),
+        "promotion_prompt": text(d["promotion_prompt"]),
+        "created_at": text(d["created_at"]),
+        "updated_at": text(d["updated_at"]),
+        "prompt_meta": opt_dict(d.get("prompt_meta")),
+        "_wire": d,
     }
 
 
-def org(g: wire.OrgResource) -> m.OrgResource:
-    return m.OrgResource(**_customization_fields(g))
+def org(body: Any) -> m.OrgResource:
+    return m.OrgResource(**_customization(obj(body)))
 
 
-def role(g: wire.RoleResource) -> m.RoleResource:
-    return m.RoleResource(role_id=g.role_id, **_customization_fields(g))
+def role(body: Any) -> m.RoleResource:
+    d = obj(body)
+    return m.RoleResource(role_id=text(d["role_id"]), **_customization(d))
 
 
-def team(g: wire.TeamResource) -> m.TeamResource:
-    return m.TeamResource(team_id=g.team_id, **_customization_fields(g))
+def team(body: Any) -> m.TeamResource:
+    d = obj(body)
+    return m.TeamResource(team_id=text(d["team_id"]), **_customization(d))
 
 
-def memory_scope(g: Any) -> m.MemoryScope:
-    d = as_dict(g) or {}
+def memory_scope(value: Any) -> m.MemoryScope:
+    d = obj(value)
     return m.MemoryScope(
-        level=str(d.get("level", "")),
-        actor_id=d.get("actor_id"),
-        team_id=d.get("team_id"),
-        role_id=d.get("role_id"),
+        level=text(d["level"]),
+        actor_id=opt_str(d.get("actor_id")),
+        team_id=opt_str(d.get("team_id")),
+        role_id=opt_str(d.get("role_id")),
     )
 
 
-def memory(g: wire.MemoryItemResource) -> m.MemoryItemResource:
+def memory(body: Any) -> m.MemoryItemResource:
+    d = obj(body)
+    get = d.get
     return m.MemoryItemResource(
-        memory_id=g.memory_id,
-        org_id=g.org_id,
-        scope=memory_scope(g.scope),
-        type=opt(g.type_) or "",
-        kind=opt(g.kind) or "",
-        memory_kind=opt(g.memory_kind) or "",
-        status=opt(g.status) or "",
-        text=opt(g.text) or "",
-        confidence=number(opt(g.confidence), 0.0),
-        strength=number(opt(g.strength), 1.0),
-        recall_count=integer(opt(g.recall_count)),
-        decay_half_life_days=number(opt(g.decay_half_life_days), 0.0),
-        pinned=opt(g.pinned) is True,
-        tags=str_list(opt(g.tags)),
-        entity_refs=dict_list(opt(g.entity_refs)),
-        source_event_ids=str_list(opt(g.source_event_ids)),
-        source_urls=str_list(opt(g.source_urls)),
-        summary=opt(g.summary),
-        payload=as_dict(g.payload),
-        last_recalled_at=opt(g.last_recalled_at),
-        effective_from=opt(g.effective_from),
-        effective_to=opt(g.effective_to),
-        observed_at=opt(g.observed_at),
-        created_at=opt(g.created_at),
-        updated_at=opt(g.updated_at),
-        extra=meta(g),
+        memory_id=text(d["memory_id"]),
+        org_id=text(d["org_id"]),
+        scope=memory_scope(d["scope"]),
+        type=opt_str(get("type")) or "",
+        kind=opt_str(get("kind")) or "",
+        memory_kind=opt_str(get("memory_kind")) or "",
+        status=opt_str(get("status")) or "",
+        text=opt_str(get("text")) or "",
+        confidence=number(get("confidence"), 0.0),
+        strength=number(get("strength"), 1.0),
+        recall_count=integer(get("recall_count")),
+        decay_half_life_days=number(get("decay_half_life_days"), 0.0),
+        pinned=get("pinned") is True,
+        tags=str_list(get("tags")),
+        entity_refs=dict_list(get("entity_refs")),
+        source_event_ids=str_list(get("source_event_ids")),
+        source_urls=str_list(get("source_urls")),
+        summary=opt_str(get("summary")),
+        payload=opt_dict(get("payload")),
+        last_recalled_at=opt_str(get("last_recalled_at")),
+        effective_from=opt_str(get("effective_from")),
+        effective_to=opt_str(get("effective_to")),
+        observed_at=opt_str(get("observed_at")),
+        created_at=opt_str(get("created_at")),
+        updated_at=opt_str(get("updated_at")),
+        _wire=d,
     )
 
 
-def memory_list(g: wire.MemoryListResponse) -> m.MemoryListResponse:
-    items = g.items if isinstance(g.items, list) else []
+def _items(d: dict[str, Any]) -> list[Any]:
+    items = d["items"]
+    if not isinstance(items, list):
+        raise TypeError("items is not a list")
+    return items
+
+
+def memory_list(body: Any) -> m.MemoryListResponse:
+    d = obj(body)
     return m.MemoryListResponse(
-        items=[memory(i) for i in items],
-        total=integer(g.total),
-        limit=integer(g.limit),
-        offset=integer(g.offset),
-        extra=meta(g),
+        items=[memory(i) for i in _items(d)],
+        total=integer(d["total"]),
+        limit=integer(d["limit"]),
+        offset=integer(d["offset"]),
+        _wire=d,
     )
 
 
 def _int_map(value: Any) -> dict[str, int]:
-    d = as_dict(value) or {}
-    return {k: integer(v) for k, v in d.items()}
+    return {k: integer(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def memory_stats(g: wire.MemoryStatsResponse) -> m.MemoryStatsResponse:
-    buckets = opt(g.confidence_buckets)
+def memory_stats(body: Any) -> m.MemoryStatsResponse:
+    d = obj(body)
+    buckets = d.get("confidence_buckets")
     return m.MemoryStatsResponse(
-        total=integer(g.total),
-        total_memories=integer(g.total_memories),
-        active_memories=integer(g.active_memories),
-        avg_confidence=number(g.avg_confidence, 0.0),
-        avg_strength=number(g.avg_strength, 0.0),
-        by_type=_int_map(g.by_type),
-        by_kind=_int_map(g.by_kind),
-        by_status=_int_map(g.by_status),
-        top_entities=dict_list(opt(g.top_entities)),
+        total=integer(d["total"]),
+        total_memories=integer(d["total_memories"]),
+        active_memories=integer(d["active_memories"]),
+        avg_confidence=number(d["avg_confidence"], 0.0),
+        avg_strength=number(d["avg_strength"], 0.0),
+        by_type=_int_map(d.get("by_type")),
+        by_kind=_int_map(d.get("by_kind")),
+        by_status=_int_map(d.get("by_status")),
+        top_entities=dict_list(d.get("top_entities")),
         confidence_buckets=dict_list(buckets) if isinstance(buckets, list) else None,
-        date_range=as_dict(g.date_range),
-        extra=meta(g),
+        date_range=opt_dict(d.get("date_range")),
+        _wire=d,
     )
 
 
-def actor(g: wire.ActorResource) -> m.ActorResource:
+def actor(body: Any) -> m.ActorResource:
+    d = obj(body)
     return m.ActorResource(
-        actor_id=g.actor_id,
-        first_memory_at=opt(g.first_memory_at),
-        last_memory_at=opt(g.last_memory_at),
-        memory_count=integer(opt(g.memory_count)),
-        active_memory_count=integer(opt(g.active_memory_count)),
-        scope_levels=str_list(opt(g.scope_levels)),
-        role_ids=str_list(opt(g.role_ids)),
-        team_ids=str_list(opt(g.team_ids)),
-        extra=meta(g),
+        actor_id=text(d["actor_id"]),
+        first_memory_at=opt_str(d.get("first_memory_at")),
+        last_memory_at=opt_str(d.get("last_memory_at")),
+        memory_count=integer(d.get("memory_count")),
+        active_memory_count=integer(d.get("active_memory_count")),
+        scope_levels=str_list(d.get("scope_levels")),
+        role_ids=str_list(d.get("role_ids")),
+        team_ids=str_list(d.get("team_ids")),
+        _wire=d,
     )
 
 
-def actor_list(g: wire.ActorListResponse) -> m.ActorListResponse:
-    items = opt(g.items)
+def actor_list(body: Any) -> m.ActorListResponse:
+    d = obj(body)
+    items = d.get("items")
     return m.ActorListResponse(
         items=[actor(i) for i in items] if isinstance(items, list) else [],
-        total=integer(g.total),
-        limit=integer(g.limit),
-        offset=integer(g.offset),
-        truncated=opt(g.truncated) is True,
-        extra=meta(g),
+        total=integer(d["total"]),
+        limit=integer(d["limit"]),
+        offset=integer(d["offset"]),
+        truncated=d.get("truncated") is True,
+        _wire=d,
     )
 
 
 # ---------------------------------------------------------------------------------------------- control plane
 
 
-def me(g: wire.MeResponse) -> m.MeResponse:
+def me(body: Any) -> m.MeResponse:
+    d = obj(body)
     return m.MeResponse(
-        customer_id=g.customer_id,
-        email=g.email,
-        tier=g.tier,
-        is_superadmin=g.is_superadmin is True,
-        org_id=g.org_id,
-        is_billing_admin=g.is_billing_admin is True,
-        user_id=opt(g.user_id),
-        org_role=opt(g.org_role),
-        extra=meta(g),
+        customer_id=text(d["customer_id"]),
+        email=text(d["email"]),
+        tier=text(d["tier"]),
+        is_superadmin=d["is_superadmin"] is True,
+        org_id=text(d["org_id"]),
+        is_billing_admin=d["is_billing_admin"] is True,
+        user_id=opt_str(d.get("user_id")),
+        org_role=opt_str(d.get("org_role")),
+        _wire=d,
     )
 
 
-def usage_summary(g: wire.UsageSummaryResponse) -> m.UsageSummaryResponse:
-    dims = g.dimensions if isinstance(g.dimensions, list) else []
+def usage_summary(body: Any) -> m.UsageSummaryResponse:
+    d = obj(body)
     return m.UsageSummaryResponse(
-        org_id=g.org_id,
-        tier=g.tier,
-        period_start=g.period_start,
-        period_end=g.period_end,
+        org_id=text(d["org_id"]),
+        tier=text(d["tier"]),
+        period_start=text(d["period_start"]),
+        period_end=text(d["period_end"]),
         dimensions=[
             m.DimensionUsage(
-                dimension=d.dimension,
-                used=integer(d.used),
-                limit=opt(d.limit),
-                overage_rate=opt(d.overage_rate),
+                dimension=text(x["dimension"]),
+                used=integer(x["used"]),
+                limit=opt_int(x.get("limit")),
+                overage_rate=opt_number(x.get("overage_rate")),
             )
-            for d in dims
+            for x in map(obj, d["dimensions"])
         ],
-        extra=meta(g),
+        _wire=d,
     )
 
 
-def usage_timeseries(g: wire.UsageTimeseriesResponse) -> m.UsageTimeseriesResponse:
-    data = g.data if isinstance(g.data, list) else []
+def usage_timeseries(body: Any) -> m.UsageTimeseriesResponse:
+    d = obj(body)
     return m.UsageTimeseriesResponse(
-        org_id=g.org_id,
-        granularity=str(g.granularity),
-        data=[m.TimeseriesPoint(date=p.date, dimension=p.dimension, quantity=integer(p.quantity)) for p in data],
-        extra=meta(g),
+        org_id=text(d["org_id"]),
+        granularity=text(d["granularity"]),
+        data=[
+            m.TimeseriesPoint(date=text(p["date"]), dimension=text(p["dimension"]), quantity=integer(p["quantity"]))
+            for p in map(obj, d["data"])
+        ],
+        _wire=d,
     )
 
 
-def billing_summary(g: wire.BillingSummary) -> m.BillingSummary:
-    pm = as_dict(g.payment_method)
-    ui = as_dict(g.upcoming_invoice)
+def billing_summary(body: Any) -> m.BillingSummary:
+    d = obj(body)
+    pm = opt_dict(d.get("payment_method"))
+    ui = opt_dict(d.get("upcoming_invoice"))
     return m.BillingSummary(
-        tier=g.tier,
-        purchased_seats=integer(g.purchased_seats),
-        assigned_seats=integer(g.assigned_seats),
-        available_seats=integer(g.available_seats),
-        stripe_customer_id=opt(g.stripe_customer_id),
+        tier=text(d["tier"]),
+        purchased_seats=integer(d["purchased_seats"]),
+        assigned_seats=integer(d["assigned_seats"]),
+        available_seats=integer(d["available_seats"]),
+        stripe_customer_id=opt_str(d.get("stripe_customer_id")),
         payment_method=m.PaymentMethod(
-            brand=str(pm.get("brand", "")),
-            last4=str(pm.get("last4", "")),
+            brand=text(pm.get("brand", "")),
+            last4=text(pm.get("last4", "")),
             exp_month=integer(pm.get("exp_month")),
             exp_year=integer(pm.get("exp_year")),
         )
@@ -343,103 +376,110 @@ def billing_summary(g: wire.BillingSummary) -> m.BillingSummary:
         else None,
         upcoming_invoice=m.UpcomingInvoice(
             amount_due=integer(ui.get("amount_due")),
-            currency=str(ui.get("currency", "")),
+            currency=text(ui.get("currency", "")),
             period_end=integer(ui.get("period_end")),
         )
         if ui
         else None,
-        subscription_status=opt(g.subscription_status),
-        billing_contact=opt(g.billing_contact),
-        stripe_subscription_id=opt(g.stripe_subscription_id),
-        extra=meta(g),
+        subscription_status=opt_str(d.get("subscription_status")),
+        billing_contact=opt_str(d.get("billing_contact")),
+        stripe_subscription_id=opt_str(d.get("stripe_subscription_id")),
+        _wire=d,
     )
 
 
-def invoice(g: wire.Invoice) -> m.Invoice:
-    created = integer(g.created, -1)
+def invoice(body: Any) -> m.Invoice:
+    d = obj(body)
+    created = integer(d["created"], -1)
     return m.Invoice(
-        id=g.id,
-        amount_due=integer(g.amount_due),
-        amount_paid=integer(g.amount_paid),
-        currency=g.currency,
-        status=g.status,
+        id=text(d["id"]),
+        amount_due=integer(d["amount_due"]),
+        amount_paid=integer(d["amount_paid"]),
+        currency=text(d["currency"]),
+        status=text(d["status"]),
         created=created if created >= 0 else None,
-        hosted_invoice_url=opt(g.hosted_invoice_url),
-        extra=meta(g),
+        hosted_invoice_url=opt_str(d.get("hosted_invoice_url")),
+        _wire=d,
     )
 
 
-def key_info(g: wire.ApiKeyInfo) -> m.ApiKeyInfo:
+def key_info(body: Any) -> m.ApiKeyInfo:
+    d = obj(body)
     return m.ApiKeyInfo(
-        key_id=g.key_id,
-        prefix=g.prefix,
-        name=g.name,
-        scopes=str_list(g.scopes),
-        is_active=g.is_active is True,
-        created_at=g.created_at,
-        last_used_at=opt(g.last_used_at),
-        expires_at=opt(g.expires_at),
-        extra=meta(g),
+        key_id=text(d["key_id"]),
+        prefix=text(d["prefix"]),
+        name=text(d["name"]),
+        scopes=str_list(d["scopes"]),
+        is_active=d["is_active"] is True,
+        created_at=text(d["created_at"]),
+        last_used_at=opt_str(d.get("last_used_at")),
+        expires_at=opt_str(d.get("expires_at")),
+        _wire=d,
     )
 
 
-def key_list(g: wire.ApiKeyListResponse) -> m.ApiKeyListResponse:
-    keys = g.keys if isinstance(g.keys, list) else []
+def key_list(body: Any) -> m.ApiKeyListResponse:
+    d = obj(body)
     return m.ApiKeyListResponse(
-        keys=[key_info(k) for k in keys],
-        max_keys=integer(g.max_keys),
-        active_count=integer(g.active_count),
-        extra=meta(g),
+        keys=[key_info(k) for k in d["keys"]],
+        max_keys=integer(d["max_keys"]),
+        active_count=integer(d["active_count"]),
+        _wire=d,
     )
 
 
-def created_key(g: wire.CreateKeyResponse) -> m.CreateKeyResponse:
+def created_key(body: Any) -> m.CreateKeyResponse:
+    d = obj(body)
+    active = d.get("is_active")
     return m.CreateKeyResponse(
-        key_id=g.key_id,
-        raw_key=g.raw_key,
-        prefix=g.prefix,
-        name=g.name,
-        scopes=str_list(g.scopes),
-        is_active=opt(g.is_active),
-        created_at=opt(g.created_at),
-        expires_at=opt(g.expires_at),
-        extra=meta(g),
+        key_id=text(d["key_id"]),
+        raw_key=text(d["raw_key"]),
+        prefix=text(d["prefix"]),
+        name=text(d["name"]),
+        scopes=str_list(d["scopes"]),
+        is_active=active if isinstance(active, bool) else None,
+        created_at=opt_str(d.get("created_at")),
+        expires_at=opt_str(d.get("expires_at")),
+        _wire=d,
     )
 
 
-def key_usage(g: wire.KeyUsageResponse) -> list[dict[str, Any]]:
-    return dict_list(g.usage)
+def key_usage(body: Any) -> m.ResourceList[dict[str, Any]]:
+    """Usage records of a key; an empty (204) answer is no records."""
+    return m.ResourceList(dict_list(obj(body)["usage"]) if body is not None else [])
 
 
-def event_item(g: wire.EventItem) -> m.EventItem:
+def event_item(body: Any) -> m.EventItem:
+    d = obj(body)
     return m.EventItem(
-        event_id=g.event_id,
-        org_id=g.org_id,
-        actor_id=g.actor_id,
-        kind=g.kind,
-        content=g.content,
-        ts=g.ts,
-        session_id=opt(g.session_id),
-        metadata=as_dict(g.metadata),
-        ingested_at=opt(g.ingested_at),
-        extra=meta(g),
+        event_id=text(d["event_id"]),
+        org_id=text(d["org_id"]),
+        actor_id=text(d["actor_id"]),
+        kind=text(d["kind"]),
+        content=text(d["content"]),
+        ts=text(d["ts"]),
+        session_id=opt_str(d.get("session_id")),
+        metadata=opt_dict(d.get("metadata")),
+        ingested_at=opt_str(d.get("ingested_at")),
+        _wire=d,
     )
 
 
-def event_list(g: wire.EventListResponse) -> m.EventListResponse:
-    items = g.items if isinstance(g.items, list) else []
+def event_list(body: Any) -> m.EventListResponse:
+    d = obj(body)
     return m.EventListResponse(
-        items=[event_item(i) for i in items],
-        total=integer(g.total),
-        limit=integer(g.limit),
-        offset=integer(g.offset),
-        extra=meta(g),
+        items=[event_item(i) for i in _items(d)],
+        total=integer(d["total"]),
+        limit=integer(d["limit"]),
+        offset=integer(d["offset"]),
+        _wire=d,
     )
 
 
-def pro_interest(g: wire.ProInterestResponse) -> m.ProInterestResponse:
-    return m.ProInterestResponse(message=str(g.message), extra=meta(g))
+def pro_interest(body: Any) -> m.ProInterestResponse:
+    d = obj(body)
+    return m.ProInterestResponse(message=text(d["message"]), _wire=d)
 
 
-def pro_interest_status(g: wire.ProInterestStatus) -> bool:
-    return g.expressed is True
+def pro_interest_status(body: Any) -> bool:
+    return obj(body).get("expressed") is True

@@ -7,6 +7,7 @@ Only the two small ``_run`` loops differ between sync and async; everything they
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 import os
 import platform
@@ -191,12 +192,14 @@ class BaseClient:
             self.last_rate_limit = rate_limit
 
     def _finish(self, call: Call[T], response: Any) -> T:
-        """Convert the generated response and attach its usage and rate-limit headers."""
+        """Read the body of the generated operation's response into the public model (one JSON pass; the
+        generated client's own parse is lazy and not used) and attach the usage and rate-limit headers."""
         headers = dict(response.headers.multi_items())
         usage, rate_limit = parse_usage(headers), parse_rate_limit(headers)
         self._remember(usage, rate_limit)
+        content = response.content
         try:
-            result = call.convert(response.parsed)
+            result = call.convert(json.loads(content) if content else None)
         except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
             raise malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}") from exc
         if isinstance(result, (_Response, ResourceList)):

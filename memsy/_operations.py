@@ -418,12 +418,8 @@ def key_delete(key_id: Any) -> Call[None]:
     return Call(delete_key, {"key_id": v.path_id(key_id, "key_id")}, _nothing)
 
 
-def _key_usage(parsed: Any) -> ResourceList[dict[str, Any]]:
-    return ResourceList(conv.key_usage(parsed) if parsed is not None else [])
-
-
 def key_usage(key_id: Any) -> Call[ResourceList[dict[str, Any]]]:
-    return Call(get_key_usage, {"key_id": v.path_id(key_id, "key_id")}, _key_usage, retry_safe=True)
+    return Call(get_key_usage, {"key_id": v.path_id(key_id, "key_id")}, conv.key_usage, retry_safe=True)
 
 
 def event_list(

@@ -4,16 +4,17 @@ Response models are plain dataclasses with snake_case attributes. Each carries:
 
 * ``usage`` / ``rate_limit``: the usage and rate-limit headers of the response it came from (``None`` when the
   server did not send them);
-* ``extra``: properties the server sent that this SDK version does not know yet (forward compatibility).
+* ``extra``: properties the server sent that this SDK version does not know yet (forward compatibility), read
+  from the JSON object the model came from.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 __all__ = [
     "ActorListResponse",
@@ -90,13 +91,40 @@ class RateLimitInfo:
     """Unix time (seconds) at which the window resets."""
 
 
+_KNOWN_WIRE_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _known_wire_names(cls: type) -> frozenset[str]:
+    known = _KNOWN_WIRE_NAMES.get(cls)
+    if known is None:
+        aliases: dict[str, str] = getattr(cls, "_wire_aliases", {})
+        names = {f.name for f in fields(cls)} - {"usage", "rate_limit", "_wire"}
+        known = _KNOWN_WIRE_NAMES[cls] = frozenset(names | set(aliases))
+    return known
+
+
+class _WireBacked:
+    """Keeps the JSON object a model was read from, so that properties this SDK does not know stay reachable."""
+
+    __slots__ = ()
+    _wire: dict[str, Any]
+    _wire_aliases: ClassVar[dict[str, str]] = {}
+    """Wire names that differ from the attribute names."""
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Properties the server sent that this SDK version does not know (forward compatibility)."""
+        known = _known_wire_names(type(self))
+        return {k: v for k, v in self._wire.items() if k not in known}
+
+
 @dataclass(slots=True, kw_only=True)
-class _Response:
+class _Response(_WireBacked):
     """Fields shared by every response model."""
 
     usage: UsageInfo | None = field(default=None, compare=False, repr=False)
     rate_limit: RateLimitInfo | None = field(default=None, compare=False, repr=False)
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 class ResourceList(list[T], Generic[T]):
@@ -169,6 +197,12 @@ class StatusResponse(_Response):
     """Per-id state (``pending``, ``completed``, ``failed``, ``unknown``, ...) when the server sends it."""
     unknown_ids: list[str] = field(default_factory=list)
     """Ids the server does not know, when it says so."""
+    _wire_aliases: ClassVar[dict[str, str]] = {
+        "completedIds": "completed_ids",
+        "failedIds": "failed_ids",
+        "pendingIds": "pending_ids",
+        "unknownIds": "unknown_ids",
+    }
 
     @property
     def done(self) -> bool:
@@ -228,7 +262,7 @@ def _typed(metadata: Mapping[str, Any] | None, key: str, kind: type | tuple[type
 
 
 @dataclass(slots=True)
-class SearchResult:
+class SearchResult(_WireBacked):
     """One memory matching a query.
 
     ``metadata`` is the server's open bag of fields, kept whole. ``source_events`` and ``source_metadata`` are
@@ -243,7 +277,7 @@ class SearchResult:
     """Originating events, when the search asked for them (``include_source_events=True``)."""
     source_metadata: list[SourceMetadata] | None = None
     """User metadata of the originating events (at most 5)."""
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def type(self) -> str | None:
@@ -560,7 +594,7 @@ class BillingSummary(_Response):
 
 
 @dataclass(slots=True)
-class Invoice:
+class Invoice(_WireBacked):
     """One invoice. ``created`` is Unix seconds (the server may send it as text; it is converted)."""
 
     id: str
@@ -570,11 +604,11 @@ class Invoice:
     status: str
     created: int | None
     hosted_invoice_url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)
-class ApiKeyInfo:
+class ApiKeyInfo(_WireBacked):
     """An API key, without its secret."""
 
     key_id: str
@@ -585,7 +619,7 @@ class ApiKeyInfo:
     created_at: str
     last_used_at: str | None = None
     expires_at: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -612,7 +646,7 @@ class CreateKeyResponse(_Response):
 
 
 @dataclass(slots=True)
-class EventItem:
+class EventItem(_WireBacked):
     """An ingested event as the console shows it (``metadata`` parsed to an object)."""
 
     event_id: str
@@ -624,7 +658,7 @@ class EventItem:
     session_id: str | None = None
     metadata: dict[str, Any] | None = None
     ingested_at: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)

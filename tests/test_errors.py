@@ -240,8 +240,8 @@ def test_error_responses_carry_usage_and_rate_limit(sdk: Driver, fake: Any) -> N
     ("body", "problem"),
     [
         (b"not json", "JSONDecodeError"),
-        (b"[]", "KeyError"),
-        (b"null", "TypeError"),
+        (b"[]", "expected a JSON object, got list"),
+        (b"null", "expected a JSON object, got NoneType"),
         (b"{}", "KeyError"),
         (b'{"org_id": "o"}', "KeyError"),
     ],

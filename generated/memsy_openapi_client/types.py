@@ -1,6 +1,6 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -41,14 +41,36 @@ class File:
 T = TypeVar("T")
 
 
-@define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint.
 
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
+    ``parsed`` (the body as the documented model) is built on first access: a caller that reads ``content``
+    itself does not pay for parsing it twice. (memsy-python template override; see generator-templates/.)
+    """
+
+    __slots__ = ("status_code", "content", "headers", "_parse", "_parsed")
+
+    def __init__(
+        self,
+        status_code: HTTPStatus,
+        content: bytes,
+        headers: MutableMapping[str, str],
+        parse: Callable[[], T | None],
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        self._parse: Callable[[], T | None] | None = parse
+        self._parsed: T | None = None
+
+    @property
+    def parsed(self) -> T | None:
+        if self._parse is not None:
+            self._parsed, self._parse = self._parse(), None
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"Response(status_code={self.status_code!r}, content={len(self.content)} bytes)"
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

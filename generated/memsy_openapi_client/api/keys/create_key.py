@@ -265,7 +265,7 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parse=lambda: _parse_response(client=client, response=response),
     )
 
 
