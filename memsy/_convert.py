@@ -112,53 +112,20 @@ def clear(body: Any) -> m.ClearResponse:
     return m.ClearResponse(deleted=integer(d["deleted"]), _wire=d)
 
 
-def _source_events(raw: Any) -> list[m.SourceEvent] | None:
-    if not isinstance(raw, list):
-        return None
-    return [
-        m.SourceEvent(
-            event_id=text(e.get("event_id", "")),
-            kind=text(e.get("kind", "")),
-            content=text(e.get("content", "")),
-            ts=e.get("ts") if isinstance(e.get("ts"), str) else None,
-        )
-        for e in raw
-        if isinstance(e, dict)
-    ]
-
-
-def _source_metadata(raw: Any) -> list[m.SourceMetadata] | None:
-    if not isinstance(raw, list):
-        return None
-    return [
-        m.SourceMetadata(
-            event_id=text(e.get("event_id", "")),
-            metadata=e.get("metadata") if isinstance(e.get("metadata"), dict) else None,
-            raw=e.get("raw") if isinstance(e.get("raw"), str) else None,
-        )
-        for e in raw
-        if isinstance(e, dict)
-    ]
-
-
 def search_result(body: Any) -> m.SearchResult:
     d = obj(body)
-    metadata = d.get("metadata")
-    if not isinstance(metadata, dict):
-        metadata = None
-    score = d["score"]
+    identifier, content, score, metadata = d["id"], d["content"], d["score"], d.get("metadata")
     return m.SearchResult(
-        id=text(d["id"]),
-        content=text(d["content"]),
-        score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else 0.0,
-        metadata=metadata,
-        source_events=_source_events(metadata.get("source_events")) if metadata else None,
-        source_metadata=_source_metadata(metadata.get("source_metadata")) if metadata else None,
-        _wire=d,
+        identifier if isinstance(identifier, str) else str(identifier),
+        content if isinstance(content, str) else str(content),
+        float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else 0.0,
+        metadata if isinstance(metadata, dict) else None,
+        d,
     )
 
 
 def search(body: Any) -> m.SearchResponse:
+    # The hot path of an agent: kept to one small loop (see bench/).
     d = obj(body)
     results = d["results"]
     if not isinstance(results, list):

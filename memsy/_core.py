@@ -138,10 +138,17 @@ class BaseClient:
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        self.last_usage: UsageInfo | None = None
-        """Usage headers of the most recent response (success or error) that carried them."""
-        self.last_rate_limit: RateLimitInfo | None = None
-        """Rate-limit headers of the most recent response that carried them."""
+        self._last_headers: Any = None
+
+    @property
+    def last_usage(self) -> UsageInfo | None:
+        """Usage headers of the most recent response (success or error); None when it had none."""
+        return parse_usage(self._last_headers) if self._last_headers is not None else None
+
+    @property
+    def last_rate_limit(self) -> RateLimitInfo | None:
+        """Rate-limit headers of the most recent response (success or error); None when it had none."""
+        return parse_rate_limit(self._last_headers) if self._last_headers is not None else None
 
     @property
     def base_url(self) -> str:
@@ -162,8 +169,8 @@ class BaseClient:
 
     def _retry_delay(self, call: Call[Any], error: MemsyError, attempt: int, started: float) -> float | None:
         delay = self.retry_policy.delay(error, attempt, retry_safe=call.retry_safe, elapsed=time.monotonic() - started)
-        if isinstance(error, MemsyAPIError):
-            self._remember(error.usage, error.rate_limit)
+        if isinstance(error, MemsyAPIError) and error.response is not None:
+            self._last_headers = error.response.headers
         if delay is not None:
             logger.info(
                 "memsy %s: %s; retry %d/%d in %.2fs",
@@ -185,26 +192,19 @@ class BaseClient:
             raise error from exc
         return delay
 
-    def _remember(self, usage: UsageInfo | None, rate_limit: RateLimitInfo | None) -> None:
-        if usage is not None:
-            self.last_usage = usage
-        if rate_limit is not None:
-            self.last_rate_limit = rate_limit
-
     def _finish(self, call: Call[T], response: Any) -> T:
         """Read the body of the generated operation's response into the public model (one JSON pass; the
-        generated client's own parse is lazy and not used) and attach the usage and rate-limit headers."""
-        headers = dict(response.headers.multi_items())
-        usage, rate_limit = parse_usage(headers), parse_rate_limit(headers)
-        self._remember(usage, rate_limit)
+        generated client's own parse is lazy and not used) and attach the response headers, from which
+        ``usage`` and ``rate_limit`` are read on first access."""
+        headers = response.headers
+        self._last_headers = headers
         content = response.content
         try:
             result = call.convert(json.loads(content) if content else None)
         except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
             raise malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}") from exc
         if isinstance(result, (_Response, ResourceList)):
-            result.usage = usage
-            result.rate_limit = rate_limit
+            result._headers = headers
         return result
 
 

@@ -14,7 +14,7 @@ from . import _operations as ops
 from . import _validation as v
 from ._operations import Call
 from .exceptions import MemsyError
-from .models import EventPayload, IngestResponse, RateLimitInfo, StatusResponse, UsageInfo
+from .models import EventPayload, IngestResponse, StatusResponse
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -59,8 +59,7 @@ class StatusWaiter:
         self._poll_interval = float(poll_interval)
         self._deadline = time.monotonic() + float(timeout)
         self._unknown: set[str] = set()
-        self.usage: UsageInfo | None = None
-        self.rate_limit: RateLimitInfo | None = None
+        self._headers: Any = None
 
     def calls(self) -> list[Call[StatusResponse]]:
         pending = [i for i in self._ids if self._state[i] == "pending"]
@@ -74,7 +73,7 @@ class StatusWaiter:
         for event_id in response.unknown_ids:
             if event_id in self._state:
                 self._unknown.add(event_id)
-        self.usage, self.rate_limit = response.usage, response.rate_limit
+        self._headers = response._headers
 
     def next_delay(self) -> float | None:
         """Seconds until the next poll; None when nothing is pending. Raises WaitTimeoutError past the deadline."""
@@ -102,8 +101,7 @@ class StatusWaiter:
             total=len(self._ids),
             statuses=statuses,
             unknown_ids=[i for i in self._ids if i in self._unknown],
-            usage=self.usage,
-            rate_limit=self.rate_limit,
+            _headers=self._headers,
         )
 
 
@@ -139,8 +137,7 @@ class IngestPlan:
             raise IngestManyError(event_ids, errors, self.batch_size) from errors[min(errors)]
         return IngestResponse(
             event_ids=[i for i in event_ids if i is not None],
-            usage=last.usage if last else None,
-            rate_limit=last.rate_limit if last else None,
+            _headers=last._headers if last else None,
         )
 
 

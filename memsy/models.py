@@ -98,7 +98,7 @@ def _known_wire_names(cls: type) -> frozenset[str]:
     known = _KNOWN_WIRE_NAMES.get(cls)
     if known is None:
         aliases: dict[str, str] = getattr(cls, "_wire_aliases", {})
-        names = {f.name for f in fields(cls)} - {"usage", "rate_limit", "_wire"}
+        names = {f.name for f in fields(cls) if not f.name.startswith("_")}
         known = _KNOWN_WIRE_NAMES[cls] = frozenset(names | set(aliases))
     return known
 
@@ -118,27 +118,54 @@ class _WireBacked:
         return {k: v for k, v in self._wire.items() if k not in known}
 
 
+_UNREAD: Any = object()
+
+
+class _Metered:
+    """``usage`` and ``rate_limit`` of the response a result came from, read from its headers on first access."""
+
+    __slots__ = ()
+    _headers: Any
+    _usage: Any
+    _rate_limit: Any
+
+    @property
+    def usage(self) -> UsageInfo | None:
+        """Plan consumption from the ``X-Usage-*`` / ``X-Plan`` headers; None when the response had none."""
+        if self._usage is _UNREAD:
+            from ._headers import parse_usage
+
+            self._usage = parse_usage(self._headers) if self._headers is not None else None
+        return self._usage  # type: ignore[no-any-return]
+
+    @property
+    def rate_limit(self) -> RateLimitInfo | None:
+        """Rate-limit window state from the ``X-RateLimit-*`` headers; None when the response had none."""
+        if self._rate_limit is _UNREAD:
+            from ._headers import parse_rate_limit
+
+            self._rate_limit = parse_rate_limit(self._headers) if self._headers is not None else None
+        return self._rate_limit  # type: ignore[no-any-return]
+
+
 @dataclass(slots=True, kw_only=True)
-class _Response(_WireBacked):
+class _Response(_WireBacked, _Metered):
     """Fields shared by every response model."""
 
-    usage: UsageInfo | None = field(default=None, compare=False, repr=False)
-    rate_limit: RateLimitInfo | None = field(default=None, compare=False, repr=False)
     _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _headers: Any = field(default=None, repr=False, compare=False)
+    _usage: Any = field(default=_UNREAD, init=False, repr=False, compare=False)
+    _rate_limit: Any = field(default=_UNREAD, init=False, repr=False, compare=False)
 
 
-class ResourceList(list[T], Generic[T]):
+class ResourceList(list[T], _Metered, Generic[T]):
     """A list returned by a list method, with the ``usage`` and ``rate_limit`` of its response."""
 
-    usage: UsageInfo | None
-    rate_limit: RateLimitInfo | None
-
-    def __init__(
-        self, items: Iterable[T] = (), *, usage: UsageInfo | None = None, rate_limit: RateLimitInfo | None = None
-    ) -> None:
+    def __init__(self, items: Iterable[T] = (), *, headers: Any = None) -> None:
         super().__init__(items)
-        self.usage = usage
-        self.rate_limit = rate_limit
+        self._headers = headers
+        self._usage = _UNREAD
+        self._rate_limit = _UNREAD
 
 
 # ------------------------------------------------------------------------------------------------------- events
@@ -261,23 +288,71 @@ def _typed(metadata: Mapping[str, Any] | None, key: str, kind: type | tuple[type
     return value if isinstance(value, kind) else None
 
 
+def _source_events(raw: Any) -> list[SourceEvent] | None:
+    if not isinstance(raw, list):
+        return None
+    events = []
+    for e in raw:
+        if isinstance(e, dict):
+            ts = e.get("ts")
+            events.append(
+                SourceEvent(
+                    str(e.get("event_id", "")),
+                    str(e.get("kind", "")),
+                    str(e.get("content", "")),
+                    ts if isinstance(ts, str) else None,
+                )
+            )
+    return events
+
+
+def _source_metadata(raw: Any) -> list[SourceMetadata] | None:
+    if not isinstance(raw, list):
+        return None
+    entries = []
+    for e in raw:
+        if isinstance(e, dict):
+            metadata, text = e.get("metadata"), e.get("raw")
+            entries.append(
+                SourceMetadata(
+                    str(e.get("event_id", "")),
+                    metadata if isinstance(metadata, dict) else None,
+                    text if isinstance(text, str) else None,
+                )
+            )
+    return entries
+
+
 @dataclass(slots=True)
 class SearchResult(_WireBacked):
     """One memory matching a query.
 
     ``metadata`` is the server's open bag of fields, kept whole. ``source_events`` and ``source_metadata`` are
-    unpacked from it; the other properties read it with type checks (a value of the wrong type reads as None).
+    unpacked from it (on first access); the other properties read it with type checks (a value of the wrong type
+    reads as None).
     """
 
     id: str
     content: str
     score: float
     metadata: dict[str, Any] | None = None
-    source_events: list[SourceEvent] | None = None
-    """Originating events, when the search asked for them (``include_source_events=True``)."""
-    source_metadata: list[SourceMetadata] | None = None
-    """User metadata of the originating events (at most 5)."""
     _wire: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _source_events: Any = field(default=_UNREAD, init=False, repr=False, compare=False)
+    _source_metadata: Any = field(default=_UNREAD, init=False, repr=False, compare=False)
+
+    @property
+    def source_events(self) -> list[SourceEvent] | None:
+        """Originating events, when the search asked for them (``include_source_events=True``)."""
+        if self._source_events is _UNREAD:
+            self._source_events = _source_events(self.metadata.get("source_events")) if self.metadata else None
+        return self._source_events  # type: ignore[no-any-return]
+
+    @property
+    def source_metadata(self) -> list[SourceMetadata] | None:
+        """User metadata of the originating events (at most 5)."""
+        if self._source_metadata is _UNREAD:
+            self._source_metadata = _source_metadata(self.metadata.get("source_metadata")) if self.metadata else None
+        return self._source_metadata  # type: ignore[no-any-return]
 
     @property
     def type(self) -> str | None:
