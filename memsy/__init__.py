@@ -8,74 +8,167 @@ Data plane: :class:`MemsyClient`, :class:`AsyncMemsyClient`. Control plane: :cla
 :class:`AsyncMemsyControlClient`. Every failure is a :class:`MemsyError`.
 """
 
-from ._helpers import IngestManyError, WaitTimeoutError
-from ._retry import DEFAULT_MAX_RETRY_AFTER, RetryPolicy
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .client import AsyncMemsyClient, MemsyClient
-from .control import AsyncMemsyControlClient, MemsyControlClient
-from .exceptions import (
-    AuthenticationError,
-    AuthorizationError,
-    BillingNotEnabledError,
-    ConflictError,
-    FeatureNotAvailable,
-    KeyLimitReachedError,
-    MalformedResponseError,
-    MemsyAPIError,
-    MemsyConnectionError,
-    MemsyError,
-    MemsyTimeoutError,
-    MemsyValidationError,
-    NotFoundError,
-    NotImplementedByServerError,
-    OrgIdNotAllowedError,
-    OrgLimitReachedError,
-    RateLimitExceeded,
-    RequestValidationError,
-    SeatLimitReachedError,
-    SeatRequiredError,
-    ServerError,
-    UsageLimitExceeded,
-)
-from .models import (
-    ActorListResponse,
-    ActorResource,
-    ApiKeyInfo,
-    ApiKeyListResponse,
-    BillingSummary,
-    ClearResponse,
-    CreateKeyResponse,
-    DimensionUsage,
-    EventItem,
-    EventKind,
-    EventListResponse,
-    EventPayload,
-    HealthResponse,
-    IngestResponse,
-    Invoice,
-    MemoryItemResource,
-    MemoryListResponse,
-    MemoryScope,
-    MemoryStatsResponse,
-    MeResponse,
-    OrgResource,
-    PaymentMethod,
-    ProInterestResponse,
-    RateLimitInfo,
-    ResourceList,
-    RoleResource,
-    SearchResponse,
-    SearchResult,
-    SourceEvent,
-    SourceMetadata,
-    StatusResponse,
-    TeamResource,
-    TimeseriesPoint,
-    UpcomingInvoice,
-    UsageInfo,
-    UsageSummaryResponse,
-    UsageTimeseriesResponse,
-)
+
+if TYPE_CHECKING:
+    from ._helpers import IngestManyError, WaitTimeoutError
+    from ._retry import DEFAULT_MAX_RETRY_AFTER, RetryPolicy
+    from .client import AsyncMemsyClient, MemsyClient
+    from .control import AsyncMemsyControlClient, MemsyControlClient
+    from .exceptions import (
+        AuthenticationError,
+        AuthorizationError,
+        BillingNotEnabledError,
+        ConflictError,
+        FeatureNotAvailable,
+        KeyLimitReachedError,
+        MalformedResponseError,
+        MemsyAPIError,
+        MemsyConnectionError,
+        MemsyError,
+        MemsyTimeoutError,
+        MemsyValidationError,
+        NotFoundError,
+        NotImplementedByServerError,
+        OrgIdNotAllowedError,
+        OrgLimitReachedError,
+        RateLimitExceeded,
+        RequestValidationError,
+        SeatLimitReachedError,
+        SeatRequiredError,
+        ServerError,
+        UsageLimitExceeded,
+    )
+    from .models import (
+        ActorListResponse,
+        ActorResource,
+        ApiKeyInfo,
+        ApiKeyListResponse,
+        BillingSummary,
+        ClearResponse,
+        CreateKeyResponse,
+        DimensionUsage,
+        EventItem,
+        EventKind,
+        EventListResponse,
+        EventPayload,
+        HealthResponse,
+        IngestResponse,
+        Invoice,
+        MemoryItemResource,
+        MemoryListResponse,
+        MemoryScope,
+        MemoryStatsResponse,
+        MeResponse,
+        OrgResource,
+        PaymentMethod,
+        ProInterestResponse,
+        RateLimitInfo,
+        ResourceList,
+        RoleResource,
+        SearchResponse,
+        SearchResult,
+        SourceEvent,
+        SourceMetadata,
+        StatusResponse,
+        TeamResource,
+        TimeseriesPoint,
+        UpcomingInvoice,
+        UsageInfo,
+        UsageSummaryResponse,
+        UsageTimeseriesResponse,
+    )
+
+
+# Public names are imported on first access (PEP 562), so that `import memsy` stays cheap; type checkers see the
+# imports above.
+_LAZY = {
+    "ActorListResponse": ".models",
+    "ActorResource": ".models",
+    "ApiKeyInfo": ".models",
+    "ApiKeyListResponse": ".models",
+    "AsyncMemsyClient": ".client",
+    "AsyncMemsyControlClient": ".control",
+    "AuthenticationError": ".exceptions",
+    "AuthorizationError": ".exceptions",
+    "BillingNotEnabledError": ".exceptions",
+    "BillingSummary": ".models",
+    "ClearResponse": ".models",
+    "ConflictError": ".exceptions",
+    "CreateKeyResponse": ".models",
+    "DEFAULT_MAX_RETRY_AFTER": "._retry",
+    "DimensionUsage": ".models",
+    "EventItem": ".models",
+    "EventKind": ".models",
+    "EventListResponse": ".models",
+    "EventPayload": ".models",
+    "FeatureNotAvailable": ".exceptions",
+    "HealthResponse": ".models",
+    "IngestManyError": "._helpers",
+    "IngestResponse": ".models",
+    "Invoice": ".models",
+    "KeyLimitReachedError": ".exceptions",
+    "MalformedResponseError": ".exceptions",
+    "MeResponse": ".models",
+    "MemoryItemResource": ".models",
+    "MemoryListResponse": ".models",
+    "MemoryScope": ".models",
+    "MemoryStatsResponse": ".models",
+    "MemsyAPIError": ".exceptions",
+    "MemsyClient": ".client",
+    "MemsyConnectionError": ".exceptions",
+    "MemsyControlClient": ".control",
+    "MemsyError": ".exceptions",
+    "MemsyTimeoutError": ".exceptions",
+    "MemsyValidationError": ".exceptions",
+    "NotFoundError": ".exceptions",
+    "NotImplementedByServerError": ".exceptions",
+    "OrgIdNotAllowedError": ".exceptions",
+    "OrgLimitReachedError": ".exceptions",
+    "OrgResource": ".models",
+    "PaymentMethod": ".models",
+    "ProInterestResponse": ".models",
+    "RateLimitExceeded": ".exceptions",
+    "RateLimitInfo": ".models",
+    "RequestValidationError": ".exceptions",
+    "ResourceList": ".models",
+    "RetryPolicy": "._retry",
+    "RoleResource": ".models",
+    "SearchResponse": ".models",
+    "SearchResult": ".models",
+    "SeatLimitReachedError": ".exceptions",
+    "SeatRequiredError": ".exceptions",
+    "ServerError": ".exceptions",
+    "SourceEvent": ".models",
+    "SourceMetadata": ".models",
+    "StatusResponse": ".models",
+    "TeamResource": ".models",
+    "TimeseriesPoint": ".models",
+    "UpcomingInvoice": ".models",
+    "UsageInfo": ".models",
+    "UsageLimitExceeded": ".exceptions",
+    "UsageSummaryResponse": ".models",
+    "UsageTimeseriesResponse": ".models",
+    "WaitTimeoutError": "._helpers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'memsy' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DEFAULT_MAX_RETRY_AFTER",

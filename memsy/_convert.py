@@ -30,7 +30,13 @@ def opt_str(value: Any) -> str | None:
 
 def str_list(value: Any) -> list[str]:
     """The strings of a list; [] when absent or not a list."""
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    try:
+        "".join(value)  # all strings (checked in C): keep the decoded list as it is
+        return value
+    except TypeError:
+        return [v for v in value if isinstance(v, str)]
 
 
 def dict_list(value: Any) -> list[dict[str, Any]]:
@@ -93,6 +99,14 @@ def ingest(body: Any) -> m.IngestResponse:
     return m.IngestResponse(event_ids=str_list(ids), _wire=d)
 
 
+def _str_map(value: dict[str, Any]) -> dict[str, str]:
+    try:
+        "".join(value.values())  # all strings: keep the decoded object as it is
+        return value
+    except TypeError:
+        return {k: v for k, v in value.items() if isinstance(v, str)}
+
+
 def status(body: Any) -> m.StatusResponse:
     d = obj(body)
     statuses = opt_dict(d.get("statuses"))
@@ -101,7 +115,7 @@ def status(body: Any) -> m.StatusResponse:
         failed_ids=str_list(d["failedIds"]),
         pending_ids=str_list(d["pendingIds"]),
         total=integer(d["total"]),
-        statuses={k: v for k, v in statuses.items() if isinstance(v, str)} if statuses is not None else None,
+        statuses=_str_map(statuses) if statuses is not None else None,
         unknown_ids=str_list(d.get("unknownIds")),
         _wire=d,
     )

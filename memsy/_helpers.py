@@ -14,7 +14,7 @@ from . import _operations as ops
 from . import _validation as v
 from ._operations import Call
 from .exceptions import MemsyError
-from .models import EventPayload, IngestResponse, StatusResponse
+from .models import IngestResponse, StatusResponse
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -111,7 +111,7 @@ class IngestPlan:
     def __init__(self, events: Any, batch_size: Any, concurrency: Any) -> None:
         self.batch_size = v.bounded_int(batch_size, "batch_size", (1, 1000))
         self.concurrency = v.bounded_int(concurrency, "concurrency", (1, 64))
-        checked: Sequence[EventPayload] = v.events(events)  # every event checked before anything is sent
+        checked = v.events(events)  # every event checked before anything is sent
         self.count = len(checked)
         self.calls = [
             ops.ingest_checked(checked[i : i + self.batch_size]) for i in range(0, self.count, self.batch_size)

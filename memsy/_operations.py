@@ -4,41 +4,14 @@ for both."""
 
 from __future__ import annotations
 
+import importlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from memsy_openapi_client import models as wire
-from memsy_openapi_client.api.account import get_me
-from memsy_openapi_client.api.actors import get_actor, list_actors
-from memsy_openapi_client.api.billing import get_billing_summary, list_invoices
-from memsy_openapi_client.api.console_events import list_console_events
-from memsy_openapi_client.api.events import clear_container, get_event_status, ingest_events
-from memsy_openapi_client.api.health import get_control_health, get_health
-from memsy_openapi_client.api.interest import express_pro_interest, get_pro_interest_status
-from memsy_openapi_client.api.keys import create_key, delete_key, get_key_usage, list_keys
-from memsy_openapi_client.api.memories import get_memory, get_memory_stats, list_memories
-from memsy_openapi_client.api.orgs import create_org, delete_org, get_org, list_orgs, regenerate_org_prompt, update_org
-from memsy_openapi_client.api.roles import (
-    create_role,
-    delete_role,
-    get_role,
-    list_roles,
-    regenerate_role_prompt,
-    update_role,
-)
-from memsy_openapi_client.api.search import search_memories
-from memsy_openapi_client.api.teams import (
-    create_team,
-    delete_team,
-    get_team,
-    list_teams,
-    regenerate_team_prompt,
-    update_team,
-)
-from memsy_openapi_client.api.usage import get_usage_summary, get_usage_timeseries
 from memsy_openapi_client.types import UNSET
 
 from . import _convert as conv
@@ -51,7 +24,6 @@ from .models import (
     ClearResponse,
     CreateKeyResponse,
     EventListResponse,
-    EventPayload,
     HealthResponse,
     IngestResponse,
     Invoice,
@@ -69,6 +41,114 @@ from .models import (
     UsageSummaryResponse,
     UsageTimeseriesResponse,
 )
+
+
+class _LazyModule:
+    """A generated module imported on first attribute access: `import memsy` does not load all 118 generated
+    modules, only the operations a program uses (see bench/: import time)."""
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self.__name__)
+        value = getattr(self._module, attribute)
+        setattr(self, attribute, value)  # later lookups skip __getattr__
+        return value
+
+
+class _LazyModels:
+    """``memsy_openapi_client.models``, one model module at a time."""
+
+    def __getattr__(self, name: str) -> Any:
+        module = importlib.import_module("memsy_openapi_client.models." + re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
+        value = getattr(module, name)
+        setattr(self, name, value)
+        return value
+
+
+if TYPE_CHECKING:
+    from memsy_openapi_client import models as wire
+    from memsy_openapi_client.api.account import get_me
+    from memsy_openapi_client.api.actors import get_actor, list_actors
+    from memsy_openapi_client.api.billing import get_billing_summary, list_invoices
+    from memsy_openapi_client.api.console_events import list_console_events
+    from memsy_openapi_client.api.events import clear_container, get_event_status, ingest_events
+    from memsy_openapi_client.api.health import get_control_health, get_health
+    from memsy_openapi_client.api.interest import express_pro_interest, get_pro_interest_status
+    from memsy_openapi_client.api.keys import create_key, delete_key, get_key_usage, list_keys
+    from memsy_openapi_client.api.memories import get_memory, get_memory_stats, list_memories
+    from memsy_openapi_client.api.orgs import (
+        create_org,
+        delete_org,
+        get_org,
+        list_orgs,
+        regenerate_org_prompt,
+        update_org,
+    )
+    from memsy_openapi_client.api.roles import (
+        create_role,
+        delete_role,
+        get_role,
+        list_roles,
+        regenerate_role_prompt,
+        update_role,
+    )
+    from memsy_openapi_client.api.search import search_memories
+    from memsy_openapi_client.api.teams import (
+        create_team,
+        delete_team,
+        get_team,
+        list_teams,
+        regenerate_team_prompt,
+        update_team,
+    )
+    from memsy_openapi_client.api.usage import get_usage_summary, get_usage_timeseries
+else:
+    wire = _LazyModels()
+    get_me = _LazyModule("memsy_openapi_client.api.account.get_me")
+    get_actor = _LazyModule("memsy_openapi_client.api.actors.get_actor")
+    list_actors = _LazyModule("memsy_openapi_client.api.actors.list_actors")
+    get_billing_summary = _LazyModule("memsy_openapi_client.api.billing.get_billing_summary")
+    list_invoices = _LazyModule("memsy_openapi_client.api.billing.list_invoices")
+    list_console_events = _LazyModule("memsy_openapi_client.api.console_events.list_console_events")
+    clear_container = _LazyModule("memsy_openapi_client.api.events.clear_container")
+    get_event_status = _LazyModule("memsy_openapi_client.api.events.get_event_status")
+    ingest_events = _LazyModule("memsy_openapi_client.api.events.ingest_events")
+    get_control_health = _LazyModule("memsy_openapi_client.api.health.get_control_health")
+    get_health = _LazyModule("memsy_openapi_client.api.health.get_health")
+    express_pro_interest = _LazyModule("memsy_openapi_client.api.interest.express_pro_interest")
+    get_pro_interest_status = _LazyModule("memsy_openapi_client.api.interest.get_pro_interest_status")
+    create_key = _LazyModule("memsy_openapi_client.api.keys.create_key")
+    delete_key = _LazyModule("memsy_openapi_client.api.keys.delete_key")
+    get_key_usage = _LazyModule("memsy_openapi_client.api.keys.get_key_usage")
+    list_keys = _LazyModule("memsy_openapi_client.api.keys.list_keys")
+    get_memory = _LazyModule("memsy_openapi_client.api.memories.get_memory")
+    get_memory_stats = _LazyModule("memsy_openapi_client.api.memories.get_memory_stats")
+    list_memories = _LazyModule("memsy_openapi_client.api.memories.list_memories")
+    create_org = _LazyModule("memsy_openapi_client.api.orgs.create_org")
+    delete_org = _LazyModule("memsy_openapi_client.api.orgs.delete_org")
+    get_org = _LazyModule("memsy_openapi_client.api.orgs.get_org")
+    list_orgs = _LazyModule("memsy_openapi_client.api.orgs.list_orgs")
+    regenerate_org_prompt = _LazyModule("memsy_openapi_client.api.orgs.regenerate_org_prompt")
+    update_org = _LazyModule("memsy_openapi_client.api.orgs.update_org")
+    create_role = _LazyModule("memsy_openapi_client.api.roles.create_role")
+    delete_role = _LazyModule("memsy_openapi_client.api.roles.delete_role")
+    get_role = _LazyModule("memsy_openapi_client.api.roles.get_role")
+    list_roles = _LazyModule("memsy_openapi_client.api.roles.list_roles")
+    regenerate_role_prompt = _LazyModule("memsy_openapi_client.api.roles.regenerate_role_prompt")
+    update_role = _LazyModule("memsy_openapi_client.api.roles.update_role")
+    search_memories = _LazyModule("memsy_openapi_client.api.search.search_memories")
+    create_team = _LazyModule("memsy_openapi_client.api.teams.create_team")
+    delete_team = _LazyModule("memsy_openapi_client.api.teams.delete_team")
+    get_team = _LazyModule("memsy_openapi_client.api.teams.get_team")
+    list_teams = _LazyModule("memsy_openapi_client.api.teams.list_teams")
+    regenerate_team_prompt = _LazyModule("memsy_openapi_client.api.teams.regenerate_team_prompt")
+    update_team = _LazyModule("memsy_openapi_client.api.teams.update_team")
+    get_usage_summary = _LazyModule("memsy_openapi_client.api.usage.get_usage_summary")
+    get_usage_timeseries = _LazyModule("memsy_openapi_client.api.usage.get_usage_timeseries")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -120,20 +200,21 @@ def health() -> Call[HealthResponse]:
     return Call(get_health, {}, conv.health, retry_safe=True)
 
 
-def _wire_event(event: EventPayload) -> wire.EventPayload:
+def _wire_event(event: v.CheckedEvent) -> wire.EventPayload:
+    """A checked event as the generated request model (absent optionals stay UNSET: left out of the body)."""
     return wire.EventPayload(
         actor_id=event.actor_id,
         session_id=event.session_id,
-        kind=str(event.kind),  # type: ignore[arg-type]
+        kind=event.kind,  # type: ignore[arg-type]  # a checked EventKind value
         content=event.content,
-        role_id=_unset_if_none(event.role_id),
-        team_id=_unset_if_none(event.team_id),
-        ts=_unset_if_none(event.ts),
-        metadata=_unset_if_none(event.metadata),
+        role_id=UNSET if event.role_id is None else event.role_id,
+        team_id=UNSET if event.team_id is None else event.team_id,
+        ts=UNSET if event.ts is None else event.ts,
+        metadata=UNSET if event.metadata is None else event.metadata,
     )
 
 
-def ingest_checked(events: Sequence[EventPayload]) -> Call[IngestResponse]:
+def ingest_checked(events: Sequence[v.CheckedEvent]) -> Call[IngestResponse]:
     """Ingest events that :func:`memsy._validation.events` already checked."""
     body = wire.IngestRequest(events=[_wire_event(e) for e in events])
     return Call(ingest_events, {"body": body}, conv.ingest, retry_safe=True)

@@ -7,7 +7,6 @@ Defaults, as the Memsy docs promise: only HTTP 429 rate limiting is retried, up 
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from dataclasses import dataclass, field
@@ -117,4 +116,6 @@ def sleep(seconds: float) -> None:
 
 async def async_sleep(seconds: float) -> None:
     """Non-blocking wait between attempts (a seam for tests)."""
+    import asyncio  # deferred: blocking programs never pay for importing asyncio
+
     await asyncio.sleep(seconds)

@@ -8,9 +8,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
-
-from dateutil.parser import isoparse
+from typing import Any, NamedTuple
 
 from .exceptions import MemsyValidationError
 from .models import EventKind, EventPayload
@@ -37,7 +35,7 @@ def text(value: Any, name: str, *, max_length: int | None = MAX_ID_LENGTH) -> st
     """A string with a non-whitespace character, at most ``max_length`` characters."""
     if not isinstance(value, str):
         raise fail(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
+    if not value or value.isspace():
         raise fail(f"{name} must not be empty or only whitespace")
     if max_length is not None and len(value) > max_length:
         raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}")
@@ -101,9 +99,19 @@ def id_list(values: Any, name: str, *, max_items: int | None = None, allow_empty
         raise fail(f"{name} must not be empty")
     if max_items is not None and len(values) > max_items:
         raise fail(f"{name} has {len(values)} ids; at most {max_items} per call (split it into chunks)")
-    for i, v in enumerate(values):
-        text(v, f"{name}[{i}]")
+    if not _all_non_blank_strings(values):
+        for i, v in enumerate(values):
+            text(v, f"{name}[{i}]")
     return list(values)
+
+
+def _all_non_blank_strings(values: list[Any] | tuple[Any, ...]) -> bool:
+    """Fast check (C loops) that every value is a non-empty string with a non-whitespace character."""
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return not values or (min(map(len, values)) > 0 and not any(map(str.isspace, values)))
 
 
 def searchable_id(value: Any, name: str) -> str | None:
@@ -143,6 +151,8 @@ def timestamp(value: Any, name: str) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
+        from dateutil.parser import isoparse  # only when a timestamp is given as text: it is a heavy import
+
         try:
             parsed = isoparse(value)
         except (ValueError, OverflowError):
@@ -156,31 +166,61 @@ def timestamp(value: Any, name: str) -> datetime | None:
     return parsed
 
 
-def event(value: Any, index: int) -> EventPayload:
+class CheckedEvent(NamedTuple):
+    """An event that passed :func:`event`: wire-ready values."""
+
+    actor_id: str
+    session_id: str
+    kind: str
+    content: str
+    role_id: str | None
+    team_id: str | None
+    ts: datetime | None
+    metadata: str | None
+
+
+_EVENT_KIND_SET = frozenset(EVENT_KINDS)
+_MISSING: Any = object()
+
+
+def event(value: Any, index: int) -> CheckedEvent:
     """One event (an :class:`EventPayload` or a dict with the wire fields), checked and normalised."""
-    where = f"events[{index}]"
-    if isinstance(value, Mapping):
-        unknown = set(value) - _EVENT_FIELDS
-        if unknown:
+    if isinstance(value, EventPayload):
+        fields = (value.actor_id, value.session_id, value.kind, value.content)
+        optional = (value.role_id, value.team_id, value.ts, value.metadata)
+    elif isinstance(value, Mapping):
+        if not value.keys() <= _EVENT_FIELDS:
+            unknown = ", ".join(sorted(map(str, set(value) - _EVENT_FIELDS)))
             raise fail(
-                f"{where} has unknown field(s) {', '.join(sorted(map(str, unknown)))}; the fields are "
+                f"events[{index}] has unknown field(s) {unknown}; the fields are "
                 f"{', '.join(sorted(_EVENT_FIELDS))} (snake_case)"
             )
-        missing = [f for f in ("actor_id", "session_id", "kind", "content") if f not in value]
-        if missing:
-            raise fail(f"{where} is missing {', '.join(missing)}")
-        value = EventPayload(**value)
-    elif not isinstance(value, EventPayload):
-        raise fail(f"{where} must be an EventPayload or a dict, got {type(value).__name__}")
-    return EventPayload(
-        actor_id=text(value.actor_id, f"{where}.actor_id"),
-        session_id=text(value.session_id, f"{where}.session_id"),
-        kind=choice(value.kind, f"{where}.kind", EVENT_KINDS),
-        content=text(value.content, f"{where}.content", max_length=MAX_CONTENT_LENGTH),
-        role_id=_optional_scope_id(value.role_id, f"{where}.role_id"),
-        team_id=_optional_scope_id(value.team_id, f"{where}.team_id"),
-        ts=timestamp(value.ts, f"{where}.ts"),
-        metadata=metadata_text(value.metadata, f"{where}.metadata"),
+        get = value.get
+        fields = (
+            get("actor_id", _MISSING),
+            get("session_id", _MISSING),
+            get("kind", _MISSING),
+            get("content", _MISSING),
+        )
+        if _MISSING in fields:
+            names = ("actor_id", "session_id", "kind", "content")
+            missing = [n for n, f in zip(names, fields, strict=True) if f is _MISSING]
+            raise fail(f"events[{index}] is missing {', '.join(missing)}")
+        optional = (get("role_id"), get("team_id"), get("ts"), get("metadata"))
+    else:
+        raise fail(f"events[{index}] must be an EventPayload or a dict, got {type(value).__name__}")
+    actor_id, session_id, kind, content = fields
+    role_id, team_id, ts, metadata = optional
+    where = f"events[{index}]"
+    return CheckedEvent(
+        text(actor_id, f"{where}.actor_id"),
+        text(session_id, f"{where}.session_id"),
+        kind if type(kind) is str and kind in _EVENT_KIND_SET else choice(kind, f"{where}.kind", EVENT_KINDS),
+        text(content, f"{where}.content", max_length=MAX_CONTENT_LENGTH),
+        None if role_id is None else _optional_scope_id(role_id, f"{where}.role_id"),
+        None if team_id is None else _optional_scope_id(team_id, f"{where}.team_id"),
+        None if ts is None else timestamp(ts, f"{where}.ts"),
+        None if metadata is None else metadata_text(metadata, f"{where}.metadata"),
     )
 
 
@@ -194,7 +234,7 @@ def _optional_scope_id(value: Any, name: str) -> str | None:
     return value if value.strip() else None
 
 
-def events(values: Any) -> list[EventPayload]:
+def events(values: Any) -> list[CheckedEvent]:
     """A non-empty list of events."""
     if isinstance(values, (str, bytes, Mapping, EventPayload)) or not isinstance(values, (list, tuple)):
         raise fail(

@@ -6,9 +6,7 @@ Each public method is a thin shell: the argument checks, request building and re
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
 from . import _operations as ops
@@ -321,6 +319,8 @@ class MemsyClient(SyncClient):
     def ingest_many(self, events: EventsArg, *, batch_size: int = 100, concurrency: int = 4) -> IngestResponse:
         """Ingest any number of events in batches of ``batch_size``, ``concurrency`` requests at a time; ids come
         back in input order. If a batch fails, :class:`memsy.IngestManyError` says which events were stored."""
+        from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait  # deferred: import cost
+
         plan = IngestPlan(events, batch_size, concurrency)
         outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         with ThreadPoolExecutor(max_workers=plan.concurrency) as pool:
@@ -593,6 +593,8 @@ class AsyncMemsyClient(AsyncClient):
         return await self._run(ops.ingest(events))
 
     async def ingest_many(self, events: EventsArg, *, batch_size: int = 100, concurrency: int = 4) -> IngestResponse:
+        import asyncio  # deferred: import cost
+
         plan = IngestPlan(events, batch_size, concurrency)
         outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         gate = asyncio.Semaphore(plan.concurrency)
