@@ -12,7 +12,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz bench
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
@@ -49,8 +49,8 @@ check-generated: generate
 	  if [ -n "$$untracked" ]; then echo "generated/ differs from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check memsy tests examples
-	$(BIN)/ruff format --check memsy tests examples
+	$(BIN)/ruff check memsy tests examples bench
+	$(BIN)/ruff format --check memsy tests examples bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -83,3 +83,7 @@ ts-client: $(STAMP)
 FUZZ_EXAMPLES ?= 200
 fuzz: $(STAMP)
 	MEMSY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# Benchmarks: the SDK against raw httpx and the published memsy 0.3.5 (writes bench/results.md).
+bench: $(STAMP)
+	$(BIN)/python -m bench

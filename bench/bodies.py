@@ -6,11 +6,52 @@ import json
 from typing import Any
 
 TS = "2026-05-01T09:30:00.000Z"
-WORDS = (
-    "window seats travel flights vegetarian meals loyalty gold member bike airline lisbon porto train coffee tea "
-    "hotel quiet room early checkin late checkout aisle upgrade lounge visa passport budget invoice policy manager "
-    "approval weekend conference keynote speaker slides deadline project launch customer feedback roadmap"
-).split()
+WORDS = [
+    "window",
+    "seats",
+    "travel",
+    "flights",
+    "vegetarian",
+    "meals",
+    "loyalty",
+    "gold",
+    "member",
+    "bike",
+    "airline",
+    "lisbon",
+    "porto",
+    "train",
+    "coffee",
+    "tea",
+    "hotel",
+    "quiet",
+    "room",
+    "early",
+    "checkin",
+    "late",
+    "checkout",
+    "aisle",
+    "upgrade",
+    "lounge",
+    "visa",
+    "passport",
+    "budget",
+    "invoice",
+    "policy",
+    "manager",
+    "approval",
+    "weekend",
+    "conference",
+    "keynote",
+    "speaker",
+    "slides",
+    "deadline",
+    "project",
+    "launch",
+    "customer",
+    "feedback",
+    "roadmap",
+]
 
 
 def text_for(i: int, words: int = 8) -> str:
@@ -47,8 +88,18 @@ def _result(i: int) -> dict[str, Any]:
             "session_id": "session_1",
             "source_event_ids": [f"01JK7Q3W9ZJ4V2M8X5N1B6C0{i:02d}", f"01JK7Q3W9ZJ4V2M8X5N1B6C1{i:02d}"],
             "source_events": [
-                {"event_id": f"01JK7Q3W9ZJ4V2M8X5N1B6C0{i:02d}", "kind": "user_message", "content": text_for(i), "ts": TS},
-                {"event_id": f"01JK7Q3W9ZJ4V2M8X5N1B6C1{i:02d}", "kind": "assistant_message", "content": "Noted.", "ts": TS},
+                {
+                    "event_id": f"01JK7Q3W9ZJ4V2M8X5N1B6C0{i:02d}",
+                    "kind": "user_message",
+                    "content": text_for(i),
+                    "ts": TS,
+                },
+                {
+                    "event_id": f"01JK7Q3W9ZJ4V2M8X5N1B6C1{i:02d}",
+                    "kind": "assistant_message",
+                    "content": "Noted.",
+                    "ts": TS,
+                },
             ],
             "source_metadata": [{"event_id": f"01JK7Q3W9ZJ4V2M8X5N1B6C0{i:02d}", "metadata": {"channel": "web"}}],
         },
@@ -64,7 +115,9 @@ STATUS_BODY = json.dumps(
         "failedIds": STATUS_IDS[90:95],
         "pendingIds": STATUS_IDS[95:],
         "total": 100,
-        "statuses": {i: ("completed" if n < 90 else "failed" if n < 95 else "pending") for n, i in enumerate(STATUS_IDS)},
+        "statuses": {
+            i: ("completed" if n < 90 else "failed" if n < 95 else "pending") for n, i in enumerate(STATUS_IDS)
+        },
     }
 ).encode()
 HEADERS = {

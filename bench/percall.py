@@ -13,6 +13,7 @@ import asyncio
 import gc
 import itertools
 import json
+import os
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -22,10 +23,10 @@ import httpx
 
 from .bodies import HEADERS, INGEST_BODY, SEARCH_BODY, STATUS_BODY, STATUS_IDS, event_batch
 
-ROUNDS = 25
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "25"))
 HOST = "https://api.memsy.io"
 KEY = "msy_0123456789abcdef0123456789abcdef"
-_counter = itertools.count()
+_counter = itertools.count(int(os.environ.get("BENCH_SEED", "0")))
 
 
 def mock_handler(request: httpx.Request) -> httpx.Response:
@@ -54,7 +55,9 @@ def sync_calls(client: str, transport: Any, url: str, key: str) -> dict[str, Cal
 
     if client == "published":
         sdk = memsy.MemsyClient(url + "/v1", key)
-        sdk._client = httpx.Client(base_url=url + "/v1", headers={"Authorization": f"Bearer {key}"}, transport=transport)
+        sdk._client = httpx.Client(
+            base_url=url + "/v1", headers={"Authorization": f"Bearer {key}"}, transport=transport
+        )
         events = lambda: [memsy.EventPayload(**e) for e in fresh_events()]  # noqa: E731
     else:
         sdk = memsy.MemsyClient(url + "/v1", key, transport=transport)

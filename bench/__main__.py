@@ -1,0 +1,342 @@
+"""`make bench`: the SDK against raw httpx and the published memsy 0.3.5, side by side, in one run.
+
+Sections: per-call overhead (in-process transport and loopback HTTP to memsy.local), import time, bulk ingest,
+pagination memory, and memsy.local itself. Prints a table and writes bench/results.md.
+``python -m bench --quick`` runs a reduced version (fewer rounds and events) to check that everything works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = ROOT / ".build" / "memsy-0.3.5"
+PY = sys.executable
+KEY = "msy_" + "b" * 32
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def install_published() -> None:
+    """memsy 0.3.5 from PyPI into an isolated folder (it is also called `memsy`, so it must not shadow ours)."""
+    if not (PUBLISHED / "memsy" / "__init__.py").exists():
+        subprocess.run(
+            [PY, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(PUBLISHED), "memsy==0.3.5"], check=True
+        )
+
+
+def site_packages() -> str:
+    import httpx as module
+
+    return str(Path(module.__file__).resolve().parent.parent)
+
+
+def published_env() -> tuple[list[str], dict[str, str]]:
+    """Run Python without site processing (so our editable install is not on the path), with the published
+    package first and the venv's packages (httpx) after it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PUBLISHED), str(ROOT), site_packages()])}
+    return [PY, "-S"], env
+
+
+# -------------------------------------------------------------------------------------------- memsy.local server
+
+
+@contextmanager
+def local_server(db: str, *extra: str) -> Iterator[str]:
+    from memsy.local.server import free_port
+
+    port = free_port()
+    command = [
+        PY,
+        "-m",
+        "memsy.local",
+        "serve",
+        "--port",
+        str(port),
+        "--db",
+        db,
+        "--api-key",
+        KEY,
+        "--rate-limit",
+        "1000000000",
+        "--log-level",
+        "warning",
+        *extra,
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("memsy.local did not start")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# ------------------------------------------------------------------------------------------------- sections
+
+
+def per_call(transport: str, url: str, batch: int, rounds: int) -> dict[str, dict[str, float]]:
+    base = [PY, "-m", "bench.percall", "--transport", transport, "--url", url, "--key", KEY, "--batch", str(batch)]
+    env = {**os.environ, "BENCH_ROUNDS": str(rounds)}
+    ours = subprocess.run(
+        [*base, "--clients", "ours,raw,ours_async,raw_async"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**env, "BENCH_SEED": "0"},
+    )
+    prefix, penv = published_env()
+    published = subprocess.run(
+        [*prefix, *base[1:], "--clients", "published,raw"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),  # `-m` puts the working directory first on sys.path, where our memsy would win
+        env={**penv, "BENCH_ROUNDS": str(rounds), "BENCH_SEED": "1000000"},
+    )
+    a, b = json.loads(ours.stdout), json.loads(published.stdout)
+    return {op: {**a[op], "published": b[op]["published"], "raw (published run)": b[op]["raw"]} for op in a}
+
+
+def import_times(samples: int) -> dict[str, float]:
+    def median_ms(prefix: list[str], env: dict[str, str], statement: str) -> float:
+        times = []
+        for _ in range(samples):
+            start = time.perf_counter()
+            subprocess.run([*prefix, "-c", statement], env=env, check=True, cwd=tempfile.gettempdir())
+            times.append(time.perf_counter() - start)
+        return statistics.median(times) * 1000
+
+    env = dict(os.environ)
+    prefix, penv = published_env()
+    empty, empty_s = median_ms([PY], env, "pass"), median_ms(prefix, penv, "pass")
+    return {
+        "import httpx": median_ms([PY], env, "import httpx") - empty,
+        "import memsy": median_ms([PY], env, "import memsy") - empty,
+        "from memsy import MemsyClient": median_ms([PY], env, "from memsy import MemsyClient") - empty,
+        "import httpx (published env)": median_ms(prefix, penv, "import httpx") - empty_s,
+        "import memsy 0.3.5 (published env)": median_ms(prefix, penv, "import memsy; memsy.MemsyClient") - empty_s,
+    }
+
+
+def bulk_ingest(url: str, events: int, naive_events: int) -> dict[str, float]:
+    import memsy
+
+    from .bodies import event_batch
+
+    batch = [e for i in range(0, events, 100) for e in event_batch(10_000_000 + i, 100)][:events]
+    naive = [e for i in range(0, naive_events, 100) for e in event_batch(20_000_000 + i, 100)][:naive_events]
+    with memsy.MemsyClient(url + "/v1", KEY) as client:
+        start = time.perf_counter()
+        ids = client.ingest_many(batch, batch_size=100, concurrency=4).event_ids
+        many = time.perf_counter() - start
+        assert len(ids) == events
+        start = time.perf_counter()
+        for event in naive:
+            client.ingest([event])
+        loop = time.perf_counter() - start
+    return {"ingest_many events/s": events / many, "single-event loop events/s": naive_events / loop}
+
+
+PAGINATION_CHILD = """
+import resource, sys, memsy
+client = memsy.MemsyClient(sys.argv[1] + "/v1", sys.argv[2])
+client.memories.list(limit=200)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+seen = 0
+if sys.argv[4] == "iter":
+    for memory in client.memories.iter(page_size=200):
+        seen += 1
+        if seen >= int(sys.argv[3]):
+            break
+else:  # the control: keeping every memory, which a flat iterator must not do
+    kept = []
+    for memory in client.memories.iter(page_size=200):
+        kept.append(memory)
+        if len(kept) >= int(sys.argv[3]):
+            break
+    seen = len(kept)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(seen, after - before)
+"""
+
+
+def pagination(count: int) -> dict[str, float]:
+    from .seed import seed_memories
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "pages.db")
+        seed_memories(db, count)
+        with local_server(db) as url:
+            result = {}
+            for n, mode in ((count // 10, "iter"), (count, "iter"), (count, "list")):
+                out = subprocess.run(
+                    [PY, "-c", PAGINATION_CHILD, url, KEY, str(n), mode], capture_output=True, text=True, check=True
+                )
+                seen, growth_kb = map(int, out.stdout.split())
+                label = "iterating" if mode == "iter" else "keeping in a list (control)"
+                result[f"peak RSS growth {label} {seen} memories (MiB)"] = growth_kb / 1024
+    return result
+
+
+def local_server_figures(sizes: list[int], queries: int) -> dict[str, float]:
+    from .bodies import WORDS
+    from .seed import seed_memories
+
+    figures: dict[str, float] = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            db = str(Path(folder) / "search.db")
+            seed_memories(db, size)
+            with (
+                local_server(db) as url,
+                httpx.Client(base_url=url, headers={"Authorization": f"Bearer {KEY}"}) as http,
+            ):
+                latencies = []
+                for i in range(queries):
+                    query = f"{WORDS[i % len(WORDS)]} {WORDS[(i * 7) % len(WORDS)]}"
+                    start = time.perf_counter()
+                    response = http.post("/v1/search", json={"query": query, "limit": 10})
+                    latencies.append((time.perf_counter() - start) * 1000)
+                    assert response.status_code == 200
+                latencies.sort()
+                figures[f"search p50 ms ({size} memories)"] = latencies[len(latencies) // 2]
+                figures[f"search p99 ms ({size} memories)"] = latencies[
+                    min(len(latencies) - 1, int(len(latencies) * 0.99))
+                ]
+    return figures
+
+
+# ----------------------------------------------------------------------------------------------------- report
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, httpx {httpx.__version__}"
+    )
+
+
+def render(results: dict[str, Any], command: str) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Command: `{command}`  ",
+        f"Machine: {machine()}  ",
+        f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        "",
+    ]
+    for transport, title in (
+        ("mock", "in-process transport (httpx.MockTransport, recorded bodies)"),
+        ("loopback", "loopback HTTP to memsy.local"),
+    ):
+        data = results.get(f"per_call_{transport}")
+        if not data:
+            continue
+        lines += [
+            f"## Per-call time, {title}",
+            "",
+            "Median microseconds per call; ratio to raw httpx + json measured in the same process "
+            "(the sync clients against raw sync httpx, the async client against raw async httpx).",
+            "",
+            "| call | raw httpx | MemsyClient | ratio | raw async | AsyncMemsyClient | ratio | memsy 0.3.5 | ratio |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for op, row in data.items():
+            lines.append(
+                f"| {op} | {row['raw']:.0f} | {row['ours']:.0f} | {row['ours'] / row['raw']:.2f}x "
+                f"| {row['raw_async']:.0f} | {row['ours_async']:.0f} | {row['ours_async'] / row['raw_async']:.2f}x "
+                f"| {row['published']:.0f} | {row['published'] / row['raw (published run)']:.2f}x |"
+            )
+        lines.append("")
+    sections = (
+        ("imports", "Import time (ms above an empty interpreter, median of fresh processes)"),
+        ("bulk", "Bulk ingest to memsy.local"),
+        ("pagination", "Pagination memory (memories.iter)"),
+        ("local", "memsy.local itself"),
+    )
+    for key, title in sections:
+        if key in results:
+            lines += [f"## {title}", "", "| measure | value |", "|---|---|"]
+            lines += [f"| {k} | {v:.1f} |" for k, v in results[key].items()]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
+    args = parser.parse_args()
+    quick = args.quick
+    command = "make bench" + (" (quick)" if quick else "")
+    install_published()
+    results: dict[str, Any] = {}
+    log("per-call, in-process transport ...")
+    results["per_call_mock"] = per_call("mock", "https://api.memsy.io", 20 if quick else 100, 5 if quick else 30)
+    with tempfile.TemporaryDirectory() as folder, local_server(str(Path(folder) / "loop.db")) as url:
+        log("seeding memsy.local for the loopback calls ...")
+        import memsy
+
+        from .bodies import event_batch
+
+        with memsy.MemsyClient(url + "/v1", KEY) as client:
+            ids = client.ingest_many([e for i in range(5) for e in event_batch(30_000_000 + i * 100, 100)]).event_ids
+            client.wait_for(ids, timeout=120, poll_interval=0.2)
+        log("per-call, loopback HTTP ...")
+        results["per_call_loopback"] = per_call("loopback", url, 5 if quick else 20, 3 if quick else 15)
+    log("import time ...")
+    results["imports"] = import_times(5 if quick else 11)
+    log("bulk ingest ...")
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        local_server(str(Path(folder) / "bulk.db"), "--processing-delay", "3600") as url,
+    ):
+        results["bulk"] = bulk_ingest(url, 2_000 if quick else 20_000, 200 if quick else 2_000)
+    log("pagination memory ...")
+    results["pagination"] = pagination(5_000 if quick else 50_000)
+    log("memsy.local search latency ...")
+    results["local"] = local_server_figures([1_000] if quick else [10_000, 100_000], 50 if quick else 300)
+    report = render(results, command)
+    print(report)
+    if not quick:
+        (ROOT / "bench" / "results.md").write_text(report + "\n")
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
