@@ -138,3 +138,9 @@ def test_console_script_is_installed(local_env: LocalMemsy) -> None:
     script = Path(sys.executable).with_name("memsy")
     result = subprocess.run([str(script), "health"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("ok")
+
+
+def test_local_subcommand_runs_memsy_local() -> None:
+    check = "import os, sys; sys.exit(0 if os.environ['MEMSY_BASE_URL'].endswith('/v1') else 1)"
+    code, _, _ = run("local", "run", "--", sys.executable, "-c", check)
+    assert code == EXIT_OK
