@@ -57,7 +57,7 @@ def test_duplicates_are_new_events_after_60_seconds() -> None:
 
 
 def test_status_moves_from_pending_to_completed_or_failed() -> None:
-    with LocalMemsy(validate_responses=True, processing_delay=0.3) as local:
+    with LocalMemsy(validate_responses=True, processing_delay=1.5) as local:  # room for a slow machine
         with memsy.MemsyClient(local.data_url, api_key=local.api_key) as sdk:
             ids = sdk.ingest([event("I enjoy hiking."), event("memsy:reject this"), event("?!")]).event_ids
             assert sdk.status(ids).pending_ids == ids
