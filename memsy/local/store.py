@@ -411,9 +411,6 @@ class Store:
 
     # ------------------------------------------------------------------------------------------------- memories
 
-    def memory_rows(self, sql_where: str, params: Sequence[Any]) -> list[sqlite3.Row]:
-        return self.query(f"SELECT * FROM memories WHERE {sql_where}", params)
-
     def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         row = self.one(sql, params)
         return int(row[0]) if row and row[0] is not None else 0
