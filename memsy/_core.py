@@ -234,6 +234,20 @@ async def araise_for_status(response: httpx.Response) -> None:
     raise error_from_response(response)
 
 
+class SyncResource:
+    """Base of a blocking client's sub-resources (``client.orgs``, ``control.keys``, ...)."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+
+
+class AsyncResource:
+    """Base of an asyncio client's sub-resources."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+
 class SyncClient(BaseClient):
     """Base of the blocking clients."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from . import _operations as ops
@@ -158,3 +158,37 @@ def following_offset(page: _Page[Any], offset: int) -> int | None:
 
 
 PageCall = Callable[[int], Call[Any]]
+
+
+def mirror_docs(sync_cls: type) -> Any:
+    """Give each method of an async class the docstring of its blocking twin (one text, two surfaces)."""
+
+    def decorate(async_cls: type) -> type:
+        for name, member in vars(async_cls).items():
+            twin = getattr(sync_cls, name, None)
+            if callable(member) and not getattr(member, "__doc__", None) and twin is not None:
+                member.__doc__ = twin.__doc__
+        if not async_cls.__doc__:
+            async_cls.__doc__ = f"Async version of :class:`{sync_cls.__name__}`."
+        return async_cls
+
+    return decorate
+
+
+def iterate(run: Any, make_call: PageCall) -> Iterator[Any]:
+    """Walk offset pages lazily; one page in memory at a time."""
+    offset: int | None = 0
+    while offset is not None:
+        page = run(make_call(offset))
+        yield from page.items
+        offset = following_offset(page, offset)
+
+
+async def aiterate(run: Any, make_call: PageCall) -> AsyncIterator[Any]:
+    """Async twin of :func:`iterate`."""
+    offset: int | None = 0
+    while offset is not None:
+        page = await run(make_call(offset))
+        for item in page.items:
+            yield item
+        offset = following_offset(page, offset)

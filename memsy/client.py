@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from . import _operations as ops
 from . import _retry
-from ._core import AsyncClient, SyncClient, as_memsy_error
-from ._helpers import IngestPlan, PageCall, StatusWaiter, following_offset
+from ._core import AsyncClient, AsyncResource, SyncClient, SyncResource, as_memsy_error
+from ._helpers import IngestPlan, StatusWaiter, aiterate, iterate, mirror_docs
 from .exceptions import MemsyError
 from .models import (
     ActorListResponse,
@@ -38,49 +38,10 @@ T = TypeVar("T")
 EventsArg = Sequence[EventPayload | dict[str, Any]]
 
 
-def mirror_docs(sync_cls: type) -> Any:
-    """Give each method of an async class the docstring of its blocking twin (one text, two surfaces)."""
-
-    def decorate(async_cls: type) -> type:
-        for name, member in vars(async_cls).items():
-            twin = getattr(sync_cls, name, None)
-            if callable(member) and not getattr(member, "__doc__", None) and twin is not None:
-                member.__doc__ = twin.__doc__
-        if not async_cls.__doc__:
-            async_cls.__doc__ = f"Async version of :class:`{sync_cls.__name__}`."
-        return async_cls
-
-    return decorate
-
-
-def iterate(run: Any, make_call: PageCall) -> Iterator[Any]:
-    """Walk offset pages lazily; one page in memory at a time."""
-    offset: int | None = 0
-    while offset is not None:
-        page = run(make_call(offset))
-        yield from page.items
-        offset = following_offset(page, offset)
-
-
-async def aiterate(run: Any, make_call: PageCall) -> AsyncIterator[Any]:
-    """Async twin of :func:`iterate`."""
-    offset: int | None = 0
-    while offset is not None:
-        page = await run(make_call(offset))
-        for item in page.items:
-            yield item
-        offset = following_offset(page, offset)
-
-
 # ----------------------------------------------------------------------------------------------- sync resources
 
 
-class _Resource:
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
-
-
-class OrgsResource(_Resource):
+class OrgsResource(SyncResource):
     """Org customization records (``client.orgs``)."""
 
     def list(self) -> ResourceList[OrgResource]:
@@ -110,7 +71,7 @@ class OrgsResource(_Resource):
         self._client._run(ops.org_delete(org_id))
 
 
-class RolesResource(_Resource):
+class RolesResource(SyncResource):
     """Role customization records within an org (``client.roles``); the server assigns ``role_id``."""
 
     def list(self, org_id: str, *, limit: int = 100, offset: int = 0) -> ResourceList[RoleResource]:
@@ -146,7 +107,7 @@ class RolesResource(_Resource):
         self._client._run(ops.ROLES.delete(role_id, org_id))
 
 
-class TeamsResource(_Resource):
+class TeamsResource(SyncResource):
     """Team customization records within an org (``client.teams``); the server assigns ``team_id``."""
 
     def list(self, org_id: str, *, limit: int = 100, offset: int = 0) -> ResourceList[TeamResource]:
@@ -182,7 +143,7 @@ class TeamsResource(_Resource):
         self._client._run(ops.TEAMS.delete(team_id, org_id))
 
 
-class MemoriesResource(_Resource):
+class MemoriesResource(SyncResource):
     """Console view of stored memories (``client.memories``)."""
 
     def list(
@@ -250,7 +211,7 @@ class MemoriesResource(_Resource):
         return self._client._run(ops.memory_stats())
 
 
-class ActorsResource(_Resource):
+class ActorsResource(SyncResource):
     """Read-only view of the actors that have memories (``client.actors``)."""
 
     def list(
@@ -398,13 +359,8 @@ class MemsyClient(SyncClient):
 # ---------------------------------------------------------------------------------------------- async resources
 
 
-class _AsyncResource:
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-
-
 @mirror_docs(OrgsResource)
-class AsyncOrgsResource(_AsyncResource):
+class AsyncOrgsResource(AsyncResource):
     async def list(self) -> ResourceList[OrgResource]:
         return await self._client._run(ops.org_list())
 
@@ -427,7 +383,7 @@ class AsyncOrgsResource(_AsyncResource):
 
 
 @mirror_docs(RolesResource)
-class AsyncRolesResource(_AsyncResource):
+class AsyncRolesResource(AsyncResource):
     async def list(self, org_id: str, *, limit: int = 100, offset: int = 0) -> ResourceList[RoleResource]:
         return await self._client._run(ops.ROLES.list(org_id, limit, offset))
 
@@ -456,7 +412,7 @@ class AsyncRolesResource(_AsyncResource):
 
 
 @mirror_docs(TeamsResource)
-class AsyncTeamsResource(_AsyncResource):
+class AsyncTeamsResource(AsyncResource):
     async def list(self, org_id: str, *, limit: int = 100, offset: int = 0) -> ResourceList[TeamResource]:
         return await self._client._run(ops.TEAMS.list(org_id, limit, offset))
 
@@ -485,7 +441,7 @@ class AsyncTeamsResource(_AsyncResource):
 
 
 @mirror_docs(MemoriesResource)
-class AsyncMemoriesResource(_AsyncResource):
+class AsyncMemoriesResource(AsyncResource):
     async def list(
         self,
         *,
@@ -545,7 +501,7 @@ class AsyncMemoriesResource(_AsyncResource):
 
 
 @mirror_docs(ActorsResource)
-class AsyncActorsResource(_AsyncResource):
+class AsyncActorsResource(AsyncResource):
     async def list(
         self,
         org_id: str | None = None,

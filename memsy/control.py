@@ -11,8 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 from . import _operations as ops
-from ._core import AsyncClient, SyncClient
-from .client import aiterate, iterate, mirror_docs
+from ._core import AsyncClient, AsyncResource, SyncClient, SyncResource
+from ._helpers import aiterate, iterate, mirror_docs
 from .models import (
     ApiKeyListResponse,
     BillingSummary,
@@ -33,12 +33,7 @@ __all__ = ["AsyncMemsyControlClient", "MemsyControlClient"]
 DateArg = date | datetime | str | None
 
 
-class _Resource:
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
-
-
-class UsageResource(_Resource):
+class UsageResource(SyncResource):
     """Plan usage (``control.usage``, ``org:admin``)."""
 
     def summary(self) -> UsageSummaryResponse:
@@ -61,7 +56,7 @@ class UsageResource(_Resource):
         )
 
 
-class BillingResource(_Resource):
+class BillingResource(SyncResource):
     """Billing (``control.billing``, ``org:admin``). Raises :class:`memsy.BillingNotEnabledError` where billing is
     not configured."""
 
@@ -74,7 +69,7 @@ class BillingResource(_Resource):
         return self._client._run(ops.invoices())
 
 
-class KeysResource(_Resource):
+class KeysResource(SyncResource):
     """API keys (``control.keys``, ``org:admin``)."""
 
     def list(self) -> ApiKeyListResponse:
@@ -96,7 +91,7 @@ class KeysResource(_Resource):
         return self._client._run(ops.key_usage(key_id))
 
 
-class EventsResource(_Resource):
+class EventsResource(SyncResource):
     """Raw ingested events as the console shows them (``control.events``; needs an assigned seat)."""
 
     def list(
@@ -134,7 +129,7 @@ class EventsResource(_Resource):
         return iterate(self._client._run, page)
 
 
-class InterestResource(_Resource):
+class InterestResource(SyncResource):
     """Interest in the Pro plan (``control.interest``)."""
 
     def express(
@@ -182,13 +177,8 @@ class MemsyControlClient(SyncClient):
         return self._run(ops.control_health())
 
 
-class _AsyncResource:
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-
-
 @mirror_docs(UsageResource)
-class AsyncUsageResource(_AsyncResource):
+class AsyncUsageResource(AsyncResource):
     async def summary(self) -> UsageSummaryResponse:
         return await self._client._run(ops.usage_summary())
 
@@ -208,7 +198,7 @@ class AsyncUsageResource(_AsyncResource):
 
 
 @mirror_docs(BillingResource)
-class AsyncBillingResource(_AsyncResource):
+class AsyncBillingResource(AsyncResource):
     async def summary(self) -> BillingSummary:
         return await self._client._run(ops.billing_summary())
 
@@ -217,7 +207,7 @@ class AsyncBillingResource(_AsyncResource):
 
 
 @mirror_docs(KeysResource)
-class AsyncKeysResource(_AsyncResource):
+class AsyncKeysResource(AsyncResource):
     async def list(self) -> ApiKeyListResponse:
         return await self._client._run(ops.key_list())
 
@@ -234,7 +224,7 @@ class AsyncKeysResource(_AsyncResource):
 
 
 @mirror_docs(EventsResource)
-class AsyncEventsResource(_AsyncResource):
+class AsyncEventsResource(AsyncResource):
     async def list(
         self,
         *,
@@ -268,7 +258,7 @@ class AsyncEventsResource(_AsyncResource):
 
 
 @mirror_docs(InterestResource)
-class AsyncInterestResource(_AsyncResource):
+class AsyncInterestResource(AsyncResource):
     async def express(
         self,
         email: str,

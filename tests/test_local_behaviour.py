@@ -144,7 +144,6 @@ def test_role_and_team_promotion_widen_recall(local_client: memsy.MemsyClient) -
 
 
 def test_session_scoping_rules(local_client: memsy.MemsyClient, server: LocalMemsy) -> None:
-    role = None
     local_client.orgs.create("org_local", "Acme", "Travel")
     role = local_client.roles.create("org_local", "Agent", "tea policies")
     ingest_and_wait(
