@@ -116,10 +116,10 @@ def read_events(path: str) -> list[dict[str, Any]]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     events = read_events(args.file)
-    from . import _validation
+    from ._generated import operations
 
     try:
-        _validation.events(events)  # check every line before sending anything
+        operations.ingest_events(events=events)  # the contract's rules on every line before anything is sent
     except MemsyValidationError as exc:
         raise UsageError(f"{args.file}: {_line_of(exc, events, args.file)}") from None
     chunk = args.batch_size * args.concurrency
