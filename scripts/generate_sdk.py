@@ -411,10 +411,13 @@ class OperationWriter:
             ]
             rest = [a for a in args if a not in first]
             order = [a.name for a in first] + (["*"] if rest else []) + [a.name for a in rest]
-        missing = set(by_name) - set(order)
         unknown = set(order) - set(by_name) - {"*"}
-        if missing or unknown:
-            raise SystemExit(f"sdk-overlay.yaml: {op.id} args: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        if unknown:
+            raise SystemExit(f"sdk-overlay.yaml: {op.id} args names what the contract does not have: {sorted(unknown)}")
+        # arguments the overlay does not place (e.g. a parameter added to the contract later) come last, by keyword
+        unplaced = [a.name for a in args if a.name not in order]
+        if unplaced:
+            order = [*order, *([] if "*" in order else ["*"]), *unplaced]
         keyword_from = order.index("*") if "*" in order else len(order)
         ordered = [by_name[n] for n in order if n != "*"]
         for arg in ordered:
@@ -460,7 +463,7 @@ class OperationWriter:
             self.low_imports.add(f"from {LOW}.models.{low} import {ref}")
             values = tuple(node["enum"])
             arg.annotation = ref
-            arg.rule = f"v.choice({arg.name}, {label}, {values!r})"
+            arg.rule = f"cast({ref}, v.choice({arg.name}, {label}, {values!r}))"
         elif node.get("type") == "array":
             items = node.get("items", {})
             item_node, item_ref = self.c.resolve(items), self.c.ref_name(items)
@@ -474,7 +477,7 @@ class OperationWriter:
                 self.low_imports.add(f"from {LOW}.models.{snake(item_ref)} import {item_ref}")
                 values = tuple(item_node["enum"])
                 arg.annotation = f"Sequence[{item_ref}]"
-                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n: v.choice(x, n, {values!r}), item_label='value', allowed=' drawn from {', '.join(values)}')"
+                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n: cast({item_ref}, v.choice(x, n, {values!r})), item_label='value', allowed=' drawn from {', '.join(values)}')"
             else:
                 arg.annotation = "Sequence[str]"
                 fast = ""
@@ -649,23 +652,21 @@ class OperationWriter:
     # ----------------------------------------------------------------------------------------------- render
 
     def render_operation(self, s: Shell) -> str:
+        # The parameters take what the caller passed (Any); each is checked into a typed local (`w_<name>`), so
+        # mypy checks every value handed to the generated builder and request model.
         params = ", ".join(f"{a.name}: Any" for a in s.args)
         sig = f"*, {params}" if params else ""
         lines = ["", "", f"def {snake(s.op.id)}({sig}) -> Call[{s.returns}]:"]
         lines.append(f'    """{s.op.method} {s.op.path}: check the arguments, build the request."""')
         for arg in s.args:
-            lines.append(f"    {arg.name} = {arg.rule}")
+            lines.append(f"    w_{arg.name} = {arg.rule}")
         for group in s.options.get("exclusive", []):
-            lines.append(f"    v.exclusive({', '.join(f'({n!r}, {n})' for n in group)})")
+            lines.append(f"    v.exclusive({', '.join(f'({n!r}, w_{n})' for n in group)})")
         for first, second in s.options.get("ordered", []):
-            lines.append(f"    v.ordered(({first!r}, {first}), ({second!r}, {second}))")
-        call_args = []
-        for a in s.args:
-            if a.location == "body":
-                continue
-            call_args.append(f"{low_name(a.wire)}={a.name}")
+            lines.append(f"    v.ordered(({first!r}, w_{first}), ({second!r}, w_{second}))")
+        call_args = [f"{low_name(a.wire)}=w_{a.name}" for a in s.args if a.location != "body"]
         if s.body_model:
-            body_args = ", ".join(f"{low_name(a.wire)}={a.name}" for a in s.args if a.location == "body")
+            body_args = ", ".join(f"{low_name(a.wire)}=w_{a.name}" for a in s.args if a.location == "body")
             call_args.append(f"body=wire.{s.body_model}({body_args})")
         module = snake(s.op.id)
         lines.append(

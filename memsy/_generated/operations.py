@@ -51,7 +51,13 @@ from memsy_openapi_client.api.teams import regenerate_team_prompt as _regenerate
 from memsy_openapi_client.api.teams import update_team as _update_team
 from memsy_openapi_client.api.usage import get_usage_summary as _get_usage_summary
 from memsy_openapi_client.api.usage import get_usage_timeseries as _get_usage_timeseries
+from memsy_openapi_client.models.actor_sort import ActorSort
 from memsy_openapi_client.models.event_kind import EventKind
+from memsy_openapi_client.models.event_sort import EventSort
+from memsy_openapi_client.models.granularity import Granularity
+from memsy_openapi_client.models.key_scope import KeyScope
+from memsy_openapi_client.models.memory_sort import MemorySort
+from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 from memsy_openapi_client.types import UNSET
 
 from .. import _validation as v
@@ -143,12 +149,12 @@ def get_health() -> Call[HealthResponse]:
 
 def ingest_events(*, events: Any) -> Call[IngestResponse]:
     """POST /v1/ingest: check the arguments, build the request."""
-    events = v.array(
+    w_events = v.array(
         events, "events", min_items=1, item=_check_event_payload, item_label="event", single=(Mapping, EventPayload)
     )
     return Call(
         "ingestEvents",
-        _ingest_events.build_request(body=wire.IngestRequest(events=events)),
+        _ingest_events.build_request(body=wire.IngestRequest(events=w_events)),
         IngestResponse._read,
         retry_safe=True,
     )
@@ -167,12 +173,12 @@ def search_memories(
     exclude_session_id: Any,
 ) -> Call[SearchResponse]:
     """POST /v1/search: check the arguments, build the request."""
-    query = v.string(query, "query", min_length=1, pattern="\\S")
-    actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
-    limit = v.integer(limit, "limit", 1, 100)
-    threshold = v.number(threshold, "threshold", 0, 1)
-    include_source_events = v.flag(include_source_events, "include_source_events")
-    role_ids = (
+    w_query = v.string(query, "query", min_length=1, pattern="\\S")
+    w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
+    w_limit = v.integer(limit, "limit", 1, 100)
+    w_threshold = v.number(threshold, "threshold", 0, 1)
+    w_include_source_events = v.flag(include_source_events, "include_source_events")
+    w_role_ids = (
         UNSET
         if role_ids is None
         else (
@@ -186,7 +192,7 @@ def search_memories(
             or UNSET
         )
     )
-    team_ids = (
+    w_team_ids = (
         UNSET
         if team_ids is None
         else (
@@ -200,7 +206,7 @@ def search_memories(
             or UNSET
         )
     )
-    session_id = (
+    w_session_id = (
         UNSET
         if session_id is None or session_id == ""
         else v.string(
@@ -211,7 +217,7 @@ def search_memories(
             pattern_message="{name} {value!r} has characters search cannot scope on; allowed are those of {pattern} (slugify ids you do not control before ingesting them)",
         )
     )
-    exclude_session_id = (
+    w_exclude_session_id = (
         UNSET
         if exclude_session_id is None or exclude_session_id == ""
         else v.string(
@@ -222,20 +228,20 @@ def search_memories(
             pattern_message="{name} {value!r} has characters search cannot scope on; allowed are those of {pattern} (slugify ids you do not control before ingesting them)",
         )
     )
-    v.exclusive(("session_id", session_id), ("exclude_session_id", exclude_session_id))
+    v.exclusive(("session_id", w_session_id), ("exclude_session_id", w_exclude_session_id))
     return Call(
         "searchMemories",
         _search_memories.build_request(
             body=wire.SearchRequest(
-                query=query,
-                actor_id=actor_id,
-                limit=limit,
-                threshold=threshold,
-                include_source_events=include_source_events,
-                role_ids=role_ids,
-                team_ids=team_ids,
-                session_id=session_id,
-                exclude_session_id=exclude_session_id,
+                query=w_query,
+                actor_id=w_actor_id,
+                limit=w_limit,
+                threshold=w_threshold,
+                include_source_events=w_include_source_events,
+                role_ids=w_role_ids,
+                team_ids=w_team_ids,
+                session_id=w_session_id,
+                exclude_session_id=w_exclude_session_id,
             )
         ),
         SearchResponse._read,
@@ -245,7 +251,7 @@ def search_memories(
 
 def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
     """POST /v1/status: check the arguments, build the request."""
-    event_ids = v.array(
+    w_event_ids = v.array(
         event_ids,
         "event_ids",
         min_items=1,
@@ -256,7 +262,7 @@ def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
     )
     return Call(
         "getEventStatus",
-        _get_event_status.build_request(body=wire.StatusRequest(event_ids=event_ids)),
+        _get_event_status.build_request(body=wire.StatusRequest(event_ids=w_event_ids)),
         StatusResponse._read,
         retry_safe=True,
     )
@@ -264,10 +270,10 @@ def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
 
 def clear_container(*, container_tag: Any) -> Call[ClearResponse]:
     """DELETE /v1/clear/{container_tag}: check the arguments, build the request."""
-    container_tag = v.string(container_tag, "container_tag", min_length=1, path=True)
+    w_container_tag = v.string(container_tag, "container_tag", min_length=1, path=True)
     return Call(
         "clearContainer",
-        _clear_container.build_request(container_tag=container_tag),
+        _clear_container.build_request(container_tag=w_container_tag),
         ClearResponse._read,
         retry_safe=False,
     )
@@ -280,12 +286,12 @@ def list_orgs() -> Call[ResourceList[OrgResource]]:
 
 def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
     """POST /v1/orgs: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
-    name = v.string(name, "name", min_length=1, pattern="\\S")
-    focus = v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
+    w_name = v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createOrg",
-        _create_org.build_request(body=wire.CreateOrgRequest(org_id=org_id, name=name, focus=focus)),
+        _create_org.build_request(body=wire.CreateOrgRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         OrgResource._read,
         retry_safe=False,
     )
@@ -293,16 +299,16 @@ def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
 
 def get_org(*, org_id: Any) -> Call[OrgResource]:
     """GET /v1/orgs/{org_id}: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    return Call("getOrg", _get_org.build_request(org_id=org_id), OrgResource._read, retry_safe=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
+    return Call("getOrg", _get_org.build_request(org_id=w_org_id), OrgResource._read, retry_safe=True)
 
 
 def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[OrgResource]:
     """PATCH /v1/orgs/{org_id}: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
-    focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
-    promotion_prompt = (
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
+    w_name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_promotion_prompt = (
         UNSET
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
@@ -310,8 +316,8 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
     return Call(
         "updateOrg",
         _update_org.build_request(
-            org_id=org_id,
-            body=wire.UpdateCustomizationRequest(name=name, focus=focus, promotion_prompt=promotion_prompt),
+            org_id=w_org_id,
+            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
         ),
         OrgResource._read,
         retry_safe=True,
@@ -320,26 +326,29 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
 
 def delete_org(*, org_id: Any) -> Call[None]:
     """DELETE /v1/orgs/{org_id}: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    return Call("deleteOrg", _delete_org.build_request(org_id=org_id), _nothing, retry_safe=False)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
+    return Call("deleteOrg", _delete_org.build_request(org_id=w_org_id), _nothing, retry_safe=False)
 
 
 def regenerate_org_prompt(*, org_id: Any) -> Call[OrgResource]:
     """POST /v1/orgs/{org_id}/regenerate-prompt: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
     return Call(
-        "regenerateOrgPrompt", _regenerate_org_prompt.build_request(org_id=org_id), OrgResource._read, retry_safe=False
+        "regenerateOrgPrompt",
+        _regenerate_org_prompt.build_request(org_id=w_org_id),
+        OrgResource._read,
+        retry_safe=False,
     )
 
 
 def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[RoleResource]]:
     """GET /v1/roles: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    limit = v.integer(limit, "limit", 1, 500)
-    offset = v.integer(offset, "offset", 0, None)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_limit = v.integer(limit, "limit", 1, 500)
+    w_offset = v.integer(offset, "offset", 0, None)
     return Call(
         "listRoles",
-        _list_roles.build_request(org_id=org_id, limit=limit, offset=offset),
+        _list_roles.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
         _listed(RoleResource._read),
         retry_safe=True,
     )
@@ -347,12 +356,12 @@ def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Rol
 
 def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
     """POST /v1/roles: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
-    name = v.string(name, "name", min_length=1, pattern="\\S")
-    focus = v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
+    w_name = v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createRole",
-        _create_role.build_request(body=wire.CreateRoleRequest(org_id=org_id, name=name, focus=focus)),
+        _create_role.build_request(body=wire.CreateRoleRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         RoleResource._read,
         retry_safe=False,
     )
@@ -360,18 +369,20 @@ def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
 
 def get_role(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
     """GET /v1/roles/{role_id}: check the arguments, build the request."""
-    role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    return Call("getRole", _get_role.build_request(role_id=role_id, org_id=org_id), RoleResource._read, retry_safe=True)
+    w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    return Call(
+        "getRole", _get_role.build_request(role_id=w_role_id, org_id=w_org_id), RoleResource._read, retry_safe=True
+    )
 
 
 def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[RoleResource]:
     """PATCH /v1/roles/{role_id}: check the arguments, build the request."""
-    role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
-    focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
-    promotion_prompt = (
+    w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_promotion_prompt = (
         UNSET
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
@@ -379,9 +390,9 @@ def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
     return Call(
         "updateRole",
         _update_role.build_request(
-            role_id=role_id,
-            org_id=org_id,
-            body=wire.UpdateCustomizationRequest(name=name, focus=focus, promotion_prompt=promotion_prompt),
+            role_id=w_role_id,
+            org_id=w_org_id,
+            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
         ),
         RoleResource._read,
         retry_safe=True,
@@ -390,18 +401,20 @@ def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
 
 def delete_role(*, role_id: Any, org_id: Any) -> Call[None]:
     """DELETE /v1/roles/{role_id}: check the arguments, build the request."""
-    role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    return Call("deleteRole", _delete_role.build_request(role_id=role_id, org_id=org_id), _nothing, retry_safe=False)
+    w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    return Call(
+        "deleteRole", _delete_role.build_request(role_id=w_role_id, org_id=w_org_id), _nothing, retry_safe=False
+    )
 
 
 def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
     """POST /v1/roles/{role_id}/regenerate-prompt: check the arguments, build the request."""
-    role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
         "regenerateRolePrompt",
-        _regenerate_role_prompt.build_request(role_id=role_id, org_id=org_id),
+        _regenerate_role_prompt.build_request(role_id=w_role_id, org_id=w_org_id),
         RoleResource._read,
         retry_safe=False,
     )
@@ -409,12 +422,12 @@ def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
 
 def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[TeamResource]]:
     """GET /v1/teams: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    limit = v.integer(limit, "limit", 1, 500)
-    offset = v.integer(offset, "offset", 0, None)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_limit = v.integer(limit, "limit", 1, 500)
+    w_offset = v.integer(offset, "offset", 0, None)
     return Call(
         "listTeams",
-        _list_teams.build_request(org_id=org_id, limit=limit, offset=offset),
+        _list_teams.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
         _listed(TeamResource._read),
         retry_safe=True,
     )
@@ -422,12 +435,12 @@ def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Tea
 
 def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
     """POST /v1/teams: check the arguments, build the request."""
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
-    name = v.string(name, "name", min_length=1, pattern="\\S")
-    focus = v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
+    w_name = v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createTeam",
-        _create_team.build_request(body=wire.CreateTeamRequest(org_id=org_id, name=name, focus=focus)),
+        _create_team.build_request(body=wire.CreateTeamRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         TeamResource._read,
         retry_safe=False,
     )
@@ -435,18 +448,20 @@ def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
 
 def get_team(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
     """GET /v1/teams/{team_id}: check the arguments, build the request."""
-    team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    return Call("getTeam", _get_team.build_request(team_id=team_id, org_id=org_id), TeamResource._read, retry_safe=True)
+    w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    return Call(
+        "getTeam", _get_team.build_request(team_id=w_team_id, org_id=w_org_id), TeamResource._read, retry_safe=True
+    )
 
 
 def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[TeamResource]:
     """PATCH /v1/teams/{team_id}: check the arguments, build the request."""
-    team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
-    focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
-    promotion_prompt = (
+    w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
+    w_focus = UNSET if focus is None else v.string(focus, "focus", min_length=1, pattern="\\S")
+    w_promotion_prompt = (
         UNSET
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
@@ -454,9 +469,9 @@ def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
     return Call(
         "updateTeam",
         _update_team.build_request(
-            team_id=team_id,
-            org_id=org_id,
-            body=wire.UpdateCustomizationRequest(name=name, focus=focus, promotion_prompt=promotion_prompt),
+            team_id=w_team_id,
+            org_id=w_org_id,
+            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
         ),
         TeamResource._read,
         retry_safe=True,
@@ -465,18 +480,20 @@ def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
 
 def delete_team(*, team_id: Any, org_id: Any) -> Call[None]:
     """DELETE /v1/teams/{team_id}: check the arguments, build the request."""
-    team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
-    return Call("deleteTeam", _delete_team.build_request(team_id=team_id, org_id=org_id), _nothing, retry_safe=False)
+    w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    return Call(
+        "deleteTeam", _delete_team.build_request(team_id=w_team_id, org_id=w_org_id), _nothing, retry_safe=False
+    )
 
 
 def regenerate_team_prompt(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
     """POST /v1/teams/{team_id}/regenerate-prompt: check the arguments, build the request."""
-    team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
-    org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
+    w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
         "regenerateTeamPrompt",
-        _regenerate_team_prompt.build_request(team_id=team_id, org_id=org_id),
+        _regenerate_team_prompt.build_request(team_id=w_team_id, org_id=w_org_id),
         TeamResource._read,
         retry_safe=False,
     )
@@ -486,27 +503,34 @@ def list_memories(
     *, actor_id: Any, kind: Any, type: Any, status: Any, sort: Any, search: Any, limit: Any, offset: Any
 ) -> Call[MemoryListResponse]:
     """GET /v1/console/memories: check the arguments, build the request."""
-    actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
-    kind = UNSET if kind is None else v.string(kind, "kind", min_length=1)
-    type = UNSET if type is None else v.string(type, "type", min_length=1)
-    status = UNSET if status is None else v.choice(status, "status", ("active", "archived", "decayed"))
-    sort = v.choice(
-        sort, "sort", ("observed_at_desc", "observed_at_asc", "strength_desc", "confidence_desc", "created_at_desc")
+    w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
+    w_kind = UNSET if kind is None else v.string(kind, "kind", min_length=1)
+    w_type = UNSET if type is None else v.string(type, "type", min_length=1)
+    w_status = (
+        UNSET
+        if status is None
+        else cast(MemoryStatusFilter, v.choice(status, "status", ("active", "archived", "decayed")))
     )
-    search = UNSET if search is None else v.string(search, "search", min_length=1)
-    limit = v.integer(limit, "limit", 1, 200)
-    offset = v.integer(offset, "offset", 0, None)
+    w_sort = cast(
+        MemorySort,
+        v.choice(
+            sort, "sort", ("observed_at_desc", "observed_at_asc", "strength_desc", "confidence_desc", "created_at_desc")
+        ),
+    )
+    w_search = UNSET if search is None else v.string(search, "search", min_length=1)
+    w_limit = v.integer(limit, "limit", 1, 200)
+    w_offset = v.integer(offset, "offset", 0, None)
     return Call(
         "listMemories",
         _list_memories.build_request(
-            actor_id=actor_id,
-            kind=kind,
-            type_=type,
-            status=status,
-            sort=sort,
-            search=search,
-            limit=limit,
-            offset=offset,
+            actor_id=w_actor_id,
+            kind=w_kind,
+            type_=w_type,
+            status=w_status,
+            sort=w_sort,
+            search=w_search,
+            limit=w_limit,
+            offset=w_offset,
         ),
         MemoryListResponse._read,
         retry_safe=True,
@@ -520,20 +544,24 @@ def get_memory_stats() -> Call[MemoryStatsResponse]:
 
 def get_memory(*, memory_id: Any) -> Call[MemoryItemResource]:
     """GET /v1/console/memories/{memory_id}: check the arguments, build the request."""
-    memory_id = v.string(memory_id, "memory_id", min_length=1, path=True)
-    return Call("getMemory", _get_memory.build_request(memory_id=memory_id), MemoryItemResource._read, retry_safe=True)
+    w_memory_id = v.string(memory_id, "memory_id", min_length=1, path=True)
+    return Call(
+        "getMemory", _get_memory.build_request(memory_id=w_memory_id), MemoryItemResource._read, retry_safe=True
+    )
 
 
 def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> Call[ActorListResponse]:
     """GET /v1/actors: check the arguments, build the request."""
-    org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
-    limit = v.integer(limit, "limit", 1, 500)
-    offset = v.integer(offset, "offset", 0, None)
-    sort = v.choice(sort, "sort", ("first_memory_desc", "first_memory_asc", "last_memory_desc", "actor_id_asc"))
-    q = UNSET if q is None else v.string(q, "q", min_length=1)
+    w_org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_limit = v.integer(limit, "limit", 1, 500)
+    w_offset = v.integer(offset, "offset", 0, None)
+    w_sort = cast(
+        ActorSort, v.choice(sort, "sort", ("first_memory_desc", "first_memory_asc", "last_memory_desc", "actor_id_asc"))
+    )
+    w_q = UNSET if q is None else v.string(q, "q", min_length=1)
     return Call(
         "listActors",
-        _list_actors.build_request(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
+        _list_actors.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset, sort=w_sort, q=w_q),
         ActorListResponse._read,
         retry_safe=True,
     )
@@ -541,10 +569,10 @@ def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> C
 
 def get_actor(*, actor_id: Any, org_id: Any) -> Call[ActorResource]:
     """GET /v1/actors/{actor_id}: check the arguments, build the request."""
-    actor_id = v.string(actor_id, "actor_id", min_length=1, max_length=256, path=True)
-    org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
+    w_actor_id = v.string(actor_id, "actor_id", min_length=1, max_length=256, path=True)
+    w_org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "getActor", _get_actor.build_request(actor_id=actor_id, org_id=org_id), ActorResource._read, retry_safe=True
+        "getActor", _get_actor.build_request(actor_id=w_actor_id, org_id=w_org_id), ActorResource._read, retry_safe=True
     )
 
 
@@ -567,15 +595,15 @@ def get_usage_timeseries(
     *, dimension: Any, granularity: Any, period_start: Any, period_end: Any
 ) -> Call[UsageTimeseriesResponse]:
     """GET /api/usage/timeseries: check the arguments, build the request."""
-    dimension = UNSET if dimension is None else v.string(dimension, "dimension", min_length=1)
-    granularity = v.choice(granularity, "granularity", ("daily", "hourly"))
-    period_start = UNSET if period_start is None else v.day(period_start, "period_start")
-    period_end = UNSET if period_end is None else v.day(period_end, "period_end")
-    v.ordered(("period_start", period_start), ("period_end", period_end))
+    w_dimension = UNSET if dimension is None else v.string(dimension, "dimension", min_length=1)
+    w_granularity = cast(Granularity, v.choice(granularity, "granularity", ("daily", "hourly")))
+    w_period_start = UNSET if period_start is None else v.day(period_start, "period_start")
+    w_period_end = UNSET if period_end is None else v.day(period_end, "period_end")
+    v.ordered(("period_start", w_period_start), ("period_end", w_period_end))
     return Call(
         "getUsageTimeseries",
         _get_usage_timeseries.build_request(
-            dimension=dimension, granularity=granularity, period_start=period_start, period_end=period_end
+            dimension=w_dimension, granularity=w_granularity, period_start=w_period_start, period_end=w_period_end
         ),
         UsageTimeseriesResponse._read,
         retry_safe=True,
@@ -599,20 +627,20 @@ def list_keys() -> Call[ApiKeyListResponse]:
 
 def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResponse]:
     """POST /api/keys: check the arguments, build the request."""
-    name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
-    scopes = v.array(
+    w_name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
+    w_scopes = v.array(
         scopes,
         "scopes",
         min_items=1,
         unique=True,
-        item=lambda x, n: v.choice(x, n, ("read", "write")),
+        item=lambda x, n: cast(KeyScope, v.choice(x, n, ("read", "write"))),
         item_label="value",
         allowed=" drawn from read, write",
     )
-    expires_at = UNSET if expires_at is None else v.timestamp(expires_at, "expires_at")
+    w_expires_at = UNSET if expires_at is None else v.timestamp(expires_at, "expires_at")
     return Call(
         "createKey",
-        _create_key.build_request(body=wire.CreateKeyRequest(name=name, scopes=scopes, expires_at=expires_at)),
+        _create_key.build_request(body=wire.CreateKeyRequest(name=w_name, scopes=w_scopes, expires_at=w_expires_at)),
         CreateKeyResponse._read,
         retry_safe=False,
     )
@@ -620,34 +648,34 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResp
 
 def delete_key(*, key_id: Any) -> Call[None]:
     """DELETE /api/keys/{key_id}: check the arguments, build the request."""
-    key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
-    return Call("deleteKey", _delete_key.build_request(key_id=key_id), _nothing, retry_safe=False)
+    w_key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
+    return Call("deleteKey", _delete_key.build_request(key_id=w_key_id), _nothing, retry_safe=False)
 
 
 def get_key_usage(*, key_id: Any) -> Call[ResourceList[dict[str, Any]]]:
     """GET /api/keys/{key_id}/usage: check the arguments, build the request."""
-    key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
-    return Call("getKeyUsage", _get_key_usage.build_request(key_id=key_id), _unwrap_records("usage"), retry_safe=True)
+    w_key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
+    return Call("getKeyUsage", _get_key_usage.build_request(key_id=w_key_id), _unwrap_records("usage"), retry_safe=True)
 
 
 def list_console_events(
     *, actor_id: Any, session_id: Any, kind: Any, sort: Any, limit: Any, offset: Any
 ) -> Call[EventListResponse]:
     """GET /api/console/events: check the arguments, build the request."""
-    actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
-    session_id = UNSET if session_id is None else v.string(session_id, "session_id", min_length=1, max_length=256)
-    kind = (
+    w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
+    w_session_id = UNSET if session_id is None else v.string(session_id, "session_id", min_length=1, max_length=256)
+    w_kind = (
         UNSET
         if kind is None
-        else v.choice(kind, "kind", ("user_message", "assistant_message", "tool_result", "app_event"))
+        else cast(EventKind, v.choice(kind, "kind", ("user_message", "assistant_message", "tool_result", "app_event")))
     )
-    sort = v.choice(sort, "sort", ("ts_desc", "ts_asc"))
-    limit = v.integer(limit, "limit", 1, 200)
-    offset = v.integer(offset, "offset", 0, None)
+    w_sort = cast(EventSort, v.choice(sort, "sort", ("ts_desc", "ts_asc")))
+    w_limit = v.integer(limit, "limit", 1, 200)
+    w_offset = v.integer(offset, "offset", 0, None)
     return Call(
         "listConsoleEvents",
         _list_console_events.build_request(
-            actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=offset
+            actor_id=w_actor_id, session_id=w_session_id, kind=w_kind, sort=w_sort, limit=w_limit, offset=w_offset
         ),
         EventListResponse._read,
         retry_safe=True,
@@ -658,15 +686,17 @@ def express_pro_interest(
     *, email: Any, name: Any, company: Any, use_case: Any, notes: Any
 ) -> Call[ProInterestResponse]:
     """POST /api/interest/pro: check the arguments, build the request."""
-    email = v.string(email, "email", max_length=320, email=True)
-    name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
-    company = UNSET if company is None else v.string(company, "company", max_length=200)
-    use_case = UNSET if use_case is None else v.string(use_case, "use_case", max_length=2000)
-    notes = UNSET if notes is None else v.string(notes, "notes", max_length=2000)
+    w_email = v.string(email, "email", max_length=320, email=True)
+    w_name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
+    w_company = UNSET if company is None else v.string(company, "company", max_length=200)
+    w_use_case = UNSET if use_case is None else v.string(use_case, "use_case", max_length=2000)
+    w_notes = UNSET if notes is None else v.string(notes, "notes", max_length=2000)
     return Call(
         "expressProInterest",
         _express_pro_interest.build_request(
-            body=wire.ProInterestRequest(email=email, name=name, company=company, use_case=use_case, notes=notes)
+            body=wire.ProInterestRequest(
+                email=w_email, name=w_name, company=w_company, use_case=w_use_case, notes=w_notes
+            )
         ),
         ProInterestResponse._read,
         retry_safe=False,
