@@ -37,12 +37,13 @@ class RawResponse(Generic[T]):
     """What a method of ``client.with_raw_response`` returns: the HTTP response, and :meth:`parse` for the
     model the method usually returns."""
 
-    __slots__ = ("_call", "_parsed", "http_response")
+    __slots__ = ("_call", "_measured", "_parsed", "http_response")
 
-    def __init__(self, response: httpx.Response, call: Call[T]) -> None:
+    def __init__(self, response: httpx.Response, call: Call[T], measured: float) -> None:
         self.http_response = response
         """The ``httpx.Response`` (its body already read)."""
         self._call = call
+        self._measured = measured
         self._parsed: Any = _UNPARSED
 
     @property
@@ -63,7 +64,10 @@ class RawResponse(Generic[T]):
     @property
     def elapsed(self) -> timedelta:
         """Time from sending the request to reading the whole answer."""
-        return self.http_response.elapsed
+        try:
+            return self.http_response.elapsed
+        except RuntimeError:  # a response a custom transport built already read: our own measure
+            return timedelta(seconds=self._measured)
 
     def parse(self) -> T:
         """The body as the method's usual result (read once; later calls return the same object)."""

@@ -178,6 +178,8 @@ class BaseClient:
         }
         self._last_headers: Any = None
         self._owns_http = True
+        self._url_prefix = ""
+        """The host, when the pool is the caller's (it has no base URL of ours)."""
         self._per_request: dict[str, Any] = {}
         """What each request must carry itself: nothing when the pool was configured with our settings."""
 
@@ -215,6 +217,7 @@ class BaseClient:
         """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
         ``close()`` leaves the pool open."""
         self._owns_http = False
+        self._url_prefix = self._host
         self._per_request = {"headers": self._headers, "timeout": self._timeout}
 
     def _copy(self, **changes: Any) -> Any:
@@ -262,6 +265,8 @@ class BaseClient:
         if options is None and not self._per_request:
             return call.request
         kwargs = {**call.request, **self._per_request}
+        if self._url_prefix:
+            kwargs["url"] = self._url_prefix + kwargs["url"]
         if options is None:
             return kwargs
         if options.extra_query:
@@ -312,7 +317,7 @@ class BaseClient:
             raise error from exc
         return delay
 
-    def _finish(self, call: Call[T], response: httpx.Response, options: RequestOptions | None) -> Any:
+    def _finish(self, call: Call[T], response: httpx.Response, options: RequestOptions | None, sent: float) -> Any:
         """Raise the typed error of an error status; otherwise read the body into the public model in one JSON
         pass (or, on the raw view, wrap the response) and attach the response headers, from which ``usage``
         and ``rate_limit`` are read on first access."""
@@ -326,7 +331,7 @@ class BaseClient:
                 error.message += f" ({call.method}: {request.method} {request.url.path} was not found)"
             raise error
         if self._raw:
-            return RawResponse(response, call)
+            return RawResponse(response, call, time.monotonic() - sent)
         result: Any = read(call, response)
         if call.page is not None:
             result._pager = (self, call, options)
@@ -416,8 +421,8 @@ class SyncClient(BaseClient):
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                attempt_kwargs = self._attempt_kwargs(kwargs, started)
-                return self._finish(call, self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
+                attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
+                return self._finish(call, self._http.request(**attempt_kwargs), options, sent)  # type: ignore[no-any-return]
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             _retry.sleep(delay)
@@ -469,8 +474,8 @@ class AsyncClient(BaseClient):
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                attempt_kwargs = self._attempt_kwargs(kwargs, started)
-                return self._finish(call, await self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
+                attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
+                return self._finish(call, await self._http.request(**attempt_kwargs), options, sent)  # type: ignore[no-any-return]
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             await _retry.async_sleep(delay)
