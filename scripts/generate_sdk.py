@@ -727,54 +727,86 @@ def _method_doc(c: Contract, s: Shell, indent: int) -> str:
 
 
 def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) -> str:
+    """Per flavour: each resource class and its twin whose methods return a RawResponse, then the methods
+    class of each plane's client (and its raw twin)."""
     out = []
     by_owner: dict[tuple[str, str | None], list[Shell]] = {}
-    plane_of = {}
     for s in shells:
         plane = "data" if s.op.path.startswith("/v1") else "control"
-        plane_of[id(s)] = plane
         by_owner.setdefault((plane, s.resource), []).append(s)
     tags = {t["name"]: t.get("description", "") for t in c.spec.get("tags", [])}
     for flavour in ("sync", "async"):
-        for (plane, resource), group in by_owner.items():
+        prefix = "Async" if flavour == "async" else ""
+        base = "AsyncResource" if flavour == "async" else "SyncResource"
+        for (_, resource), group in by_owner.items():
             if resource is None:
                 continue
             spec = overlay["resources"][resource]
-            cls = ("Async" if flavour == "async" else "") + spec["class"]
-            base = "AsyncResource" if flavour == "async" else "SyncResource"
-            lines = ["", "", f"class {cls}({base}):"]
-            lines.append(f'    """{doc(tags.get(spec["tag"], "") + f" (``client.{resource}``)", 4)}"""')
-            for s in group:
-                lines.append(_shell(c, s, flavour, "self._client"))
-            out.append("\n".join(lines))
+            cls = prefix + spec["class"]
+            for raw in (True, False):  # the raw twin first: the resource's property names it
+                name = cls + ("WithRawResponse" if raw else "")
+                lines = ["", "", f"class {name}({base}):"]
+                about = tags.get(spec["tag"], "") + f" (``client.{resource}``)"
+                if raw:
+                    about = f"``client.{resource}.with_raw_response``: the methods return a :class:`memsy.RawResponse`."
+                lines.append(f'    """{doc(about, 4)}"""')
+                if not raw:
+                    lines.append(_raw_property(f"{cls}WithRawResponse(self._client)", f"{cls}WithRawResponse"))
+                for s in group:
+                    lines.append(_shell(c, s, flavour, "self._client", raw=raw))
+                out.append("\n".join(lines))
         for plane in ("data", "control"):
             names = overlay["clients"][plane]
-            cls = f"{'Async' if flavour == 'async' else ''}{'Data' if plane == 'data' else 'Control'}Methods"
-            base = "AsyncClient" if flavour == "async" else "SyncClient"
-            lines = ["", "", f"class {cls}({base}):"]
+            cls = f"{prefix}{'Data' if plane == 'data' else 'Control'}Methods"
+            raw_lines = ["", "", f"class {cls}WithRawResponse:"]
+            raw_lines.append(f'    """``client.with_raw_response``: the methods of :class:`{names[flavour]}` returning a')
+            raw_lines.append('    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""')
+            raw_lines.append("")
+            client_base = "AsyncClient" if flavour == "async" else "SyncClient"
+            raw_lines.append(f"    def __init__(self, client: {client_base}) -> None:")
+            raw_lines.append("        self._client = client")
+            lines = ["", "", f"class {cls}({client_base}):"]
             lines.append(f'    """The operations of the {plane} plane, as methods of :class:`{names[flavour]}`."""')
             lines.append("")
             lines.append("    def _attach_resources(self) -> None:")
             for resource in names["resources"]:
-                rcls = ("Async" if flavour == "async" else "") + overlay["resources"][resource]["class"]
+                rcls = prefix + overlay["resources"][resource]["class"]
                 lines.append(f"        self.{resource} = {rcls}(self)")
+                raw_lines.append(f"        self.{resource} = {rcls}WithRawResponse(client)")
+            lines.append(_raw_property(f"{cls}WithRawResponse(self)", f"{cls}WithRawResponse"))
             for s in by_owner.get((plane, None), []):
                 lines.append(_shell(c, s, flavour, "self"))
+                raw_lines.append(_shell(c, s, flavour, "self._client", raw=True))
+            out.append("\n".join(raw_lines))
             out.append("\n".join(lines))
     return "\n".join(out)
 
 
-def _shell(c: Contract, s: Shell, flavour: str, client: str) -> str:
+def _raw_property(value: str, annotation: str) -> str:
+    return (
+        "\n    @property\n"
+        f"    def with_raw_response(self) -> {annotation}:\n"
+        '        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the\n'
+        '        usual result)."""\n'
+        f"        return {value}"
+    )
+
+
+def _shell(c: Contract, s: Shell, flavour: str, client: str, *, raw: bool = False) -> str:
     params, call = _signature(s, sync=flavour == "sync")
     prefix = "async " if flavour == "async" else ""
-    run = f"await {client}._run" if flavour == "async" else f"{client}._run"
-    lines = ["", f"    {prefix}def {s.method}({params}) -> {s.returns}:"]
-    lines.append(f'        """{_method_doc(c, s, 8)}\n        """')
-    keep = "" if s.returns == "None" else "return "
+    runner = "_run_raw" if raw else "_run"
+    run = f"await {client}.{runner}" if flavour == "async" else f"{client}.{runner}"
+    returns = f"RawResponse[{s.returns}]" if raw else s.returns
+    lines = ["", f"    {prefix}def {s.method}({params}) -> {returns}:"]
+    if raw:
+        lines.append(f'        """:meth:`{s.method}`, returning the raw response."""')
+    else:
+        lines.append(f'        """{_method_doc(c, s, 8)}\n        """')
+    keep = "" if s.returns == "None" and not raw else "return "
     lines.append(f"        {keep}{run}(ops.{snake(s.op.id)}({call}), {_options_call(s)})")
     iterator = s.options.get("iter")
-    if iterator:
-        item = s.returns  # a page model
+    if iterator and not raw:
         kept = [a for a in s.args if a.name not in ("limit", "offset")]
         parts = ["self"]
         for i, arg in enumerate(kept):
@@ -789,7 +821,7 @@ def _shell(c: Contract, s: Shell, flavour: str, client: str) -> str:
         call_kept = ", ".join(f"{a.name}={a.name}" for a in kept)
         walker = "aiterate" if flavour == "async" else "iterate"
         lines.append("")
-        lines.append(f"    def iter({', '.join(parts)}) -> {it}[{item}Item]:".replace(f"{item}Item", _page_item(s)))
+        lines.append(f"    def iter({', '.join(parts)}) -> {it}[{_page_item(s)}]:")
         lines.append(
             f'        """Every item of :meth:`{s.method}`, fetched ``page_size`` at a time as you iterate (one page in'
             '\n        memory at a time). The arguments are checked at once, not at the first item."""'
@@ -964,7 +996,7 @@ def main() -> None:
         "",
         *sorted(writer.low_imports),
         "",
-        "from .._call import Call, request_options",
+        "from .._call import Call, RawResponse, request_options",
         "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
         "from .._helpers import aiterate, iterate",
         "from .._model import ResourceList",
