@@ -45,7 +45,7 @@ lint-contract: $(STAMP)
 
 # Regenerates in place: a hand edit of a generated file, or a contract or overlay change without regeneration,
 # shows up as a diff.
-GENERATED := generated/ memsy/_generated/
+GENERATED := generated/ memsy/_generated/ docs/api.md
 check-generated: generate
 	git diff --exit-code --stat -- $(GENERATED)
 	@untracked="$$(git status --porcelain --untracked-files=all -- $(GENERATED))"; \

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import os
 import re
 import shutil
 import subprocess
@@ -1014,5 +1015,93 @@ def main() -> None:
     subprocess.run([ruff, "format", "--quiet", *files], check=True)
 
 
+# ------------------------------------------------------------------------------------------------- api.md
+
+
+def write_api_md() -> None:
+    """docs/api.md: every public method of the clients and their resources, with its signature, HTTP operation
+    and return type, read from the SDK as generated (handwritten helpers are listed too). A contract or overlay
+    change shows up in a pull request's diff of this file."""
+    import inspect
+
+    import memsy
+    from memsy._generated import resources
+
+    overlay = yaml.safe_load((ROOT / "sdk-overlay.yaml").read_text())
+    http = {op.id: (op.method, op.path) for op in Contract(yaml.safe_load((ROOT / "openapi.yaml").read_text())).operations()}
+    operation_of = {
+        ("data" if http[op_id][1].startswith("/v1") else "control", placement["method"]): op_id
+        for op_id, placement in overlay["operations"].items()
+    }
+    lines = [
+        "<!-- " + HEADER.strip("# \n") + " -->",
+        "",
+        "# SDK reference",
+        "",
+        "Every method of the clients, from `openapi.yaml` and `sdk-overlay.yaml` (`make generate` writes this file).",
+        "The async clients have the same methods, awaitable (`iter` gives an async iterator). Every method that",
+        "makes a request also takes the per-call options `timeout=`, `extra_headers=`, `extra_query=` (and",
+        "`extra_body=` where it sends a JSON body); `with_raw_response` has the same methods returning a",
+        "`RawResponse`.",
+    ]
+    options = {"timeout", "extra_headers", "extra_query", "extra_body"}
+    for plane in ("data", "control"):
+        names = overlay["clients"][plane]
+        lines += ["", f"## {names['sync']} ({plane} plane)", ""]
+        owners = [("", getattr(memsy, names["sync"]))] + [
+            (resource + ".", getattr(resources, overlay["resources"][resource]["class"]))
+            for resource in names["resources"]
+        ]
+        for prefix, owner in owners:
+            members = {
+                name: member
+                for klass in reversed(owner.__mro__)
+                if klass.__module__.startswith("memsy") and "Raw" not in klass.__name__
+                for name, member in vars(klass).items()
+                if not name.startswith("_") and inspect.isfunction(member)
+            }
+            if not prefix:  # the client's own surface: operations and helpers, not its plumbing
+                members = {n: m for n, m in members.items() if n not in {"close", "with_options"}}
+            for name, member in sorted(members.items()):
+                signature = inspect.signature(member)
+                operation = operation_of.get((plane, prefix + name))
+                where = "`{} {}`".format(*http[operation]) if operation else "helper: several requests"
+                params = _parameters(signature, skip={"self", *options})
+                if options & set(signature.parameters):
+                    params.append("**options")
+                returns = signature.return_annotation
+                summary = " ".join((inspect.getdoc(member) or "").split("\n\n")[0].split())
+                lines += [f"### `client.{prefix}{name}`", "", f"{where} → `{returns}`", "", "```python"]
+                if len(params) > 2:  # one per line: a changed parameter is a one-line diff
+                    lines += [f"{name}(", *[f"    {p}," for p in params], f") -> {returns}", "```", ""]
+                else:
+                    lines += [f"{name}(" + ", ".join(params) + f") -> {returns}", "```", ""]
+                if summary:
+                    lines += [summary, ""]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "api.md").write_text("\n".join(lines).rstrip() + "\n")
+
+
+def _parameters(signature: Any, skip: set[str]) -> list[str]:
+    """Parameters as written in code (string annotations unquoted, ``*`` before the keyword-only ones)."""
+    import inspect
+
+    out: list[str] = []
+    for name, p in signature.parameters.items():
+        if name in skip:
+            continue
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and "*" not in out:
+            out.append("*")
+        text = name if p.annotation is p.empty else f"{name}: {p.annotation}"
+        out.append(text if p.default is p.empty else f"{text} = {p.default!r}")
+    return out
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--api-md"]:
+        write_api_md()
+    else:
+        main()
+        # the reference is read from the SDK as just generated: a fresh interpreter imports it
+        env = {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'generated'}", "PATH": os.environ.get("PATH", "")}
+        subprocess.run([sys.executable, __file__, "--api-md"], check=True, env=env)
