@@ -52,8 +52,8 @@ check-generated: generate
 	  if [ -n "$$untracked" ]; then echo "generated files differ from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check memsy tests examples bench
-	$(BIN)/ruff format --check memsy tests examples bench
+	$(BIN)/ruff check memsy tests examples bench scripts/generate_sdk.py
+	$(BIN)/ruff format --check memsy tests examples bench scripts/generate_sdk.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -189,7 +189,6 @@ class ModelWriter:
         has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
         ann, read = self._kind(node, schema, wire in options.get("raw", []))
         if required:
-            fallback = {"str": None, "int": "0", "float": "0.0", "bool": "False"}.get(ann)
             reader = {
                 "str": "_r.text({v})",
                 "int": "_r.integer({v}, 0)",
@@ -198,22 +197,21 @@ class ModelWriter:
             }.get(ann)
             if reader is None:
                 reader = read("REQUIRED")
-            del fallback
             return Field(name, wire, ann, True, None, reader, description, wire in options.get("secret", []))
-        if has_default:
-            default = repr(default_value) if not isinstance(default_value, float) else repr(float(default_value))
-            if ann == "float" and isinstance(default_value, int):
-                default = repr(float(default_value))
+        if has_default:  # the contract says what absent means
+            value = float(default_value) if ann == "float" and isinstance(default_value, int) else default_value
             annotation = ann
-            default_expr = default
-            if isinstance(default_value, (list, dict)):
-                default_expr = f"field(default_factory={'list' if isinstance(default_value, list) else 'dict'})"
-            reader = read(default)
+            default_expr = repr(value)
+            if isinstance(value, (list, dict)):  # a fresh container per instance (and per read: a literal)
+                default_expr = f"field(default_factory={type(value).__name__})"
+            reader = read(repr(value))
         else:
             annotation = f"{ann} | None"
             default_expr = "None"
             reader = read("None")
-        return Field(name, wire, annotation, False, default_expr, reader, description, wire in options.get("secret", []))
+        return Field(
+            name, wire, annotation, False, default_expr, reader, description, wire in options.get("secret", [])
+        )
 
     def _kind(self, node: dict[str, Any], schema: Any, raw: bool) -> tuple[str, Any]:
         """(annotation, reader factory taking the default expression, or "REQUIRED")."""
@@ -236,13 +234,24 @@ class ModelWriter:
         name = self.c.ref_name(schema)
         if name and self._is_model(node):
             self.visit(schema)
-            return name, lambda d: f"{name}._read({{v}})" if d == "REQUIRED" else f"{name}._read({{v}}) if type({{v}}) is dict else {d}"
+            return (
+                name,
+                lambda d: (
+                    f"{name}._read({{v}})"
+                    if d == "REQUIRED"
+                    else f"{name}._read({{v}}) if type({{v}}) is dict else {d}"
+                ),
+            )
         kinds, _ = self._types(node)
         kind = next(iter(kinds)) if len(kinds) == 1 else None
         if kind is None and "properties" in node:
             kind = "object"
-        simple = {"string": ("str", "string"), "integer": ("int", "integer"), "number": ("float", "number"),
-                  "boolean": ("bool", "boolean")}
+        simple = {
+            "string": ("str", "string"),
+            "integer": ("int", "integer"),
+            "number": ("float", "number"),
+            "boolean": ("bool", "boolean"),
+        }
         if kind in simple:
             ann, fn = simple[kind]
             return ann, lambda d: f"_r.{fn}({{v}}, {d})"
@@ -254,21 +263,33 @@ class ModelWriter:
                 self.visit(items)
                 return (
                     f"list[{item_name}]",
-                    lambda d: f"[{item_name}._read(x) for x in _r.array({{v}})]"
-                    if d == "REQUIRED"
-                    else f"[{item_name}._read(x) for x in {{v}} if type(x) is dict] if type({{v}}) is list else {d}",
+                    lambda d: (
+                        f"[{item_name}._read(x) for x in _r.array({{v}})]"
+                        if d == "REQUIRED"
+                        else f"[{item_name}._read(x) for x in {{v}} if type(x) is dict] if type({{v}}) is list else {d}"
+                    ),
                 )
             item_kinds, _ = self._types(item_node)
             if item_kinds == {"string"}:
-                return "list[str]", lambda d: "_r.str_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.str_list({{v}}, {d})"
+                return (
+                    "list[str]",
+                    lambda d: "_r.str_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.str_list({{v}}, {d})",
+                )
             if item_kinds == {"object"} or not item_kinds:
                 values = item_node.get("additionalProperties")
-                inner = "dict[str, str]" if isinstance(values, dict) and values.get("type") == "string" else "dict[str, Any]"
+                inner = (
+                    "dict[str, str]"
+                    if isinstance(values, dict) and values.get("type") == "string"
+                    else "dict[str, Any]"
+                )
                 return (
                     f"list[{inner}]",
                     lambda d: "_r.dict_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.dict_list({{v}}, {d})",
                 )
-            return "list[Any]", lambda d: "_r.array({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is list else {d}"
+            return (
+                "list[Any]",
+                lambda d: "_r.array({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is list else {d}",
+            )
         if kind == "object":
             values = node.get("additionalProperties")
             if isinstance(values, dict):
@@ -287,7 +308,14 @@ class ModelWriter:
         for name in self.order:
             node = self.c.resolve({"$ref": f"#/components/schemas/{name}"})
             options = self.overlay.get(name, {})
-            bases = ([options["mixin"] + (f"[{self._item_type(name)}]" if options["mixin"] in ("Page", "ResultsIterable") else "")] if "mixin" in options else []) + ["Model"]
+            bases = (
+                [
+                    options["mixin"]
+                    + (f"[{self._item_type(name)}]" if options["mixin"] in ("Page", "ResultsIterable") else "")
+                ]
+                if "mixin" in options
+                else []
+            ) + ["Model"]
             fields_ = self.fields[name]
             lines = ["", "", "@dataclass(slots=True)", f"class {name}({', '.join(bases)}):"]
             lines.append(f'    """{doc(node.get("description") or name, 4)}"""')
@@ -324,7 +352,9 @@ class ModelWriter:
                     source = f.name
                 args.append(f"{f.name}=" + f.reader.replace("{v}", source))
             lines.append(f"        model = cls({', '.join(args)})")
-            lines.append("        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own")
+            lines.append(
+                "        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own"
+            )
             lines.append("        return model")
             out.append("\n".join(lines))
         return "\n".join(out)
@@ -387,9 +417,16 @@ class OperationWriter:
             schema = p["schema"]
             node = self.c.resolve(schema)
             args.append(
-                Arg(renames.get(p["name"], python_name(p["name"])),
-                    p["name"], p["in"], schema, bool(p.get("required")), node.get("default"), "default" in node,
-                    p.get("description") or node.get("description"))
+                Arg(
+                    renames.get(p["name"], python_name(p["name"])),
+                    p["name"],
+                    p["in"],
+                    schema,
+                    bool(p.get("required")),
+                    node.get("default"),
+                    "default" in node,
+                    p.get("description") or node.get("description"),
+                )
             )
         body_model = None
         if op.body is not None:
@@ -400,16 +437,21 @@ class OperationWriter:
                 has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
                 default = node.get("default", schema.get("default") if isinstance(schema, dict) else None)
                 args.append(
-                    Arg(renames.get(wire, wire), wire, "body", schema, wire in body.get("required", []), default,
-                        has_default, (schema.get("description") if isinstance(schema, dict) else None)
-                        or node.get("description"))
+                    Arg(
+                        renames.get(wire, wire),
+                        wire,
+                        "body",
+                        schema,
+                        wire in body.get("required", []),
+                        default,
+                        has_default,
+                        (schema.get("description") if isinstance(schema, dict) else None) or node.get("description"),
+                    )
                 )
         order = options.get("args")
         by_name = {a.name: a for a in args}
         if order is None:
-            first = [a for a in args if a.location == "path"] + [
-                a for a in args if a.location != "path" and a.required
-            ]
+            first = [a for a in args if a.location == "path"] + [a for a in args if a.location != "path" and a.required]
             rest = [a for a in args if a not in first]
             order = [a.name for a in first] + (["*"] if rest else []) + [a.name for a in rest]
         unknown = set(order) - set(by_name) - {"*"}
@@ -427,8 +469,9 @@ class OperationWriter:
         resource, _, method = target.rpartition(".")
         returns, reader = self._returns(op, options)
         retry_safe = op.method in ("GET", "PATCH") or bool(options.get("retry_safe"))
-        return Shell(op, resource or None, method, ordered, keyword_from, returns, reader, retry_safe, options,
-                     body_model)
+        return Shell(
+            op, resource or None, method, ordered, keyword_from, returns, reader, retry_safe, options, body_model
+        )
 
     def _returns(self, op: Operation, options: dict[str, Any]) -> tuple[str, str]:
         schema = op.response
@@ -568,7 +611,14 @@ class OperationWriter:
             json_text, blank_null = set(opts.get("json_text", [])), set(opts.get("blank_is_null", []))
             required = node.get("required", [])
             props = list(node.get("properties", {}).items())
-            lines = ["", "", "@dataclass(slots=True)", f"class {public}:", f'    """{doc(node.get("description"), 4)}"""', ""]
+            lines = [
+                "",
+                "",
+                "@dataclass(slots=True)",
+                f"class {public}:",
+                f'    """{doc(node.get("description"), 4)}"""',
+                "",
+            ]
             checks = []
             for wire, schema in sorted(props, key=lambda p: p[0] not in required):
                 prop = self.c.resolve(schema)
@@ -585,7 +635,9 @@ class OperationWriter:
                 if wire not in required:
                     ann += " | None = None"
                 lines.append(f"    {name}: {ann}")
-                description = (schema.get("description") if isinstance(schema, dict) else None) or prop.get("description")
+                description = (schema.get("description") if isinstance(schema, dict) else None) or prop.get(
+                    "description"
+                )
                 if description:
                     lines.append(f'    """{doc(description, 4)}"""')
                 checks.append((wire, name, prop, pref))
@@ -621,7 +673,11 @@ class OperationWriter:
                     full = f"v.json_text({var}, {label}, max_length={limit!r})"
                     ann_cast = False
                 elif wire in blank_null:
-                    fast, full, ann_cast = None, f"v.blank_is_null({var}, {label}, max_length={prop.get('maxLength')!r})", False
+                    fast, full, ann_cast = (
+                        None,
+                        f"v.blank_is_null({var}, {label}, max_length={prop.get('maxLength')!r})",
+                        False,
+                    )
                 else:
                     lo, hi = prop.get("minLength", 0), prop.get("maxLength")
                     conds = [f"type({var}) is str"]
@@ -690,7 +746,9 @@ def _signature(s: Shell, *, sync: bool) -> tuple[str, str]:
     for i, arg in enumerate(s.args):
         if i == s.keyword_from:
             parts.append("*")
-        parts.append(f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}"))
+        parts.append(
+            f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}")
+        )
     if s.keyword_from >= len(s.args):
         parts.append("*")
     parts.extend(_OPTION_PARAMS)
@@ -760,8 +818,12 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
             names = overlay["clients"][plane]
             cls = f"{prefix}{'Data' if plane == 'data' else 'Control'}Methods"
             raw_lines = ["", "", f"class {cls}WithRawResponse:"]
-            raw_lines.append(f'    """``client.with_raw_response``: the methods of :class:`{names[flavour]}` returning a')
-            raw_lines.append('    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""')
+            raw_lines.append(
+                f'    """``client.with_raw_response``: the methods of :class:`{names[flavour]}` returning a'
+            )
+            raw_lines.append(
+                '    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""'
+            )
             raw_lines.append("")
             client_base = "AsyncClient" if flavour == "async" else "SyncClient"
             raw_lines.append(f"    def __init__(self, client: {client_base}) -> None:")
@@ -813,7 +875,10 @@ def _shell(c: Contract, s: Shell, flavour: str, client: str, *, raw: bool = Fals
         for i, arg in enumerate(kept):
             if i == min(s.keyword_from, len(kept)) and "*" not in parts:
                 parts.append("*")
-            parts.append(f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}"))
+            parts.append(
+                f"{arg.name}: {arg.annotation}"
+                + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}")
+            )
         if "*" not in parts:
             parts.append("*")
         parts.append(f"page_size: int = {iterator['page_size']}")
@@ -828,10 +893,14 @@ def _shell(c: Contract, s: Shell, flavour: str, client: str, *, raw: bool = Fals
             '\n        memory at a time). The arguments are checked at once, not at the first item."""'
         )
         lines.append(f"        def page(offset: int) -> Call[{s.returns}]:")
-        lines.append(f"            return ops.{snake(s.op.id)}({call_kept}{', ' if call_kept else ''}limit=page_size, offset=offset)")
+        lines.append(
+            f"            return ops.{snake(s.op.id)}({call_kept}{', ' if call_kept else ''}limit=page_size, offset=offset)"
+        )
         lines.append("")
         lines.append("        page(0)")
-        lines.append(f"        return {walker}({client}._run, page, request_options(timeout, extra_headers, extra_query))")
+        lines.append(
+            f"        return {walker}({client}._run, page, request_options(timeout, extra_headers, extra_query))"
+        )
     return "\n".join(lines)
 
 
@@ -898,11 +967,12 @@ def prune_low_level(target: Path) -> None:
     kept = [
         line
         for line in init.read_text().splitlines()
-        if not (m := re.search(r'from \.(\w+) import|"(\w+)": "\.(\w+)"', line))
-        or (m.group(1) or m.group(3)) in used
+        if not (m := re.search(r'from \.(\w+) import|"(\w+)": "\.(\w+)"', line)) or (m.group(1) or m.group(3)) in used
     ]
     # __all__ entries are bare names; drop those whose module went away
-    names = {re.sub(r"(?<!^)(?=[A-Z])", "_", n).lower(): n for n in re.findall(r'^    "(\w+)",$', init.read_text(), re.M)}
+    names = {
+        re.sub(r"(?<!^)(?=[A-Z])", "_", n).lower(): n for n in re.findall(r'^    "(\w+)",$', init.read_text(), re.M)
+    }
     removed = {cls for module, cls in names.items() if module not in used}
     kept = [line for line in kept if line.strip().strip('",') not in removed]
     init.write_text("\n".join(kept) + "\n")
@@ -933,7 +1003,9 @@ def main() -> None:
             )
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
-    (out / "__init__.py").write_text(HEADER + '"""What memsy generates from the contract (see scripts/generate_sdk.py)."""\n')
+    (out / "__init__.py").write_text(
+        HEADER + '"""What memsy generates from the contract (see scripts/generate_sdk.py)."""\n'
+    )
     (out / "models.py").write_text(
         HEADER
         + '"""Public models generated from the schemas of openapi.yaml: response models with their one-pass readers,\n'
@@ -960,9 +1032,7 @@ def main() -> None:
         "",
         f"from {LOW} import models as wire",
         f"from {LOW}.types import UNSET",
-        *sorted(
-            {f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}
-        ),
+        *sorted({f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}),
         *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
@@ -973,8 +1043,12 @@ def main() -> None:
         "",
         "",
         "MAX_ITEMS: dict[tuple[str, str], int] = {",
-        *[f"    ({s.op.id!r}, {a.name!r}): {c.resolve(a.schema)['maxItems']}," for s in shells for a in s.args
-          if c.resolve(a.schema).get("maxItems") is not None],
+        *[
+            f"    ({s.op.id!r}, {a.name!r}): {c.resolve(a.schema)['maxItems']},"
+            for s in shells
+            for a in s.args
+            if c.resolve(a.schema).get("maxItems") is not None
+        ],
         "}",
         '"""The contract\'s maxItems of array arguments: helpers that split large inputs read their chunk size here."""',
         *[writer.render_operation(s) for s in shells],
@@ -984,7 +1058,7 @@ def main() -> None:
     resources = [
         HEADER,
         '"""The method shells of every client and resource, sync and async, with parameters, defaults and docstrings',
-        'from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the',
+        "from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the",
         'operation functions of memsy._generated.operations do, for both flavours."""',
         "",
         "from __future__ import annotations",
@@ -1028,7 +1102,9 @@ def write_api_md() -> None:
     from memsy._generated import resources
 
     overlay = yaml.safe_load((ROOT / "sdk-overlay.yaml").read_text())
-    http = {op.id: (op.method, op.path) for op in Contract(yaml.safe_load((ROOT / "openapi.yaml").read_text())).operations()}
+    http = {
+        op.id: (op.method, op.path) for op in Contract(yaml.safe_load((ROOT / "openapi.yaml").read_text())).operations()
+    }
     operation_of = {
         ("data" if http[op_id][1].startswith("/v1") else "control", placement["method"]): op_id
         for op_id, placement in overlay["operations"].items()
