@@ -127,16 +127,23 @@ def _listed(read: Callable[[Any], R]) -> Callable[[Any], ResourceList[R]]:
     return parse
 
 
-def _unwrap_records(name: str) -> Callable[[Any], ResourceList[dict[str, Any]]]:
-    """The reader of a body whose one property is a list of free-form records (an empty answer is none)."""
+def _unwrap_list(name: str, read: Callable[[Any], R] | type) -> Callable[[Any], ResourceList[R]]:
+    """The reader of a body whose one property is a list: of models (``read`` is the model's reader, an item of
+    another type is not the documented shape), or of plain values (``read`` is ``str`` or ``dict``: items of
+    another type are dropped). An empty answer, or no such property, is an empty list."""
 
-    def parse(body: Any) -> ResourceList[dict[str, Any]]:
+    def parse(body: Any) -> ResourceList[R]:
         if body is None:
             return ResourceList()
         if type(body) is not dict:
             raise TypeError(f"expected a JSON object, got {type(body).__name__}")
-        records = body[name]
-        return ResourceList([r for r in records if type(r) is dict] if type(records) is list else [])
+        items = body.get(name)
+        if type(items) is not list:
+            return ResourceList()
+        if isinstance(read, type):
+            kept: list[Any] = [x for x in items if type(x) is read]
+            return ResourceList(kept)
+        return ResourceList([read(x) for x in items])
 
     return parse
 

@@ -479,11 +479,19 @@ class OperationWriter:
             return "None", "_nothing"
         unwrap = options.get("unwrap")
         node = self.c.resolve(schema)
-        if unwrap:
+        if unwrap:  # the one property of the body is the result
             prop = self.c.resolve(node["properties"][unwrap])
             if prop.get("type") == "boolean":
                 return "bool", f"_unwrap_bool({unwrap!r})"
-            return "ResourceList[dict[str, Any]]", f"_unwrap_records({unwrap!r})"
+            items = prop.get("items", {})
+            item = self.c.ref_name(items)
+            if item:
+                self.models.visit(items)
+                self.model_imports.add(item)
+                return f"ResourceList[{item}]", f"_unwrap_list({unwrap!r}, {item}._read)"
+            plain = "str" if self.c.resolve(items).get("type") == "string" else "dict"
+            annotation = "str" if plain == "str" else "dict[str, Any]"
+            return f"ResourceList[{annotation}]", f"_unwrap_list({unwrap!r}, {plain})"
         if node.get("type") == "array":
             item = self.c.ref_name(node["items"])
             self.models.visit(node["items"])
@@ -1036,7 +1044,7 @@ def main() -> None:
         *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
-        "from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_records",
+        "from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_list",
         "from .._model import ResourceList",
         f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers)))}",
         input_checkers,
