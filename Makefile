@@ -19,7 +19,7 @@ help:
 	@echo "make test      run the test suite"
 	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
 	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
-	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
+	@echo "make breaking  review of the contract change since BASE (default main~1): levels, operations, version"
 	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
 	@echo "make fuzz      a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
 
@@ -63,12 +63,12 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/memsy-local run -- $(BIN)/python examples/quickstart.py
 
-BASE ?= HEAD~1
-# Breaking changes of the contract since the git ref BASE (a readable report; fails on any semver-major change).
+# The contract's base for review: the previous commit of main (HEAD~1 where there is no main branch).
+BASE ?= $(shell git rev-parse --verify --quiet main~1 >/dev/null && echo main~1 || echo HEAD~1)
+# Contract review since the merge base of BASE and HEAD: every change with each operation it reaches, and the
+# info.version bump it requires (fails when the bump is not enough). Report: .build/contract-review.md.
 breaking: $(STAMP)
-	@mkdir -p .build
-	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
-	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
+	@$(BIN)/python scripts/contract_review.py --base $(BASE) --report .build/contract-review.md
 
 TS_BUILD := .build/ts-client
 # A TypeScript client generated from the contract, compiled with tsc --strict and run against memsy.local.

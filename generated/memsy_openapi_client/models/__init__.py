@@ -16,17 +16,16 @@ if TYPE_CHECKING:
     from .create_org_request import CreateOrgRequest
     from .create_role_request import CreateRoleRequest
     from .create_team_request import CreateTeamRequest
-    from .detail_string_error import DetailStringError
     from .dimension_usage import DimensionUsage
+    from .error_fields import ErrorFields
     from .error_info import ErrorInfo
+    from .error_response import ErrorResponse
     from .event_item import EventItem
     from .event_item_metadata_type_0 import EventItemMetadataType0
     from .event_kind import EventKind
     from .event_list_response import EventListResponse
     from .event_payload import EventPayload
     from .event_sort import EventSort
-    from .flat_error import FlatError
-    from .gateway_error import GatewayError
     from .granularity import Granularity
     from .health_response import HealthResponse
     from .health_response_components_type_0 import HealthResponseComponentsType0
@@ -51,13 +50,13 @@ if TYPE_CHECKING:
     from .memory_stats_response_date_range_type_0 import MemoryStatsResponseDateRangeType0
     from .memory_stats_response_top_entities_item import MemoryStatsResponseTopEntitiesItem
     from .memory_status_filter import MemoryStatusFilter
-    from .nested_error import NestedError
     from .org_resource import OrgResource
     from .org_resource_prompt_meta_type_0 import OrgResourcePromptMetaType0
     from .payment_method import PaymentMethod
     from .pro_interest_request import ProInterestRequest
     from .pro_interest_response import ProInterestResponse
     from .pro_interest_status import ProInterestStatus
+    from .rate_limit_info import RateLimitInfo
     from .role_resource import RoleResource
     from .role_resource_prompt_meta_type_0 import RoleResourcePromptMetaType0
     from .search_request import SearchRequest
@@ -76,6 +75,7 @@ if TYPE_CHECKING:
     from .timeseries_point import TimeseriesPoint
     from .upcoming_invoice import UpcomingInvoice
     from .update_customization_request import UpdateCustomizationRequest
+    from .usage_info import UsageInfo
     from .usage_summary_response import UsageSummaryResponse
     from .usage_timeseries_response import UsageTimeseriesResponse
     from .validation_error_response import ValidationErrorResponse
@@ -94,17 +94,16 @@ _MODULES = {
     "CreateOrgRequest": ".create_org_request",
     "CreateRoleRequest": ".create_role_request",
     "CreateTeamRequest": ".create_team_request",
-    "DetailStringError": ".detail_string_error",
     "DimensionUsage": ".dimension_usage",
+    "ErrorFields": ".error_fields",
     "ErrorInfo": ".error_info",
+    "ErrorResponse": ".error_response",
     "EventItem": ".event_item",
     "EventItemMetadataType0": ".event_item_metadata_type_0",
     "EventKind": ".event_kind",
     "EventListResponse": ".event_list_response",
     "EventPayload": ".event_payload",
     "EventSort": ".event_sort",
-    "FlatError": ".flat_error",
-    "GatewayError": ".gateway_error",
     "Granularity": ".granularity",
     "HealthResponse": ".health_response",
     "HealthResponseComponentsType0": ".health_response_components_type_0",
@@ -129,13 +128,13 @@ _MODULES = {
     "MemoryStatsResponseDateRangeType0": ".memory_stats_response_date_range_type_0",
     "MemoryStatsResponseTopEntitiesItem": ".memory_stats_response_top_entities_item",
     "MemoryStatusFilter": ".memory_status_filter",
-    "NestedError": ".nested_error",
     "OrgResource": ".org_resource",
     "OrgResourcePromptMetaType0": ".org_resource_prompt_meta_type_0",
     "PaymentMethod": ".payment_method",
     "ProInterestRequest": ".pro_interest_request",
     "ProInterestResponse": ".pro_interest_response",
     "ProInterestStatus": ".pro_interest_status",
+    "RateLimitInfo": ".rate_limit_info",
     "RoleResource": ".role_resource",
     "RoleResourcePromptMetaType0": ".role_resource_prompt_meta_type_0",
     "SearchRequest": ".search_request",
@@ -154,6 +153,7 @@ _MODULES = {
     "TimeseriesPoint": ".timeseries_point",
     "UpcomingInvoice": ".upcoming_invoice",
     "UpdateCustomizationRequest": ".update_customization_request",
+    "UsageInfo": ".usage_info",
     "UsageSummaryResponse": ".usage_summary_response",
     "UsageTimeseriesResponse": ".usage_timeseries_response",
     "ValidationErrorResponse": ".validation_error_response",
@@ -183,17 +183,16 @@ __all__ = (
     "CreateOrgRequest",
     "CreateRoleRequest",
     "CreateTeamRequest",
-    "DetailStringError",
     "DimensionUsage",
+    "ErrorFields",
     "ErrorInfo",
+    "ErrorResponse",
     "EventItem",
     "EventItemMetadataType0",
     "EventKind",
     "EventListResponse",
     "EventPayload",
     "EventSort",
-    "FlatError",
-    "GatewayError",
     "Granularity",
     "HealthResponse",
     "HealthResponseComponentsType0",
@@ -218,13 +217,13 @@ __all__ = (
     "MemoryStatsResponseTopEntitiesItem",
     "MemoryStatusFilter",
     "MeResponse",
-    "NestedError",
     "OrgResource",
     "OrgResourcePromptMetaType0",
     "PaymentMethod",
     "ProInterestRequest",
     "ProInterestResponse",
     "ProInterestStatus",
+    "RateLimitInfo",
     "RoleResource",
     "RoleResourcePromptMetaType0",
     "SearchRequest",
@@ -243,6 +242,7 @@ __all__ = (
     "TimeseriesPoint",
     "UpcomingInvoice",
     "UpdateCustomizationRequest",
+    "UsageInfo",
     "UsageSummaryResponse",
     "UsageTimeseriesResponse",
     "ValidationErrorResponse",

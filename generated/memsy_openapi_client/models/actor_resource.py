@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -16,9 +17,9 @@ class ActorResource:
     """An actor, derived from its memories."""
 
     actor_id: str
-    first_memory_at: None | str | Unset = UNSET
+    first_memory_at: datetime.datetime | None | Unset = UNSET
     """ Earliest `created_at` among the actor's surviving memories (not a creation time). """
-    last_memory_at: None | str | Unset = UNSET
+    last_memory_at: datetime.datetime | None | Unset = UNSET
     """ Latest `created_at` among the actor's memories; reads do not advance it. """
     memory_count: int | Unset = UNSET
     active_memory_count: int | Unset = UNSET
@@ -34,12 +35,16 @@ class ActorResource:
         first_memory_at: None | str | Unset
         if isinstance(self.first_memory_at, Unset):
             first_memory_at = UNSET
+        elif isinstance(self.first_memory_at, datetime.datetime):
+            first_memory_at = self.first_memory_at.isoformat()
         else:
             first_memory_at = self.first_memory_at
 
         last_memory_at: None | str | Unset
         if isinstance(self.last_memory_at, Unset):
             last_memory_at = UNSET
+        elif isinstance(self.last_memory_at, datetime.datetime):
+            last_memory_at = self.last_memory_at.isoformat()
         else:
             last_memory_at = self.last_memory_at
 
@@ -88,21 +93,37 @@ class ActorResource:
         d = dict(src_dict)
         actor_id = d.pop("actor_id")
 
-        def _parse_first_memory_at(data: object) -> None | str | Unset:
+        def _parse_first_memory_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                first_memory_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return first_memory_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         first_memory_at = _parse_first_memory_at(d.pop("first_memory_at", UNSET))
 
-        def _parse_last_memory_at(data: object) -> None | str | Unset:
+        def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_memory_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_memory_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_memory_at = _parse_last_memory_at(d.pop("last_memory_at", UNSET))
 

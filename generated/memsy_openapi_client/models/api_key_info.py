@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -22,9 +23,9 @@ class ApiKeyInfo:
     scopes: list[str]
     """ Granted scopes (open vocabulary in responses). """
     is_active: bool
-    created_at: str
-    last_used_at: None | str | Unset = UNSET
-    expires_at: None | str | Unset = UNSET
+    created_at: datetime.datetime
+    last_used_at: datetime.datetime | None | Unset = UNSET
+    expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,17 +39,21 @@ class ApiKeyInfo:
 
         is_active = self.is_active
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         last_used_at: None | str | Unset
         if isinstance(self.last_used_at, Unset):
             last_used_at = UNSET
+        elif isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
         else:
             last_used_at = self.last_used_at
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
 
@@ -84,23 +89,39 @@ class ApiKeyInfo:
 
         is_active = d.pop("is_active")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_last_used_at(data: object) -> None | str | Unset:
+        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
 
-        def _parse_expires_at(data: object) -> None | str | Unset:
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 

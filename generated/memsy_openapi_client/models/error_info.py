@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ErrorInfo")
 
 @_attrs_define
 class ErrorInfo:
-    """An error code, its message and the fields specific to that code. Other fields may appear."""
+    """Code, message and code-specific fields nested under `detail`: `{"detail": {"error": "...", ...}}`."""
 
     error: str
     """ Machine-readable error code (open vocabulary: new codes may appear). Known codes: `org_id_not_allowed`

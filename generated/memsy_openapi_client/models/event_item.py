@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -25,12 +26,12 @@ class EventItem:
     kind: str
     """ An `EventKind` value (open vocabulary in responses). """
     content: str
-    ts: str
+    ts: datetime.datetime
     """ ISO-8601 timestamp. """
     session_id: None | str | Unset = UNSET
     metadata: EventItemMetadataType0 | None | Unset = UNSET
     """ Parsed metadata; text that was not a JSON object is kept as `{"raw": "<text>"}`. """
-    ingested_at: None | str | Unset = UNSET
+    ingested_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,7 +47,7 @@ class EventItem:
 
         content = self.content
 
-        ts = self.ts
+        ts = self.ts.isoformat()
 
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
@@ -65,6 +66,8 @@ class EventItem:
         ingested_at: None | str | Unset
         if isinstance(self.ingested_at, Unset):
             ingested_at = UNSET
+        elif isinstance(self.ingested_at, datetime.datetime):
+            ingested_at = self.ingested_at.isoformat()
         else:
             ingested_at = self.ingested_at
 
@@ -104,7 +107,7 @@ class EventItem:
 
         content = d.pop("content")
 
-        ts = d.pop("ts")
+        ts = datetime.datetime.fromisoformat(d.pop("ts"))
 
         def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
@@ -132,12 +135,20 @@ class EventItem:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        def _parse_ingested_at(data: object) -> None | str | Unset:
+        def _parse_ingested_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ingested_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return ingested_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         ingested_at = _parse_ingested_at(d.pop("ingested_at", UNSET))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -49,13 +50,13 @@ class MemoryItemResource:
     summary: None | str | Unset = UNSET
     payload: MemoryItemResourcePayloadType0 | None | Unset = UNSET
     """ Raw extraction payload. """
-    last_recalled_at: None | str | Unset = UNSET
-    effective_from: None | str | Unset = UNSET
-    effective_to: None | str | Unset = UNSET
+    last_recalled_at: datetime.datetime | None | Unset = UNSET
+    effective_from: datetime.datetime | None | Unset = UNSET
+    effective_to: datetime.datetime | None | Unset = UNSET
     """ Null means open-ended. """
-    observed_at: None | str | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
+    observed_at: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,36 +124,48 @@ class MemoryItemResource:
         last_recalled_at: None | str | Unset
         if isinstance(self.last_recalled_at, Unset):
             last_recalled_at = UNSET
+        elif isinstance(self.last_recalled_at, datetime.datetime):
+            last_recalled_at = self.last_recalled_at.isoformat()
         else:
             last_recalled_at = self.last_recalled_at
 
         effective_from: None | str | Unset
         if isinstance(self.effective_from, Unset):
             effective_from = UNSET
+        elif isinstance(self.effective_from, datetime.datetime):
+            effective_from = self.effective_from.isoformat()
         else:
             effective_from = self.effective_from
 
         effective_to: None | str | Unset
         if isinstance(self.effective_to, Unset):
             effective_to = UNSET
+        elif isinstance(self.effective_to, datetime.datetime):
+            effective_to = self.effective_to.isoformat()
         else:
             effective_to = self.effective_to
 
         observed_at: None | str | Unset
         if isinstance(self.observed_at, Unset):
             observed_at = UNSET
+        elif isinstance(self.observed_at, datetime.datetime):
+            observed_at = self.observed_at.isoformat()
         else:
             observed_at = self.observed_at
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
         else:
             created_at = self.created_at
 
         updated_at: None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
         else:
             updated_at = self.updated_at
 
@@ -286,57 +299,105 @@ class MemoryItemResource:
 
         payload = _parse_payload(d.pop("payload", UNSET))
 
-        def _parse_last_recalled_at(data: object) -> None | str | Unset:
+        def _parse_last_recalled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_recalled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_recalled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_recalled_at = _parse_last_recalled_at(d.pop("last_recalled_at", UNSET))
 
-        def _parse_effective_from(data: object) -> None | str | Unset:
+        def _parse_effective_from(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effective_from_type_0 = datetime.datetime.fromisoformat(data)
+
+                return effective_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         effective_from = _parse_effective_from(d.pop("effective_from", UNSET))
 
-        def _parse_effective_to(data: object) -> None | str | Unset:
+        def _parse_effective_to(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effective_to_type_0 = datetime.datetime.fromisoformat(data)
+
+                return effective_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         effective_to = _parse_effective_to(d.pop("effective_to", UNSET))
 
-        def _parse_observed_at(data: object) -> None | str | Unset:
+        def _parse_observed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                observed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return observed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         observed_at = _parse_observed_at(d.pop("observed_at", UNSET))
 
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_updated_at(data: object) -> None | str | Unset:
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 

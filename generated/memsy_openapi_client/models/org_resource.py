@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -24,9 +25,9 @@ class OrgResource:
     focus: str
     promotion_prompt: str
     """ Generated extraction and promotion prompt. """
-    created_at: str
+    created_at: datetime.datetime
     """ ISO-8601 timestamp. """
-    updated_at: str
+    updated_at: datetime.datetime
     """ ISO-8601 timestamp. """
     prompt_meta: None | OrgResourcePromptMetaType0 | Unset = UNSET
     """ Metadata about prompt generation. """
@@ -43,9 +44,9 @@ class OrgResource:
 
         promotion_prompt = self.promotion_prompt
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at = self.updated_at.isoformat()
 
         prompt_meta: dict[str, Any] | None | Unset
         if isinstance(self.prompt_meta, Unset):
@@ -85,9 +86,9 @@ class OrgResource:
 
         promotion_prompt = d.pop("promotion_prompt")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        updated_at = d.pop("updated_at")
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_prompt_meta(data: object) -> None | OrgResourcePromptMetaType0 | Unset:
             if data is None:

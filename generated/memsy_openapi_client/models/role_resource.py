@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -25,8 +26,8 @@ class RoleResource:
     name: str
     focus: str
     promotion_prompt: str
-    created_at: str
-    updated_at: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
     prompt_meta: None | RoleResourcePromptMetaType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,9 +44,9 @@ class RoleResource:
 
         promotion_prompt = self.promotion_prompt
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at = self.updated_at.isoformat()
 
         prompt_meta: dict[str, Any] | None | Unset
         if isinstance(self.prompt_meta, Unset):
@@ -88,9 +89,9 @@ class RoleResource:
 
         promotion_prompt = d.pop("promotion_prompt")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        updated_at = d.pop("updated_at")
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_prompt_meta(data: object) -> None | RoleResourcePromptMetaType0 | Unset:
             if data is None:

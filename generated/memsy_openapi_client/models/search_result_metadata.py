@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -33,7 +34,7 @@ class SearchResultMetadata:
     """ Reinforcement, 0-5, starts at 1.0, grows on recall, decays when unused. Not a probability. """
     confidence: float | Unset = UNSET
     """ Extraction confidence, 0-1. """
-    observed_at: str | Unset = UNSET
+    observed_at: datetime.datetime | Unset = UNSET
     """ ISO-8601 timestamp. """
     actor_id: str | Unset = UNSET
     session_id: None | str | Unset = UNSET
@@ -69,7 +70,9 @@ class SearchResultMetadata:
 
         confidence = self.confidence
 
-        observed_at = self.observed_at
+        observed_at: str | Unset = UNSET
+        if not isinstance(self.observed_at, Unset):
+            observed_at = self.observed_at.isoformat()
 
         actor_id = self.actor_id
 
@@ -161,7 +164,12 @@ class SearchResultMetadata:
 
         confidence = d.pop("confidence", UNSET)
 
-        observed_at = d.pop("observed_at", UNSET)
+        _observed_at = d.pop("observed_at", UNSET)
+        observed_at: datetime.datetime | Unset
+        if isinstance(_observed_at, Unset):
+            observed_at = UNSET
+        else:
+            observed_at = datetime.datetime.fromisoformat(_observed_at)
 
         actor_id = d.pop("actor_id", UNSET)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -19,7 +20,7 @@ class SourceEvent:
     kind: str
     """ The event's kind (an `EventKind` value; open vocabulary in responses). """
     content: str
-    ts: None | str | Unset = UNSET
+    ts: datetime.datetime | None | Unset = UNSET
     """ ISO-8601 timestamp. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,6 +34,8 @@ class SourceEvent:
         ts: None | str | Unset
         if isinstance(self.ts, Unset):
             ts = UNSET
+        elif isinstance(self.ts, datetime.datetime):
+            ts = self.ts.isoformat()
         else:
             ts = self.ts
 
@@ -59,12 +62,20 @@ class SourceEvent:
 
         content = d.pop("content")
 
-        def _parse_ts(data: object) -> None | str | Unset:
+        def _parse_ts(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ts_type_0 = datetime.datetime.fromisoformat(data)
+
+                return ts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         ts = _parse_ts(d.pop("ts", UNSET))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,9 +20,9 @@ class UsageSummaryResponse:
 
     org_id: str
     tier: str
-    period_start: str
+    period_start: datetime.date
     """ ISO-8601 date. """
-    period_end: str
+    period_end: datetime.date
     """ ISO-8601 date. """
     dimensions: list[DimensionUsage]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -31,9 +32,9 @@ class UsageSummaryResponse:
 
         tier = self.tier
 
-        period_start = self.period_start
+        period_start = self.period_start.isoformat()
 
-        period_end = self.period_end
+        period_end = self.period_end.isoformat()
 
         dimensions = []
         for dimensions_item_data in self.dimensions:
@@ -63,9 +64,9 @@ class UsageSummaryResponse:
 
         tier = d.pop("tier")
 
-        period_start = d.pop("period_start")
+        period_start = datetime.date.fromisoformat(d.pop("period_start"))
 
-        period_end = d.pop("period_end")
+        period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
         dimensions = []
         _dimensions = d.pop("dimensions")

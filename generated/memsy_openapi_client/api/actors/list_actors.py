@@ -7,10 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.actor_list_response import ActorListResponse
 from ...models.actor_sort import ActorSort
-from ...models.detail_string_error import DetailStringError
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
-from ...models.nested_error import NestedError
+from ...models.error_response import ErrorResponse
 from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
@@ -53,112 +50,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ActorListResponse | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = ActorListResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-
-        def _parse_response_403(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_403 = _parse_response_403(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
@@ -168,96 +72,12 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -269,15 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ActorListResponse | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -294,15 +106,7 @@ def sync_detailed(
     sort: ActorSort | Unset = UNSET,
     org_id: str | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> Response[
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ActorListResponse | ErrorResponse | ValidationErrorResponse]:
     """List actors that have memories
 
      Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -322,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActorListResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
+        Response[ActorListResponse | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -348,16 +152,7 @@ def sync(
     sort: ActorSort | Unset = UNSET,
     org_id: str | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> (
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ActorListResponse | ErrorResponse | ValidationErrorResponse | None:
     """List actors that have memories
 
      Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -377,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActorListResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+        ActorListResponse | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -398,15 +193,7 @@ async def asyncio_detailed(
     sort: ActorSort | Unset = UNSET,
     org_id: str | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> Response[
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ActorListResponse | ErrorResponse | ValidationErrorResponse]:
     """List actors that have memories
 
      Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -426,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActorListResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse]
+        Response[ActorListResponse | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -450,16 +237,7 @@ async def asyncio(
     sort: ActorSort | Unset = UNSET,
     org_id: str | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> (
-    ActorListResponse
-    | DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ActorListResponse | ErrorResponse | ValidationErrorResponse | None:
     """List actors that have memories
 
      Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -479,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActorListResponse | DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | ValidationErrorResponse
+        ActorListResponse | ErrorResponse | ValidationErrorResponse
     """
 
     return (

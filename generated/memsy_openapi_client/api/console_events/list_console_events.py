@@ -5,13 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.detail_string_error import DetailStringError
+from ...models.error_response import ErrorResponse
 from ...models.event_kind import EventKind
 from ...models.event_list_response import EventListResponse
 from ...models.event_sort import EventSort
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
-from ...models.nested_error import NestedError
 from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
@@ -61,112 +58,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | EventListResponse | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = EventListResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-
-        def _parse_response_403(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_403 = _parse_response_403(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
@@ -176,96 +80,12 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -277,15 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | EventListResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -303,15 +115,7 @@ def sync_detailed(
     sort: EventSort | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | EventListResponse | ValidationErrorResponse]:
     """List ingested events
 
      One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -329,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | EventListResponse | ValidationErrorResponse]
+        Response[ErrorResponse | EventListResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -357,16 +161,7 @@ def sync(
     sort: EventSort | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | EventListResponse | ValidationErrorResponse | None:
     """List ingested events
 
      One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -384,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | EventListResponse | ValidationErrorResponse
+        ErrorResponse | EventListResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -407,15 +202,7 @@ async def asyncio_detailed(
     sort: EventSort | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | EventListResponse | ValidationErrorResponse]:
     """List ingested events
 
      One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -433,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | EventListResponse | ValidationErrorResponse]
+        Response[ErrorResponse | EventListResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -459,16 +246,7 @@ async def asyncio(
     sort: EventSort | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | EventListResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | EventListResponse | ValidationErrorResponse | None:
     """List ingested events
 
      One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -486,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | EventListResponse | ValidationErrorResponse
+        ErrorResponse | EventListResponse | ValidationErrorResponse
     """
 
     return (

@@ -5,10 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.detail_string_error import DetailStringError
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
-from ...models.nested_error import NestedError
+from ...models.error_response import ErrorResponse
 from ...models.status_request import StatusRequest
 from ...models.status_response import StatusResponse
 from ...models.validation_error_response import ValidationErrorResponse
@@ -35,112 +32,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | StatusResponse | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = StatusResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-
-        def _parse_response_403(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_403 = _parse_response_403(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
@@ -150,96 +54,12 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -251,15 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | StatusResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -272,15 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StatusRequest,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | StatusResponse | ValidationErrorResponse]:
     """Processing status of ingested events
 
      Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed
@@ -296,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | StatusResponse | ValidationErrorResponse]
+        Response[ErrorResponse | StatusResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -314,16 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: StatusRequest,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | StatusResponse | ValidationErrorResponse | None:
     """Processing status of ingested events
 
      Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed
@@ -339,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | StatusResponse | ValidationErrorResponse
+        ErrorResponse | StatusResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -352,15 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StatusRequest,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | StatusResponse | ValidationErrorResponse]:
     """Processing status of ingested events
 
      Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed
@@ -376,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | StatusResponse | ValidationErrorResponse]
+        Response[ErrorResponse | StatusResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -392,16 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: StatusRequest,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | StatusResponse
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | StatusResponse | ValidationErrorResponse | None:
     """Processing status of ingested events
 
      Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed
@@ -417,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | StatusResponse | ValidationErrorResponse
+        ErrorResponse | StatusResponse | ValidationErrorResponse
     """
 
     return (

@@ -5,12 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.detail_string_error import DetailStringError
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
+from ...models.error_response import ErrorResponse
 from ...models.health_response import HealthResponse
-from ...models.nested_error import NestedError
-from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -26,150 +22,24 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse | None:
+) -> ErrorResponse | HealthResponse | None:
     if response.status_code == 200:
         response_200 = HealthResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -181,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse]:
+) -> Response[ErrorResponse | HealthResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -193,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse]:
+) -> Response[ErrorResponse | HealthResponse]:
     """Control-plane health
 
      Liveness of the control plane; also reports whether billing is configured. Works without a key; when
@@ -205,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse]
+        Response[ErrorResponse | HealthResponse]
     """
 
     kwargs = _get_kwargs()
@@ -220,7 +90,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse | None:
+) -> ErrorResponse | HealthResponse | None:
     """Control-plane health
 
      Liveness of the control plane; also reports whether billing is configured. Works without a key; when
@@ -232,7 +102,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse
+        ErrorResponse | HealthResponse
     """
 
     return sync_detailed(
@@ -243,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse]:
+) -> Response[ErrorResponse | HealthResponse]:
     """Control-plane health
 
      Liveness of the control plane; also reports whether billing is configured. Works without a key; when
@@ -255,7 +125,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse]
+        Response[ErrorResponse | HealthResponse]
     """
 
     kwargs = _get_kwargs()
@@ -268,7 +138,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse | None:
+) -> ErrorResponse | HealthResponse | None:
     """Control-plane health
 
      Liveness of the control plane; also reports whether billing is configured. Works without a key; when
@@ -280,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | HealthResponse
+        ErrorResponse | HealthResponse
     """
 
     return (

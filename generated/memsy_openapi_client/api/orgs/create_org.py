@@ -6,10 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_org_request import CreateOrgRequest
-from ...models.detail_string_error import DetailStringError
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
-from ...models.nested_error import NestedError
+from ...models.error_response import ErrorResponse
 from ...models.org_resource import OrgResource
 from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
@@ -35,159 +32,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | OrgResource | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = OrgResource.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-
-        def _parse_response_403(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_403 = _parse_response_403(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-
-        def _parse_response_409(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_409 = _parse_response_409(response.json())
+        response_409 = ErrorResponse.from_dict(response.json())
 
         return response_409
 
@@ -197,96 +59,12 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -298,15 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | OrgResource | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -319,15 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrgRequest,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | OrgResource | ValidationErrorResponse]:
     """Create an org record
 
      Creates the customization record of an org. The caller supplies `org_id`, which must be the key's
@@ -342,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse]
+        Response[ErrorResponse | OrgResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -360,16 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrgRequest,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | OrgResource | ValidationErrorResponse | None:
     """Create an org record
 
      Creates the customization record of an org. The caller supplies `org_id`, which must be the key's
@@ -384,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse
+        ErrorResponse | OrgResource | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -397,15 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrgRequest,
-) -> Response[
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-]:
+) -> Response[ErrorResponse | OrgResource | ValidationErrorResponse]:
     """Create an org record
 
      Creates the customization record of an org. The caller supplies `org_id`, which must be the key's
@@ -420,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse]
+        Response[ErrorResponse | OrgResource | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -436,16 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrgRequest,
-) -> (
-    DetailStringError
-    | FlatError
-    | GatewayError
-    | NestedError
-    | ValidationErrorResponse
-    | OrgResource
-    | ValidationErrorResponse
-    | None
-):
+) -> ErrorResponse | OrgResource | ValidationErrorResponse | None:
     """Create an org record
 
      Creates the customization record of an org. The caller supplies `org_id`, which must be the key's
@@ -460,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | OrgResource | ValidationErrorResponse
+        ErrorResponse | OrgResource | ValidationErrorResponse
     """
 
     return (

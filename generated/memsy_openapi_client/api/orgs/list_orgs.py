@@ -5,12 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.detail_string_error import DetailStringError
-from ...models.flat_error import FlatError
-from ...models.gateway_error import GatewayError
-from ...models.nested_error import NestedError
+from ...models.error_response import ErrorResponse
 from ...models.org_resource import OrgResource
-from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -26,7 +22,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource] | None:
+) -> ErrorResponse | list[OrgResource] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -38,190 +34,22 @@ def _parse_response(
         return response_200
 
     if response.status_code == 401:
-
-        def _parse_response_401(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_401 = _parse_response_401(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-
-        def _parse_response_403(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_403 = _parse_response_403(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 429:
-
-        def _parse_response_429(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_429 = _parse_response_429(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(
-            data: object,
-        ) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_0 = NestedError.from_dict(data)
-
-                return componentsschemas_error_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_1 = FlatError.from_dict(data)
-
-                return componentsschemas_error_response_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_2 = DetailStringError.from_dict(data)
-
-                return componentsschemas_error_response_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_response_type_3 = ValidationErrorResponse.from_dict(data)
-
-                return componentsschemas_error_response_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_response_type_4 = GatewayError.from_dict(data)
-
-            return componentsschemas_error_response_type_4
-
-        response_5xx = _parse_response_5xx(response.json())
+        response_5xx = ErrorResponse.from_dict(response.json())
 
         return response_5xx
 
@@ -233,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]]:
+) -> Response[ErrorResponse | list[OrgResource]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -245,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]]:
+) -> Response[ErrorResponse | list[OrgResource]]:
     """List org records
 
      The org customization records the key can see, as a bare JSON array.
@@ -255,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]]
+        Response[ErrorResponse | list[OrgResource]]
     """
 
     kwargs = _get_kwargs()
@@ -270,7 +98,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource] | None:
+) -> ErrorResponse | list[OrgResource] | None:
     """List org records
 
      The org customization records the key can see, as a bare JSON array.
@@ -280,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]
+        ErrorResponse | list[OrgResource]
     """
 
     return sync_detailed(
@@ -291,7 +119,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]]:
+) -> Response[ErrorResponse | list[OrgResource]]:
     """List org records
 
      The org customization records the key can see, as a bare JSON array.
@@ -301,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]]
+        Response[ErrorResponse | list[OrgResource]]
     """
 
     kwargs = _get_kwargs()
@@ -314,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource] | None:
+) -> ErrorResponse | list[OrgResource] | None:
     """List org records
 
      The org customization records the key can see, as a bare JSON array.
@@ -324,7 +152,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DetailStringError | FlatError | GatewayError | NestedError | ValidationErrorResponse | list[OrgResource]
+        ErrorResponse | list[OrgResource]
     """
 
     return (

@@ -8,17 +8,17 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="FlatError")
+T = TypeVar("T", bound="ErrorFields")
 
 
 @_attrs_define
-class FlatError:
-    """Code at the top level: `{"error": "...", "message": "...", ...}`, sometimes with a string `detail` instead
-    of (or besides) `message`.
+class ErrorFields:
+    """The fields an error can carry: a code, its message and the fields specific to that code. Other fields may
+    appear. `ErrorInfo` (nested under `detail`) requires `error`; the flat envelope carries them at the top level.
 
     """
 
-    error: str
+    error: str | Unset = UNSET
     """ Machine-readable error code (open vocabulary: new codes may appear). Known codes: `org_id_not_allowed`
     (400), `feature_not_available`, `seat_required`, `org_limit_reached`, `key_limit_reached`,
     `billing_not_enabled`, `wrong_scope`, `insufficient_scope`, `admin_required` (403), `seat_limit_reached`
@@ -49,8 +49,6 @@ class FlatError:
     """ `seat_limit_reached`. """
     pending_invites: int | Unset = UNSET
     """ `seat_limit_reached`. """
-    detail: str | Unset = UNSET
-    """ Human-readable message, in the older flat shape. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,15 +80,11 @@ class FlatError:
 
         pending_invites = self.pending_invites
 
-        detail = self.detail
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
+        field_dict.update({})
+        if error is not UNSET:
+            field_dict["error"] = error
         if message is not UNSET:
             field_dict["message"] = message
         if feature is not UNSET:
@@ -117,15 +111,13 @@ class FlatError:
             field_dict["assigned_seats"] = assigned_seats
         if pending_invites is not UNSET:
             field_dict["pending_invites"] = pending_invites
-        if detail is not UNSET:
-            field_dict["detail"] = detail
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error = d.pop("error")
+        error = d.pop("error", UNSET)
 
         message = d.pop("message", UNSET)
 
@@ -153,9 +145,7 @@ class FlatError:
 
         pending_invites = d.pop("pending_invites", UNSET)
 
-        detail = d.pop("detail", UNSET)
-
-        flat_error = cls(
+        error_fields = cls(
             error=error,
             message=message,
             feature=feature,
@@ -170,11 +160,10 @@ class FlatError:
             purchased_seats=purchased_seats,
             assigned_seats=assigned_seats,
             pending_invites=pending_invites,
-            detail=detail,
         )
 
-        flat_error.additional_properties = d
-        return flat_error
+        error_fields.additional_properties = d
+        return error_fields
 
     @property
     def additional_keys(self) -> list[str]:
