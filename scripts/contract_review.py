@@ -33,7 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = "openapi.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 LEVELS = ("none", "patch", "minor", "major")
+VERSION_POINTER = "#/info/version"
 LEVEL_NAMES = {"major": "breaking", "minor": "addition", "patch": "docs-only"}
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the contract 5x faster
 REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "NO_UPDATE_NOTIFIER": "1"}
 
 Operation = tuple[str, str]  # (method, path)
@@ -242,6 +244,8 @@ def _is_banner(line: str) -> bool:
 def rated_changes(report: dict[str, Any], base: Contract, revision: Contract) -> list[Change]:
     changes = []
     for item in report["changes"]:
+        if VERSION_POINTER in ((item.get("base") or {}).get("pointer"), (item.get("revision") or {}).get("pointer")):
+            continue  # the version is what the review checks, not a change of the contract
         verdicts = item.get("verdicts") or []
         base_pointer = (item.get("base") or {}).get("pointer")
         revision_pointer = (item.get("revision") or {}).get("pointer")
@@ -492,24 +496,28 @@ def review(
 # -------------------------------------------------------------------------------------------------------- git
 
 
-def git(*args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+def git(directory: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, timeout=60, check=False)
     if result.returncode != 0:
         raise ReviewError(f"git {' '.join(args)}: {result.stderr.strip()}")
     return result.stdout
 
 
-def base_contract_from_git(ref: str, directory: Path) -> tuple[Path, str]:
-    """The contract at the merge base of ``ref`` and HEAD, written to a file, and a label for the report."""
-    commit = git("merge-base", ref, "HEAD").strip()
+def base_contract_from_git(ref: str, contract: Path, directory: Path) -> tuple[Path, str]:
+    """The contract at the merge base of ``ref`` and HEAD (of the repository holding ``contract``), written to a
+    file in ``directory``, and a label for the report."""
+    where = contract.resolve().parent
+    top = Path(git(where, "rev-parse", "--show-toplevel").strip())
+    name = contract.resolve().relative_to(top).as_posix()
+    commit = git(where, "merge-base", ref, "HEAD").strip()
     target = directory / "openapi.base.yaml"
-    target.write_text(git("show", f"{commit}:{CONTRACT}"), encoding="utf-8")
-    return target, f"`{CONTRACT}` at `{commit[:12]}` (merge base of `{ref}` and HEAD)"
+    target.write_text(git(where, "show", f"{commit}:{name}"), encoding="utf-8")
+    return target, f"`{name}` at `{commit[:12]}` (merge base of `{ref}` and HEAD)"
 
 
 def load(path: Path) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ReviewError(f"cannot read {path}: {exc}") from exc
     if not isinstance(doc, dict):
@@ -528,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory() as scratch:
             if args.base is not None:
-                base_path, base_label = base_contract_from_git(args.base, Path(scratch))
+                base_path, base_label = base_contract_from_git(args.base, args.revision, Path(scratch))
             else:
                 base_path, base_label = args.base_file, f"`{args.base_file}`"
             revision_label = f"`{args.revision}`" if args.revision != ROOT / CONTRACT else "the working tree"

@@ -13,18 +13,17 @@ T = TypeVar("T", bound="ValidationIssue")
 class ValidationIssue:
     """One validation failure."""
 
-    loc: list[int | str]
-    """ Path to the failing value (`body`, `query`, `path` first). """
+    loc: list[Any]
+    """ Path to the failing value (`body`, `query`, `path` first): keys (strings) and list indexes (integers).
+    The items are left untyped on purpose: generators turn a string-or-integer item into a wrapper type
+    that some of them (Python's) cannot read back inside the `ErrorDetail` list.
+     """
     msg: str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        loc = []
-        for loc_item_data in self.loc:
-            loc_item: int | str
-            loc_item = loc_item_data
-            loc.append(loc_item)
+        loc = self.loc
 
         msg = self.msg
 
@@ -45,16 +44,7 @@ class ValidationIssue:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        loc = []
-        _loc = d.pop("loc")
-        for loc_item_data in _loc:
-
-            def _parse_loc_item(data: object) -> int | str:
-                return cast(int | str, data)
-
-            loc_item = _parse_loc_item(loc_item_data)
-
-            loc.append(loc_item)
+        loc = cast(list[Any], d.pop("loc"))
 
         msg = d.pop("msg")
 
