@@ -12,7 +12,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz bench
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client languages docs fuzz bench
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
@@ -21,6 +21,8 @@ help:
 	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
 	@echo "make breaking  review of the contract change since BASE (default main~1): levels, operations, version"
 	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
+	@echo "make languages generate, compile and run clients in other languages against memsy.local (clients/)"
+	@echo "make docs      the API reference, one self-contained HTML file (.build/docs/reference.html)"
 	@echo "make fuzz      a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
 
 $(STAMP): pyproject.toml package.json package-lock.json
@@ -78,6 +80,12 @@ ts-client: $(STAMP)
 	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
 	cp clients/typescript/package.json $(TS_BUILD)/out/package.json
 	$(BIN)/memsy-local run -- node $(TS_BUILD)/out/clients/typescript/smoke.js
+
+# Clients in other languages from the contract (clients/<language>/): generated with openapi-generator, compiled,
+# and each smoke program run against memsy.local. Needs Debian's golang-go, php-cli, php-mbstring,
+# php-guzzlehttp-guzzle, ruby and ruby-typhoeus (.ci/run installs them). Generated code goes to .build/languages.
+languages: $(STAMP)
+	@$(BIN)/memsy-local run -- $(BIN)/python clients/languages.py
 
 # A longer schemathesis run than the test suite's (examples per operation).
 FUZZ_EXAMPLES ?= 200

@@ -1,9 +1,11 @@
 // Smoke test of the Go client generated from openapi.yaml (`make languages`): against memsy.local it checks
-// health, ingest, status, search, and that an error body decodes into ErrorResponse. Exits non-zero on failure.
+// health, ingest, status, search, that a 401 body decodes into ErrorResponse, and that every documented error shape
+// (the contract's examples, passed in MEMSY_ERROR_EXAMPLES) does too. Exits non-zero on failure.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -71,5 +73,31 @@ func main() {
 	check(ok, "the 401 body did not decode into ErrorResponse: %T %s", apiError.Model(), apiError.Body())
 	check(body.Detail != nil && body.Detail.String != nil && *body.Detail.String != "", "ErrorResponse.detail is not a message: %s", apiError.Body())
 	fmt.Printf("401 decoded into ErrorResponse: detail %q\n", *body.Detail.String)
+
+	var shapes []json.RawMessage
+	check(json.Unmarshal([]byte(os.Getenv("MEMSY_ERROR_EXAMPLES")), &shapes) == nil && len(shapes) >= 5, "the contract documents every error shape as an example")
+	for _, shape := range shapes {
+		var decoded memsy.ErrorResponse
+		check(json.Unmarshal(shape, &decoded) == nil && describe(decoded) != "", "documented shape not read: %s", shape)
+	}
+	fmt.Printf("%d documented error shapes decoded into ErrorResponse\n", len(shapes))
 	fmt.Println("Go client OK")
+}
+
+// describe says what an error body says, whichever documented shape it has.
+func describe(body memsy.ErrorResponse) string {
+	if detail := body.Detail; detail != nil {
+		switch {
+		case detail.String != nil:
+			return *detail.String
+		case detail.ErrorInfo != nil:
+			return detail.ErrorInfo.GetError() + ": " + detail.ErrorInfo.GetMessage()
+		case detail.ArrayOfValidationIssue != nil && len(*detail.ArrayOfValidationIssue) > 0:
+			return (*detail.ArrayOfValidationIssue)[0].GetMsg()
+		}
+	}
+	if body.Error != nil {
+		return body.GetError() + ": " + body.GetMessage()
+	}
+	return body.GetMessage()
 }
