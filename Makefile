@@ -87,6 +87,11 @@ ts-client: $(STAMP)
 languages: $(STAMP)
 	@$(BIN)/memsy-local run -- $(BIN)/python clients/languages.py
 
+DOCS := .build/docs
+# The API reference, readable offline: one self-contained HTML file (the page embeds Redoc, nothing from a CDN).
+docs: $(STAMP)
+	@$(BIN)/python scripts/reference_html.py --output $(DOCS)/reference.html
+
 # A longer schemathesis run than the test suite's (examples per operation).
 FUZZ_EXAMPLES ?= 200
 fuzz: $(STAMP)
