@@ -12,15 +12,17 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz bench
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client languages docs fuzz bench
 
 help:
 	@echo "make demo      run the SDK end to end against memsy.local"
 	@echo "make test      run the test suite"
 	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
-	@echo "make generate  regenerate $(GEN_PKG) and memsy/_generated from openapi.yaml + sdk-overlay.yaml"
-	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
+	@echo "make generate  regenerate $(GEN_PKG), memsy/_generated and docs/api.md from openapi.yaml + sdk-overlay.yaml"
+	@echo "make breaking  review of the contract change since BASE (default main~1): levels, operations, version"
 	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
+	@echo "make languages generate, compile and run clients in other languages against memsy.local (clients/)"
+	@echo "make docs      the API reference, one self-contained HTML file (.build/docs/reference.html)"
 	@echo "make fuzz      a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
 
 $(STAMP): pyproject.toml package.json package-lock.json
@@ -66,12 +68,12 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/memsy-local run -- $(BIN)/python examples/quickstart.py
 
-BASE ?= HEAD~1
-# Breaking changes of the contract since the git ref BASE (a readable report; fails on any semver-major change).
+# The contract's base for review: the previous commit of main (HEAD~1 where there is no main branch).
+BASE ?= $(shell git rev-parse --verify --quiet main~1 >/dev/null && echo main~1 || echo HEAD~1)
+# Contract review since the merge base of BASE and HEAD: every change with each operation it reaches, and the
+# info.version bump it requires (fails when the bump is not enough). Report: .build/contract-review.md.
 breaking: $(STAMP)
-	@mkdir -p .build
-	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
-	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
+	@$(BIN)/python scripts/contract_review.py --base $(BASE) --report .build/contract-review.md
 
 TS_BUILD := .build/ts-client
 # A TypeScript client generated from the contract, compiled with tsc --strict and run against memsy.local.
@@ -81,6 +83,17 @@ ts-client: $(STAMP)
 	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
 	cp clients/typescript/package.json $(TS_BUILD)/out/package.json
 	$(BIN)/memsy-local run -- node $(TS_BUILD)/out/clients/typescript/smoke.js
+
+# Clients in other languages from the contract (clients/<language>/): generated with openapi-generator, compiled,
+# and each smoke program run against memsy.local. Needs Debian's golang-go, php-cli, php-mbstring,
+# php-guzzlehttp-guzzle, ruby and ruby-typhoeus (.ci/run installs them). Generated code goes to .build/languages.
+languages: $(STAMP)
+	@$(BIN)/memsy-local run -- $(BIN)/python clients/languages.py
+
+DOCS := .build/docs
+# The API reference, readable offline: one self-contained HTML file (the page embeds Redoc, nothing from a CDN).
+docs: $(STAMP)
+	@$(BIN)/python scripts/reference_html.py --output $(DOCS)/reference.html
 
 # A longer schemathesis run than the test suite's (examples per operation).
 FUZZ_EXAMPLES ?= 200
