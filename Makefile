@@ -92,8 +92,10 @@ languages: $(STAMP)
 
 DOCS := .build/docs
 # The API reference, readable offline: one self-contained HTML file (the page embeds Redoc, nothing from a CDN).
+# The HTTP reference (offline HTML); the SDK's reference, docs/api.md, is written by make generate and committed.
 docs: $(STAMP)
 	@$(BIN)/python scripts/reference_html.py --output $(DOCS)/reference.html
+	@echo "SDK reference: docs/api.md (make generate)"
 
 # A longer schemathesis run than the test suite's (examples per operation).
 FUZZ_EXAMPLES ?= 200
