@@ -14,6 +14,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._call import RawResponse
+    from ._connectors import ORG_SCOPED_PROVIDERS, USER_SCOPED_PROVIDERS, AuthorizationTimeoutError, requires_org_admin
     from ._helpers import IngestManyError, WaitTimeoutError
     from ._retry import DEFAULT_MAX_RETRY_AFTER, RetryPolicy
     from .client import AsyncMemsyClient, MemsyClient
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
         ApiKeyListResponse,
         BillingSummary,
         ClearResponse,
+        Connector,
+        ConnectorConnection,
+        ConnectorResourceItem,
+        ConnectorStatus,
         CreateKeyResponse,
         DimensionUsage,
         EventItem,
@@ -65,9 +70,12 @@ if TYPE_CHECKING:
         MeResponse,
         OrgResource,
         PaymentMethod,
+        PickerConfig,
         ProInterestResponse,
         RateLimitInfo,
         ResourceList,
+        ResourceSelection,
+        ResourceType,
         RoleResource,
         SearchResponse,
         SearchResult,
@@ -86,6 +94,17 @@ if TYPE_CHECKING:
 # Public names are imported on first access (PEP 562), so that `import memsy` stays cheap; type checkers see the
 # imports above.
 _LAZY = {
+    "AuthorizationTimeoutError": "._connectors",
+    "requires_org_admin": "._connectors",
+    "ORG_SCOPED_PROVIDERS": "._connectors",
+    "USER_SCOPED_PROVIDERS": "._connectors",
+    "ResourceType": ".models",
+    "ResourceSelection": ".models",
+    "PickerConfig": ".models",
+    "ConnectorStatus": ".models",
+    "ConnectorResourceItem": ".models",
+    "ConnectorConnection": ".models",
+    "Connector": ".models",
     "ActorListResponse": ".models",
     "ActorResource": ".models",
     "ApiKeyInfo": ".models",
@@ -174,6 +193,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "DEFAULT_MAX_RETRY_AFTER",
+    "ORG_SCOPED_PROVIDERS",
+    "USER_SCOPED_PROVIDERS",
     "ActorListResponse",
     "ActorResource",
     "ApiKeyInfo",
@@ -182,10 +203,15 @@ __all__ = [
     "AsyncMemsyControlClient",
     "AuthenticationError",
     "AuthorizationError",
+    "AuthorizationTimeoutError",
     "BillingNotEnabledError",
     "BillingSummary",
     "ClearResponse",
     "ConflictError",
+    "Connector",
+    "ConnectorConnection",
+    "ConnectorResourceItem",
+    "ConnectorStatus",
     "CreateKeyResponse",
     "DimensionUsage",
     "EventItem",
@@ -217,12 +243,15 @@ __all__ = [
     "OrgLimitReachedError",
     "OrgResource",
     "PaymentMethod",
+    "PickerConfig",
     "ProInterestResponse",
     "RateLimitExceeded",
     "RateLimitInfo",
     "RawResponse",
     "RequestValidationError",
     "ResourceList",
+    "ResourceSelection",
+    "ResourceType",
     "RetryPolicy",
     "RoleResource",
     "SearchResponse",
@@ -242,4 +271,5 @@ __all__ = [
     "UsageTimeseriesResponse",
     "WaitTimeoutError",
     "__version__",
+    "requires_org_admin",
 ]

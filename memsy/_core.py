@@ -32,7 +32,7 @@ from .exceptions import (
     NotFoundError,
     error_from_response,
     malformed_response,
-    redact,
+    redacted,
 )
 from .models import RateLimitInfo, UsageInfo
 
@@ -131,7 +131,8 @@ def as_memsy_error(
             request: httpx.Request | None = exc.request
         except RuntimeError:
             request = None
-        redact(request)
+        if request is not None:
+            exc.request = request = redacted(request)
         where = f"{call.method}: " if call is not None else ""
         if request is not None:
             where += f"{request.method} {request.url} "

@@ -205,13 +205,16 @@ def _is_unset(value: Any) -> bool:
 # ------------------------------------------------------------------------------ input models (EventPayload, ...)
 
 
-def fields(value: Any, at: str, model: type, known: frozenset[str], required: tuple[str, ...]) -> dict[str, Any]:
-    """The fields of one input object: an instance of the public input ``model`` or a mapping with its wire
-    fields (unknown and missing fields refused)."""
-    if isinstance(value, model):
-        return {name: getattr(value, name) for name in known}
+def fields(
+    value: Any, at: str, models: tuple[type, ...], known: frozenset[str], required: tuple[str, ...]
+) -> dict[str, Any]:
+    """The fields of one input object: an instance of the public input model (or of another model the method
+    takes as it is, read by field name) or a mapping with the wire fields (unknown and missing fields refused)."""
+    if isinstance(value, models):
+        return {name: getattr(value, name, None) for name in known}
     if not isinstance(value, Mapping):
-        raise fail(f"{at} must be an {model.__name__} or a dict, got {type(value).__name__}", at)
+        kinds = " or ".join(f"{'an' if m.__name__[0] in 'AEIOU' else 'a'} {m.__name__}" for m in models)
+        raise fail(f"{at} must be {kinds} or a dict, got {type(value).__name__}", at)
     if not value.keys() <= known:
         unknown = ", ".join(sorted(map(str, set(value) - known)))
         raise fail(f"{at} has unknown field(s) {unknown}; the fields are {', '.join(sorted(known))} (snake_case)", at)

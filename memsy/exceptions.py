@@ -418,10 +418,22 @@ def error_class_for(status: int, code: str | None, message: str, body: Any) -> t
     return MemsyAPIError
 
 
-def redact(request: httpx.Request | None) -> None:
-    """Replace the credentials a request carries: an exception keeps its response, and with it the request."""
-    if request is not None and "authorization" in request.headers:
-        request.headers["Authorization"] = "Bearer ***"
+def redacted(request: httpx.Request) -> httpx.Request:
+    """A copy of a request without its credentials and without its body (which may hold secrets, e.g. an S3
+    key): what an exception may keep, since an exception keeps its response, and with it the request."""
+    import httpx
+
+    headers = httpx.Headers(request.headers)
+    if "authorization" in headers:
+        headers["Authorization"] = "Bearer ***"
+    headers.pop("content-length", None)
+    return httpx.Request(request.method, request.url, headers=headers, extensions=request.extensions)
+
+
+def _redact(response: httpx.Response) -> None:
+    request = _request_of(response)
+    if request is not None:
+        response.request = redacted(request)
 
 
 def _request_of(response: httpx.Response) -> httpx.Request | None:
@@ -435,7 +447,7 @@ def error_from_response(response: httpx.Response) -> MemsyAPIError:
     """Build the typed exception for an error response. Never raises, whatever the body is."""
     from ._headers import parse_rate_limit, parse_retry_after, parse_usage, request_id_of
 
-    redact(_request_of(response))
+    _redact(response)
     body, text = _decode(response)
     effective = _effective_body(body)
     code = effective.get("error") if isinstance(effective.get("error"), str) else None
@@ -472,7 +484,7 @@ def malformed_response(response: httpx.Response | None, problem: str) -> Malform
 
     if response is None:
         return MalformedResponseError(f"the response could not be read: {problem}")
-    redact(_request_of(response))
+    _redact(response)
     body, text = _decode(response)
     snippet = " ".join(text.split())[:200]
     return MalformedResponseError(

@@ -197,7 +197,7 @@ class ModelWriter:
             }.get(ann)
             if reader is None:
                 reader = read("REQUIRED")
-            return Field(name, wire, ann, True, None, reader, description, wire in options.get("secret", []))
+            return Field(name, wire, ann, True, None, reader, description, self._secret(options, wire, node))
         if has_default:  # the contract says what absent means
             value = float(default_value) if ann == "float" and isinstance(default_value, int) else default_value
             annotation = ann
@@ -210,8 +210,13 @@ class ModelWriter:
             default_expr = "None"
             reader = read("None")
         return Field(
-            name, wire, annotation, False, default_expr, reader, description, wire in options.get("secret", [])
+            name, wire, annotation, False, default_expr, reader, description, self._secret(options, wire, node)
         )
+
+    @staticmethod
+    def _secret(options: dict[str, Any], wire: str, node: dict[str, Any]) -> bool:
+        """Left out of repr(): the overlay says so, or the contract marks the value a password."""
+        return wire in options.get("secret", []) or node.get("format") == "password"
 
     def _kind(self, node: dict[str, Any], schema: Any, raw: bool) -> tuple[str, Any]:
         """(annotation, reader factory taking the default expression, or "REQUIRED")."""
@@ -406,6 +411,8 @@ class OperationWriter:
         self.low_imports: set[str] = set()
         self.model_imports: set[str] = set()
         self.input_checkers: dict[str, str] = {}
+        self.input_accepts: dict[str, list[str]] = {}
+        self.input_enums: set[str] = set()
 
     def shell(self, op: Operation) -> Shell:
         options = self.overlay["operations"].get(op.id)
@@ -521,10 +528,18 @@ class OperationWriter:
             item_node, item_ref = self.c.resolve(items), self.c.ref_name(items)
             checks = self._array_bounds(node)
             if item_ref and "properties" in item_node:  # objects: the public input model or mappings
-                input_model = self.overlay["operations"][op.id].get("input", item_ref)
+                placement = self.overlay["operations"][op.id]
+                input_model = placement.get("input", item_ref)
                 self.input_checkers[input_model] = item_ref
-                arg.annotation = f"Sequence[{input_model} | Mapping[str, Any]]"
-                arg.rule = f"v.array({arg.name}, {label}{checks}, item=_check_{snake(input_model)}, item_label={arg.name.removesuffix('s')!r}, single=(Mapping, {input_model}))"
+                kinds = [input_model]
+                if placement.get("also_accepts"):  # e.g. items a list method returned, selected as they are
+                    also = placement["also_accepts"]
+                    self.models.visit({"$ref": f"#/components/schemas/{also}"})
+                    self.model_imports.add(also)
+                    kinds.append(also)
+                self.input_accepts[input_model] = kinds
+                arg.annotation = f"Sequence[{' | '.join(kinds)} | Mapping[str, Any]]"
+                arg.rule = f"v.array({arg.name}, {label}{checks}, item=_check_{snake(input_model)}, item_label={arg.name.removesuffix('s')!r}, single=(Mapping, {', '.join(kinds)}))"
             elif "enum" in item_node:
                 self.low_imports.add(f"from {LOW}.models.{snake(item_ref)} import {item_ref}")
                 values = tuple(item_node["enum"])
@@ -634,6 +649,8 @@ class OperationWriter:
                 pref = self.c.ref_name(schema)
                 if "enum" in prop:
                     ann = f"{pref} | str"
+                    self.input_enums.add(pref)
+                    self.low_imports.add(f"from {LOW}.models.{snake(pref)} import {pref}")
                 elif prop.get("format") == "date-time":
                     ann = "str | datetime"
                 elif wire in json_text:
@@ -661,7 +678,7 @@ class OperationWriter:
                 f"def _check_{snake(public)}(value: Any, at: str) -> wire.{ref}:",
                 f'    """One {public} (or a mapping with its wire fields), checked against the contract and built as',
                 '    the generated request model."""',
-                f"    got = v.fields(value, at, {public}, _{public.upper()}_FIELDS, _{public.upper()}_REQUIRED)",
+                f"    got = v.fields(value, at, ({', '.join(self.input_accepts[public])},), _{public.upper()}_FIELDS, _{public.upper()}_REQUIRED)",
             ]
             ctor = []
             for wire, name, prop, pref in checks:
@@ -812,7 +829,9 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
             cls = prefix + spec["class"]
             for raw in (True, False):  # the raw twin first: the resource's property names it
                 name = cls + ("WithRawResponse" if raw else "")
-                lines = ["", "", f"class {name}({base}):"]
+                mixin = spec.get("mixin") if not raw else None
+                bases = f"{prefix}{mixin}, {base}" if mixin else base
+                lines = ["", "", f"class {name}({bases}):"]
                 about = tags.get(spec["tag"], "") + f" (``client.{resource}``)"
                 if raw:
                     about = f"``client.{resource}.with_raw_response``: the methods return a :class:`memsy.RawResponse`."
@@ -1003,14 +1022,22 @@ def main() -> None:
     input_models, input_checkers = writer.render_inputs()
     enums = []
     for name, node in contract.schemas.items():
-        if "enum" in node and name in {c for c in writer.input_checkers.values()} | {"EventKind"}:
+        if "enum" in node and name in writer.input_enums:
             members = "\n".join(f"    {str(v).upper()} = {v!r}" for v in node["enum"])
             enums.append(
                 f'\n\nclass {name}(str, enum.Enum):\n    """{doc(node.get("description"), 4)}"""\n\n{members}\n\n'
                 f"    def __str__(self) -> str:\n        return str(self.value)"
             )
-    header_models = [render_header_model(contract, name) for name, node in contract.schemas.items()
-                     if node.get("x-memsy-headers")]
+    header_models = [
+        render_header_model(contract, name) for name, node in contract.schemas.items() if node.get("x-memsy-headers")
+    ]
+    for name, node in contract.schemas.items():
+        if "x-memsy-provider-scope" in node:  # who owns a connection of each provider
+            scopes = {value: node["x-memsy-provider-scope"][value] for value in node["enum"]}
+            header_models.append(
+                f"\n\n{snake(name).upper()}_SCOPES: dict[str, str] = {scopes!r}\n"
+                f'"""{name} value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""'
+            )
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
     (out / "__init__.py").write_text(
@@ -1085,6 +1112,11 @@ def main() -> None:
         "from .._call import Call, RawResponse, request_options",
         "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
         "from .._helpers import aiterate, iterate",
+        *sorted(
+            f"from .._{name} import Async{spec['mixin']}, {spec['mixin']}"
+            for name, spec in overlay["resources"].items()
+            if spec.get("mixin")
+        ),
         "from .._model import ResourceList",
         f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values())))}",
         "from . import operations as ops",

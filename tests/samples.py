@@ -201,3 +201,25 @@ def status_body(completed: list[str] = (), failed: list[str] = (), pending: list
         "total": len(ids),
         "statuses": statuses,
     }
+
+
+def connector(connector_id: str = "con_1", provider: str = "slack", status: str = "pending", **over: Any) -> dict:
+    return {
+        "id": connector_id,
+        "provider": provider,
+        "status": status,
+        "display_name": "Acme workspace",
+        "scopes": ["channels:read"],
+        "created_at": TS,
+        **over,
+    }
+
+
+CONNECTION = {"connector_id": "con_1", "authorize_url": "https://slack.com/oauth/v2/authorize?state=abc"}
+CHANNELS = {
+    "resources": [
+        {"external_id": "C1", "resource_type": "channel", "name": "general", "selected": False},
+        {"external_id": "C2", "resource_type": "channel", "name": "random", "selected": True},
+    ]
+}
+PICKER = {"access_token": "ya29.secret-token", "expires_in": 3599, "api_key": "AIza-browser", "app_id": "1234"}

@@ -23,6 +23,8 @@ NOT_MODELS = {
     "SearchResultMetadata": "an open bag kept whole as SearchResult.metadata, read through its typed accessors",
     "KeyUsageResponse": "keys.usage() returns the records of `usage` themselves",
     "ProInterestStatus": "interest.status() returns `expressed` as a bool",
+    "ConnectorProviderList": "connectors.list_providers() returns the slugs of `providers` themselves",
+    "ConnectorResourceList": "connectors.list_resources() / list_branches() return the items of `resources`",
 }
 
 

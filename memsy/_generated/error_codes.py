@@ -15,6 +15,15 @@ ERROR_CODES: dict[str, int] = {
     "admin_required": 403,
     "seat_limit_reached": 409,
     "usage_limit_exceeded": 429,
+    "provider_not_oauth": 400,
+    "provider_cannot_navigate": 400,
+    "provider_has_no_branches": 400,
+    "provider_has_no_picker": 400,
+    "resource_type_not_supported": 400,
+    "s3_credentials_invalid": 400,
+    "connector_already_connected": 409,
+    "connector_not_authorized": 409,
+    "connector_not_active": 409,
 }
 """Documented code -> the HTTP status it comes with."""
 

@@ -27,6 +27,22 @@ class EventKind(str, enum.Enum):
         return str(self.value)
 
 
+class ResourceType(str, enum.Enum):
+    """Kinds of resource that can be selected (closed on input)."""
+
+    CHANNEL = "channel"
+    BUCKET = "bucket"
+    WORKSPACE = "workspace"
+    REPO = "repo"
+    BRANCH = "branch"
+    DEFAULT_BRANCH = "default_branch"
+    FILE = "file"
+    FOLDER = "folder"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 @dataclass(slots=True)
 class UsageInfo:
     """Plan consumption as the `X-Usage-*` and `X-Plan` response headers report it, gathered into one object for
@@ -106,6 +122,17 @@ class RateLimitInfo:
         return cls(**values) if values is not None else None
 
 
+CONNECTOR_PROVIDER_SCOPES: dict[str, str] = {
+    "slack": "org",
+    "s3": "org",
+    "notion": "org",
+    "github": "org",
+    "google_drive": "user",
+    "onedrive": "user",
+}
+"""ConnectorProvider value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""
+
+
 @dataclass(slots=True)
 class EventPayload:
     """One conversation event to ingest."""
@@ -129,6 +156,18 @@ class EventPayload:
     metadata: str | Mapping[str, Any] | None = None
     """Application metadata as a JSON document serialised to text (not an object). Text that is not a JSON object
     is accepted and kept as `{"raw": "<text>"}`."""
+
+
+@dataclass(slots=True)
+class ResourceSelection:
+    """One resource to select. Its type is required (no provider's type is assumed)."""
+
+    external_id: str
+    """The resource's `external_id`."""
+    resource_type: ResourceType | str
+    """Kinds of resource that can be selected (closed on input)."""
+    name: str | None = None
+    """A label, for display."""
 
 
 @dataclass(slots=True)
@@ -1371,5 +1410,193 @@ class ProInterestResponse(Model):
         """Read a decoded JSON body into a :class:`ProInterestResponse` (see :mod:`memsy._read`)."""
         d = _r.obj(body)
         model = cls(message=_r.text(d["message"]))
+        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
+        return model
+
+
+@dataclass(slots=True)
+class ConnectorStatus(Model):
+    """Whether the caller is connected to a provider."""
+
+    connected: bool = False
+    display_name: str | None = None
+    """Workspace or account label."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset(
+        (
+            "connected",
+            "display_name",
+        )
+    )
+
+    @classmethod
+    def _read(cls, body: Any) -> ConnectorStatus:
+        """Read a decoded JSON body into a :class:`ConnectorStatus` (see :mod:`memsy._read`)."""
+        d = _r.obj(body)
+        get = d.get
+        model = cls(connected=_r.boolean(get("connected"), False), display_name=_r.string(get("display_name"), None))
+        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
+        return model
+
+
+@dataclass(slots=True)
+class ConnectorConnection(Model):
+    """A connector just created, and where the end user consents."""
+
+    connector_id: str
+    """The new connector's id (`Connector.id`)."""
+    authorize_url: str
+    """The provider's consent page, for the end user's browser."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset(
+        (
+            "connector_id",
+            "authorize_url",
+        )
+    )
+
+    @classmethod
+    def _read(cls, body: Any) -> ConnectorConnection:
+        """Read a decoded JSON body into a :class:`ConnectorConnection` (see :mod:`memsy._read`)."""
+        d = _r.obj(body)
+        model = cls(connector_id=_r.text(d["connector_id"]), authorize_url=_r.text(d["authorize_url"]))
+        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
+        return model
+
+
+@dataclass(slots=True)
+class Connector(Model):
+    """A connected data source."""
+
+    id: str
+    provider: str
+    """Provider slug (open vocabulary in responses)."""
+    status: str
+    """`pending` until resources are selected, then `active`; `error` after a failed sync (open vocabulary)."""
+    created_at: str
+    display_name: str | None = None
+    external_account_id: str | None = None
+    """The provider's id of the connected account or workspace."""
+    configured_by_email: str | None = None
+    """The member who set the connector up."""
+    scopes: list[str] = field(default_factory=list)
+    """OAuth scopes granted."""
+    last_sync_at: str | None = None
+    next_sync_at: str | None = None
+    last_error: str | None = None
+    bucket: str | None = None
+    """S3 only."""
+    region: str | None = None
+    """S3 only."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset(
+        (
+            "id",
+            "provider",
+            "status",
+            "created_at",
+            "display_name",
+            "external_account_id",
+            "configured_by_email",
+            "scopes",
+            "last_sync_at",
+            "next_sync_at",
+            "last_error",
+            "bucket",
+            "region",
+        )
+    )
+
+    @classmethod
+    def _read(cls, body: Any) -> Connector:
+        """Read a decoded JSON body into a :class:`Connector` (see :mod:`memsy._read`)."""
+        d = _r.obj(body)
+        get = d.get
+        model = cls(
+            id=_r.text(d["id"]),
+            provider=_r.text(d["provider"]),
+            status=_r.text(d["status"]),
+            created_at=_r.text(d["created_at"]),
+            display_name=_r.string(get("display_name"), None),
+            external_account_id=_r.string(get("external_account_id"), None),
+            configured_by_email=_r.string(get("configured_by_email"), None),
+            scopes=_r.str_list(get("scopes"), []),
+            last_sync_at=_r.string(get("last_sync_at"), None),
+            next_sync_at=_r.string(get("next_sync_at"), None),
+            last_error=_r.string(get("last_error"), None),
+            bucket=_r.string(get("bucket"), None),
+            region=_r.string(get("region"), None),
+        )
+        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
+        return model
+
+
+@dataclass(slots=True)
+class ConnectorResourceItem(Model):
+    """A resource a connector offers (a channel, repository, branch, workspace, file or folder)."""
+
+    external_id: str
+    """The provider's id (channel id, `owner/name` of a repository, file id, ...)."""
+    resource_type: str | None = None
+    """The kind of resource (open vocabulary in responses); null when the provider did not say."""
+    name: str | None = None
+    selected: bool = False
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset(
+        (
+            "external_id",
+            "resource_type",
+            "name",
+            "selected",
+        )
+    )
+
+    @classmethod
+    def _read(cls, body: Any) -> ConnectorResourceItem:
+        """Read a decoded JSON body into a :class:`ConnectorResourceItem` (see :mod:`memsy._read`)."""
+        d = _r.obj(body)
+        get = d.get
+        model = cls(
+            external_id=_r.text(d["external_id"]),
+            resource_type=_r.string(get("resource_type"), None),
+            name=_r.string(get("name"), None),
+            selected=_r.boolean(get("selected"), False),
+        )
+        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
+        return model
+
+
+@dataclass(slots=True)
+class PickerConfig(Model):
+    """Settings for the browser Google Picker."""
+
+    access_token: str = field(repr=False)
+    """A short-lived Google credential, for the Picker only. Never log it."""
+    expires_in: int
+    """Seconds until `access_token` expires."""
+    api_key: str
+    """Google's browser API key for the Picker (not a Memsy key)."""
+    app_id: str
+    """The Google Cloud app id."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset(
+        (
+            "access_token",
+            "expires_in",
+            "api_key",
+            "app_id",
+        )
+    )
+
+    @classmethod
+    def _read(cls, body: Any) -> PickerConfig:
+        """Read a decoded JSON body into a :class:`PickerConfig` (see :mod:`memsy._read`)."""
+        d = _r.obj(body)
+        model = cls(
+            access_token=_r.text(d["access_token"]),
+            expires_in=_r.integer(d["expires_in"], 0),
+            api_key=_r.text(d["api_key"]),
+            app_id=_r.text(d["app_id"]),
+        )
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model

@@ -15,6 +15,18 @@ from memsy_openapi_client.api.actors import get_actor as _get_actor
 from memsy_openapi_client.api.actors import list_actors as _list_actors
 from memsy_openapi_client.api.billing import get_billing_summary as _get_billing_summary
 from memsy_openapi_client.api.billing import list_invoices as _list_invoices
+from memsy_openapi_client.api.connectors import configure_connector_resources as _configure_connector_resources
+from memsy_openapi_client.api.connectors import configure_s3_connector as _configure_s3_connector
+from memsy_openapi_client.api.connectors import create_connector as _create_connector
+from memsy_openapi_client.api.connectors import delete_connector as _delete_connector
+from memsy_openapi_client.api.connectors import get_connector as _get_connector
+from memsy_openapi_client.api.connectors import get_connector_picker_config as _get_connector_picker_config
+from memsy_openapi_client.api.connectors import get_connector_status as _get_connector_status
+from memsy_openapi_client.api.connectors import list_connector_branches as _list_connector_branches
+from memsy_openapi_client.api.connectors import list_connector_providers as _list_connector_providers
+from memsy_openapi_client.api.connectors import list_connector_resources as _list_connector_resources
+from memsy_openapi_client.api.connectors import list_connectors as _list_connectors
+from memsy_openapi_client.api.connectors import sync_connector as _sync_connector
 from memsy_openapi_client.api.console_events import list_console_events as _list_console_events
 from memsy_openapi_client.api.events import clear_container as _clear_container
 from memsy_openapi_client.api.events import get_event_status as _get_event_status
@@ -52,12 +64,14 @@ from memsy_openapi_client.api.teams import update_team as _update_team
 from memsy_openapi_client.api.usage import get_usage_summary as _get_usage_summary
 from memsy_openapi_client.api.usage import get_usage_timeseries as _get_usage_timeseries
 from memsy_openapi_client.models.actor_sort import ActorSort
+from memsy_openapi_client.models.connector_provider import ConnectorProvider
 from memsy_openapi_client.models.event_kind import EventKind
 from memsy_openapi_client.models.event_sort import EventSort
 from memsy_openapi_client.models.granularity import Granularity
 from memsy_openapi_client.models.key_scope import KeyScope
 from memsy_openapi_client.models.memory_sort import MemorySort
 from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
+from memsy_openapi_client.models.resource_type import ResourceType
 from memsy_openapi_client.types import UNSET
 
 from .. import _validation as v
@@ -69,6 +83,10 @@ from .models import (
     ApiKeyListResponse,
     BillingSummary,
     ClearResponse,
+    Connector,
+    ConnectorConnection,
+    ConnectorResourceItem,
+    ConnectorStatus,
     CreateKeyResponse,
     EventListResponse,
     EventPayload,
@@ -80,7 +98,9 @@ from .models import (
     MemoryStatsResponse,
     MeResponse,
     OrgResource,
+    PickerConfig,
     ProInterestResponse,
+    ResourceSelection,
     RoleResource,
     SearchResponse,
     StatusResponse,
@@ -96,7 +116,7 @@ _EVENTPAYLOAD_REQUIRED = ("actor_id", "session_id", "kind", "content")
 def _check_event_payload(value: Any, at: str) -> wire.EventPayload:
     """One EventPayload (or a mapping with its wire fields), checked against the contract and built as
     the generated request model."""
-    got = v.fields(value, at, EventPayload, _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
+    got = v.fields(value, at, (EventPayload,), _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
     f_actor_id = got["actor_id"]
     f_session_id = got["session_id"]
     f_kind = got["kind"]
@@ -136,8 +156,53 @@ def _check_event_payload(value: Any, at: str) -> wire.EventPayload:
     )
 
 
+_RESOURCESELECTION_FIELDS = frozenset(("external_id", "resource_type", "name"))
+_RESOURCESELECTION_REQUIRED = ("external_id", "resource_type")
+
+
+def _check_resource_selection(value: Any, at: str) -> wire.ResourceSelection:
+    """One ResourceSelection (or a mapping with its wire fields), checked against the contract and built as
+    the generated request model."""
+    got = v.fields(
+        value,
+        at,
+        (
+            ResourceSelection,
+            ConnectorResourceItem,
+        ),
+        _RESOURCESELECTION_FIELDS,
+        _RESOURCESELECTION_REQUIRED,
+    )
+    f_external_id = got["external_id"]
+    f_resource_type = got["resource_type"]
+    f_name = got["name"]
+    return wire.ResourceSelection(
+        external_id=f_external_id
+        if type(f_external_id) is str and 1 <= len(f_external_id) <= 512
+        else v.string(f_external_id, at + ".external_id", min_length=1, max_length=512),
+        resource_type=cast(
+            ResourceType,
+            f_resource_type
+            if type(f_resource_type) is str
+            and f_resource_type
+            in {"channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"}
+            else v.choice(
+                f_resource_type,
+                at + ".resource_type",
+                ("channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"),
+            ),
+        ),
+        name=UNSET
+        if f_name is None
+        else f_name
+        if type(f_name) is str and len(f_name) <= 512
+        else v.string(f_name, at + ".name", max_length=512),
+    )
+
+
 MAX_ITEMS: dict[tuple[str, str], int] = {
     ("getEventStatus", "event_ids"): 500,
+    ("configureConnectorResources", "resources"): 1000,
 }
 """The contract's maxItems of array arguments: helpers that split large inputs read their chunk size here."""
 
@@ -800,4 +865,191 @@ def get_pro_interest_status() -> Call[bool]:
         _get_pro_interest_status.build_request(),
         _unwrap_bool("expressed"),
         retry_safe=True,
+    )
+
+
+def list_connector_providers() -> Call[ResourceList[str]]:
+    """GET /api/connectors/providers: check the arguments, build the request."""
+    return Call(
+        "listConnectorProviders",
+        "connectors.list_providers",
+        _list_connector_providers.build_request(),
+        _unwrap_list("providers", str),
+        retry_safe=True,
+    )
+
+
+def get_connector_status(*, provider: Any) -> Call[ConnectorStatus]:
+    """GET /api/connectors/{provider}/status: check the arguments, build the request."""
+    w_provider = cast(
+        ConnectorProvider,
+        v.choice(provider, "provider", ("slack", "s3", "notion", "github", "google_drive", "onedrive")),
+    )
+    return Call(
+        "getConnectorStatus",
+        "connectors.status",
+        _get_connector_status.build_request(provider=w_provider),
+        ConnectorStatus._read,
+        retry_safe=True,
+    )
+
+
+def create_connector(*, provider: Any) -> Call[ConnectorConnection]:
+    """POST /api/connectors/{provider}/connect: check the arguments, build the request."""
+    w_provider = cast(
+        ConnectorProvider,
+        v.choice(provider, "provider", ("slack", "s3", "notion", "github", "google_drive", "onedrive")),
+    )
+    return Call(
+        "createConnector",
+        "connectors.create",
+        _create_connector.build_request(provider=w_provider),
+        ConnectorConnection._read,
+        retry_safe=False,
+    )
+
+
+def configure_s3_connector(
+    *, access_key_id: Any, secret_access_key: Any, region: Any, bucket: Any, connector_id: Any
+) -> Call[Connector]:
+    """POST /api/connectors/s3/configure: check the arguments, build the request."""
+    w_access_key_id = v.string(access_key_id, "access_key_id", min_length=1, max_length=128)
+    w_secret_access_key = v.string(secret_access_key, "secret_access_key", min_length=1, max_length=256)
+    w_region = v.string(region, "region", min_length=1, max_length=64)
+    w_bucket = v.string(bucket, "bucket", min_length=3, max_length=63)
+    w_connector_id = (
+        UNSET if connector_id is None else v.string(connector_id, "connector_id", min_length=1, max_length=128)
+    )
+    return Call(
+        "configureS3Connector",
+        "connectors.configure_s3",
+        _configure_s3_connector.build_request(
+            body=wire.ConfigureS3Request(
+                access_key_id=w_access_key_id,
+                secret_access_key=w_secret_access_key,
+                region=w_region,
+                bucket=w_bucket,
+                connector_id=w_connector_id,
+            )
+        ),
+        Connector._read,
+        retry_safe=False,
+    )
+
+
+def list_connectors() -> Call[ResourceList[Connector]]:
+    """GET /api/connectors: check the arguments, build the request."""
+    return Call(
+        "listConnectors", "connectors.list", _list_connectors.build_request(), _listed(Connector._read), retry_safe=True
+    )
+
+
+def get_connector(*, connector_id: Any) -> Call[Connector]:
+    """GET /api/connectors/{connector_id}: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    return Call(
+        "getConnector",
+        "connectors.get",
+        _get_connector.build_request(connector_id=w_connector_id),
+        Connector._read,
+        retry_safe=True,
+    )
+
+
+def delete_connector(*, connector_id: Any) -> Call[None]:
+    """DELETE /api/connectors/{connector_id}: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    return Call(
+        "deleteConnector",
+        "connectors.delete",
+        _delete_connector.build_request(connector_id=w_connector_id),
+        _nothing,
+        retry_safe=False,
+    )
+
+
+def list_connector_resources(*, connector_id: Any, parent_id: Any) -> Call[ResourceList[ConnectorResourceItem]]:
+    """GET /api/connectors/{connector_id}/resources: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    w_parent_id = UNSET if parent_id is None else v.string(parent_id, "parent_id", min_length=1, max_length=512)
+    return Call(
+        "listConnectorResources",
+        "connectors.list_resources",
+        _list_connector_resources.build_request(connector_id=w_connector_id, parent_id=w_parent_id),
+        _unwrap_list("resources", ConnectorResourceItem._read),
+        retry_safe=True,
+    )
+
+
+def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[Connector]:
+    """PUT /api/connectors/{connector_id}/resources: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    w_resources = v.array(
+        resources,
+        "resources",
+        min_items=1,
+        max_items=1000,
+        item=_check_resource_selection,
+        item_label="resource",
+        single=(Mapping, ResourceSelection, ConnectorResourceItem),
+    )
+    return Call(
+        "configureConnectorResources",
+        "connectors.configure_resources",
+        _configure_connector_resources.build_request(
+            connector_id=w_connector_id, body=wire.ConfigureResourcesRequest(resources=w_resources)
+        ),
+        Connector._read,
+        retry_safe=False,
+    )
+
+
+def list_connector_branches(*, connector_id: Any, repo: Any) -> Call[ResourceList[ConnectorResourceItem]]:
+    """GET /api/connectors/{connector_id}/branches: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    w_repo = v.string(repo, "repo", min_length=1, max_length=512)
+    return Call(
+        "listConnectorBranches",
+        "connectors.list_branches",
+        _list_connector_branches.build_request(connector_id=w_connector_id, repo=w_repo),
+        _unwrap_list("resources", ConnectorResourceItem._read),
+        retry_safe=True,
+    )
+
+
+def get_connector_picker_config(*, connector_id: Any) -> Call[PickerConfig]:
+    """GET /api/connectors/{connector_id}/picker-token: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    return Call(
+        "getConnectorPickerConfig",
+        "connectors.picker_config",
+        _get_connector_picker_config.build_request(connector_id=w_connector_id),
+        PickerConfig._read,
+        retry_safe=True,
+    )
+
+
+def sync_connector(*, connector_id: Any) -> Call[Connector]:
+    """POST /api/connectors/{connector_id}/sync: check the arguments, build the request."""
+    w_connector_id = v.string(
+        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+    )
+    return Call(
+        "syncConnector",
+        "connectors.sync",
+        _sync_connector.build_request(connector_id=w_connector_id),
+        Connector._read,
+        retry_safe=False,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 from memsy_openapi_client.models.actor_sort import ActorSort
+from memsy_openapi_client.models.connector_provider import ConnectorProvider
 from memsy_openapi_client.models.event_kind import EventKind
 from memsy_openapi_client.models.event_sort import EventSort
 from memsy_openapi_client.models.granularity import Granularity
@@ -20,6 +21,7 @@ from memsy_openapi_client.models.memory_sort import MemorySort
 from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 
 from .._call import Call, RawResponse, request_options
+from .._connectors import AsyncConnectorsHelpers, ConnectorsHelpers
 from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource
 from .._helpers import aiterate, iterate
 from .._model import ResourceList
@@ -30,6 +32,10 @@ from .models import (
     ApiKeyListResponse,
     BillingSummary,
     ClearResponse,
+    Connector,
+    ConnectorConnection,
+    ConnectorResourceItem,
+    ConnectorStatus,
     CreateKeyResponse,
     EventItem,
     EventListResponse,
@@ -42,7 +48,9 @@ from .models import (
     MemoryStatsResponse,
     MeResponse,
     OrgResource,
+    PickerConfig,
     ProInterestResponse,
+    ResourceSelection,
     RoleResource,
     SearchResponse,
     StatusResponse,
@@ -1536,6 +1544,451 @@ class InterestResource(SyncResource):
         return self._client._run(ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query))
 
 
+class ConnectorsResourceWithRawResponse(SyncResource):
+    """``client.connectors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list_providers(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[str]]:
+        """:meth:`list_providers`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def status(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ConnectorStatus]:
+        """:meth:`status`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def create(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ConnectorConnection]:
+        """:meth:`create`, returning the raw response."""
+        return self._client._run_raw(
+            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def configure_s3(
+        self,
+        *,
+        access_key_id: str,
+        secret_access_key: str,
+        region: str,
+        bucket: str,
+        connector_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`configure_s3`, returning the raw response."""
+        return self._client._run_raw(
+            ops.configure_s3_connector(
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                region=region,
+                bucket=bucket,
+                connector_id=connector_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[Connector]]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
+
+    def get(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def delete(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return self._client._run_raw(
+            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def list_resources(
+        self,
+        connector_id: str,
+        *,
+        parent_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+        """:meth:`list_resources`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def configure_resources(
+        self,
+        connector_id: str,
+        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`configure_resources`, returning the raw response."""
+        return self._client._run_raw(
+            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def list_branches(
+        self,
+        connector_id: str,
+        repo: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+        """:meth:`list_branches`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_connector_branches(connector_id=connector_id, repo=repo),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def picker_config(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[PickerConfig]:
+        """:meth:`picker_config`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_connector_picker_config(connector_id=connector_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def sync(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`sync`, returning the raw response."""
+        return self._client._run_raw(
+            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
+class ConnectorsResource(ConnectorsHelpers, SyncResource):
+    """Data sources (Slack, S3, Notion, GitHub, Google Drive, OneDrive) whose content is ingested for the org
+    (control plane). Org-scoped providers are managed by org admins and API keys; user-scoped ones by the member
+    who connected them. (``client.connectors``)"""
+
+    @property
+    def with_raw_response(self) -> ConnectorsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return ConnectorsResourceWithRawResponse(self._client)
+
+    def list_providers(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[str]:
+        """List connector providers.
+
+        The provider slugs this deployment offers (`slack`, `s3`, `notion`, `github`, `google_drive`,
+        `onedrive`). This list is the authority: a provider may be missing where it is not configured.
+        """
+        return self._client._run(ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query))
+
+    def status(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ConnectorStatus:
+        """Connection status of a provider.
+
+        Whether the caller's connection to a provider exists (for a user-scoped provider, the caller's own). Any
+        seated caller may ask. No connector id is exposed here: use `GET /connectors` for that.
+
+        Args:
+            provider: A provider slug (lower case).
+        """
+        return self._client._run(
+            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def create(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ConnectorConnection:
+        """Start connecting a provider (OAuth).
+
+        Creates a `pending` connector and returns the provider's consent URL for the end user. After consent the
+        provider redirects to Memsy, which attaches the token; until then `GET
+        /connectors/{connector_id}/resources` answers 409 `connector_not_authorized` (poll it). No request body.
+        Org-scoped providers need an org admin or an API key; user-scoped ones connect the calling member. S3
+        does not use OAuth: use `POST /connectors/s3/configure`.
+
+        Args:
+            provider: A provider slug (lower case).
+        """
+        return self._client._run(
+            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def configure_s3(
+        self,
+        *,
+        access_key_id: str,
+        secret_access_key: str,
+        region: str,
+        bucket: str,
+        connector_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Configure the S3 connector.
+
+        Creates (or, with `connector_id`, re-configures) the S3 connector from IAM credentials. The server
+        checks the credentials before storing anything, selects the bucket and starts the backfill at once, so
+        the connector answers `active`. The secret is stored encrypted and never returned. Org admin or API key
+        only.
+
+        Args:
+            secret_access_key: The IAM secret. A secret in every log and message.
+            connector_id: Re-configure this S3 connector instead of creating one.
+        """
+        return self._client._run(
+            ops.configure_s3_connector(
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                region=region,
+                bucket=bucket,
+                connector_id=connector_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[Connector]:
+        """List connectors.
+
+        The connectors the caller may see, as a bare JSON array: every org-scoped connector, and the user-scoped
+        connectors of the calling member (org admins and API keys also see other members' user-scoped
+        connectors, for auditing).
+        """
+        return self._client._run(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
+
+    def get(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Get a connector.
+
+        One connector the caller may see.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return self._client._run(
+            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def delete(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Disconnect and delete a connector.
+
+        Revokes the stored credential and deletes the connector. Memories already extracted from it stay. Org
+        admin or API key for org-scoped providers; the owning member for user-scoped ones.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        self._client._run(
+            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def list_resources(
+        self,
+        connector_id: str,
+        *,
+        parent_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[ConnectorResourceItem]:
+        """List a connector's resources.
+
+        What the connected account offers (Slack channels, GitHub repositories, Notion workspaces, OneDrive
+        folders and files), with `selected` marking the current selection. Google Drive cannot be enumerated: it
+        lists only the selected files (choose them with the Google Picker, see `picker-token`). Answers 409
+        `connector_not_authorized` until the OAuth token is attached: the signal to poll after `connect`.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            parent_id: A folder's `external_id`, to list inside it (OneDrive only).
+        """
+        return self._client._run(
+            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def configure_resources(
+        self,
+        connector_id: str,
+        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Select a connector's resources.
+
+        Replaces the selection with the given resources (send the complete set), makes the connector `active`
+        and starts a backfill whose content is ingested for the org as events. Org admin or API key for
+        org-scoped providers; the owning member for user-scoped ones.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return self._client._run(
+            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def list_branches(
+        self,
+        connector_id: str,
+        repo: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[ConnectorResourceItem]:
+        """List a repository's branches (GitHub).
+
+        The branches of one repository of a GitHub connector, listed on demand.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            repo: The repository's `external_id`, `owner/name`.
+        """
+        return self._client._run(
+            ops.list_connector_branches(connector_id=connector_id, repo=repo),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def picker_config(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> PickerConfig:
+        """Google Picker configuration (Google Drive).
+
+        A short-lived Google credential and the app settings for the browser Google Picker, where the owner
+        chooses the Drive files to select. Owner only. The `access_token` is a live credential: never log it.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return self._client._run(
+            ops.get_connector_picker_config(connector_id=connector_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def sync(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Sync a connector now.
+
+        Starts another backfill of the selected resources. No request body. Only an `active` connector.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return self._client._run(
+            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class DataMethodsWithRawResponse:
     """``client.with_raw_response``: the methods of :class:`MemsyClient` returning a
     :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
@@ -1808,6 +2261,7 @@ class ControlMethodsWithRawResponse:
         self.keys = KeysResourceWithRawResponse(client)
         self.events = EventsResourceWithRawResponse(client)
         self.interest = InterestResourceWithRawResponse(client)
+        self.connectors = ConnectorsResourceWithRawResponse(client)
 
     def health(
         self,
@@ -1839,6 +2293,7 @@ class ControlMethods(SyncClient):
         self.keys = KeysResource(self)
         self.events = EventsResource(self)
         self.interest = InterestResource(self)
+        self.connectors = ConnectorsResource(self)
 
     @property
     def with_raw_response(self) -> ControlMethodsWithRawResponse:
@@ -3368,6 +3823,453 @@ class AsyncInterestResource(AsyncResource):
         )
 
 
+class AsyncConnectorsResourceWithRawResponse(AsyncResource):
+    """``client.connectors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list_providers(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[str]]:
+        """:meth:`list_providers`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def status(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ConnectorStatus]:
+        """:meth:`status`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def create(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ConnectorConnection]:
+        """:meth:`create`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def configure_s3(
+        self,
+        *,
+        access_key_id: str,
+        secret_access_key: str,
+        region: str,
+        bucket: str,
+        connector_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`configure_s3`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.configure_s3_connector(
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                region=region,
+                bucket=bucket,
+                connector_id=connector_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[Connector]]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
+
+    async def get(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def delete(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def list_resources(
+        self,
+        connector_id: str,
+        *,
+        parent_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+        """:meth:`list_resources`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def configure_resources(
+        self,
+        connector_id: str,
+        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`configure_resources`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def list_branches(
+        self,
+        connector_id: str,
+        repo: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+        """:meth:`list_branches`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_connector_branches(connector_id=connector_id, repo=repo),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def picker_config(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[PickerConfig]:
+        """:meth:`picker_config`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_connector_picker_config(connector_id=connector_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def sync(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[Connector]:
+        """:meth:`sync`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
+class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
+    """Data sources (Slack, S3, Notion, GitHub, Google Drive, OneDrive) whose content is ingested for the org
+    (control plane). Org-scoped providers are managed by org admins and API keys; user-scoped ones by the member
+    who connected them. (``client.connectors``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncConnectorsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncConnectorsResourceWithRawResponse(self._client)
+
+    async def list_providers(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[str]:
+        """List connector providers.
+
+        The provider slugs this deployment offers (`slack`, `s3`, `notion`, `github`, `google_drive`,
+        `onedrive`). This list is the authority: a provider may be missing where it is not configured.
+        """
+        return await self._client._run(
+            ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def status(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ConnectorStatus:
+        """Connection status of a provider.
+
+        Whether the caller's connection to a provider exists (for a user-scoped provider, the caller's own). Any
+        seated caller may ask. No connector id is exposed here: use `GET /connectors` for that.
+
+        Args:
+            provider: A provider slug (lower case).
+        """
+        return await self._client._run(
+            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def create(
+        self,
+        provider: ConnectorProvider,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ConnectorConnection:
+        """Start connecting a provider (OAuth).
+
+        Creates a `pending` connector and returns the provider's consent URL for the end user. After consent the
+        provider redirects to Memsy, which attaches the token; until then `GET
+        /connectors/{connector_id}/resources` answers 409 `connector_not_authorized` (poll it). No request body.
+        Org-scoped providers need an org admin or an API key; user-scoped ones connect the calling member. S3
+        does not use OAuth: use `POST /connectors/s3/configure`.
+
+        Args:
+            provider: A provider slug (lower case).
+        """
+        return await self._client._run(
+            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def configure_s3(
+        self,
+        *,
+        access_key_id: str,
+        secret_access_key: str,
+        region: str,
+        bucket: str,
+        connector_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Configure the S3 connector.
+
+        Creates (or, with `connector_id`, re-configures) the S3 connector from IAM credentials. The server
+        checks the credentials before storing anything, selects the bucket and starts the backfill at once, so
+        the connector answers `active`. The secret is stored encrypted and never returned. Org admin or API key
+        only.
+
+        Args:
+            secret_access_key: The IAM secret. A secret in every log and message.
+            connector_id: Re-configure this S3 connector instead of creating one.
+        """
+        return await self._client._run(
+            ops.configure_s3_connector(
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                region=region,
+                bucket=bucket,
+                connector_id=connector_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[Connector]:
+        """List connectors.
+
+        The connectors the caller may see, as a bare JSON array: every org-scoped connector, and the user-scoped
+        connectors of the calling member (org admins and API keys also see other members' user-scoped
+        connectors, for auditing).
+        """
+        return await self._client._run(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
+
+    async def get(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Get a connector.
+
+        One connector the caller may see.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return await self._client._run(
+            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def delete(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Disconnect and delete a connector.
+
+        Revokes the stored credential and deletes the connector. Memories already extracted from it stay. Org
+        admin or API key for org-scoped providers; the owning member for user-scoped ones.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        await self._client._run(
+            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def list_resources(
+        self,
+        connector_id: str,
+        *,
+        parent_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[ConnectorResourceItem]:
+        """List a connector's resources.
+
+        What the connected account offers (Slack channels, GitHub repositories, Notion workspaces, OneDrive
+        folders and files), with `selected` marking the current selection. Google Drive cannot be enumerated: it
+        lists only the selected files (choose them with the Google Picker, see `picker-token`). Answers 409
+        `connector_not_authorized` until the OAuth token is attached: the signal to poll after `connect`.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            parent_id: A folder's `external_id`, to list inside it (OneDrive only).
+        """
+        return await self._client._run(
+            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def configure_resources(
+        self,
+        connector_id: str,
+        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Select a connector's resources.
+
+        Replaces the selection with the given resources (send the complete set), makes the connector `active`
+        and starts a backfill whose content is ingested for the org as events. Org admin or API key for
+        org-scoped providers; the owning member for user-scoped ones.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return await self._client._run(
+            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def list_branches(
+        self,
+        connector_id: str,
+        repo: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> ResourceList[ConnectorResourceItem]:
+        """List a repository's branches (GitHub).
+
+        The branches of one repository of a GitHub connector, listed on demand.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            repo: The repository's `external_id`, `owner/name`.
+        """
+        return await self._client._run(
+            ops.list_connector_branches(connector_id=connector_id, repo=repo),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def picker_config(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> PickerConfig:
+        """Google Picker configuration (Google Drive).
+
+        A short-lived Google credential and the app settings for the browser Google Picker, where the owner
+        chooses the Drive files to select. Owner only. The `access_token` is a live credential: never log it.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return await self._client._run(
+            ops.get_connector_picker_config(connector_id=connector_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def sync(
+        self,
+        connector_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Connector:
+        """Sync a connector now.
+
+        Starts another backfill of the selected resources. No request body. Only an `active` connector.
+
+        Args:
+            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+        """
+        return await self._client._run(
+            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncDataMethodsWithRawResponse:
     """``client.with_raw_response``: the methods of :class:`AsyncMemsyClient` returning a
     :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
@@ -3640,6 +4542,7 @@ class AsyncControlMethodsWithRawResponse:
         self.keys = AsyncKeysResourceWithRawResponse(client)
         self.events = AsyncEventsResourceWithRawResponse(client)
         self.interest = AsyncInterestResourceWithRawResponse(client)
+        self.connectors = AsyncConnectorsResourceWithRawResponse(client)
 
     async def health(
         self,
@@ -3673,6 +4576,7 @@ class AsyncControlMethods(AsyncClient):
         self.keys = AsyncKeysResource(self)
         self.events = AsyncEventsResource(self)
         self.interest = AsyncInterestResource(self)
+        self.connectors = AsyncConnectorsResource(self)
 
     @property
     def with_raw_response(self) -> AsyncControlMethodsWithRawResponse:

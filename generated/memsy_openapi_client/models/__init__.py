@@ -5,6 +5,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .actor_sort import ActorSort
+    from .configure_resources_request import ConfigureResourcesRequest
+    from .configure_s3_request import ConfigureS3Request
+    from .connector_provider import ConnectorProvider
     from .create_key_request import CreateKeyRequest
     from .create_org_request import CreateOrgRequest
     from .create_role_request import CreateRoleRequest
@@ -18,12 +21,17 @@ if TYPE_CHECKING:
     from .memory_sort import MemorySort
     from .memory_status_filter import MemoryStatusFilter
     from .pro_interest_request import ProInterestRequest
+    from .resource_selection import ResourceSelection
+    from .resource_type import ResourceType
     from .search_request import SearchRequest
     from .status_request import StatusRequest
     from .update_customization_request import UpdateCustomizationRequest
 
 _MODULES = {
     "ActorSort": ".actor_sort",
+    "ConfigureResourcesRequest": ".configure_resources_request",
+    "ConfigureS3Request": ".configure_s3_request",
+    "ConnectorProvider": ".connector_provider",
     "CreateKeyRequest": ".create_key_request",
     "CreateOrgRequest": ".create_org_request",
     "CreateRoleRequest": ".create_role_request",
@@ -37,6 +45,8 @@ _MODULES = {
     "MemorySort": ".memory_sort",
     "MemoryStatusFilter": ".memory_status_filter",
     "ProInterestRequest": ".pro_interest_request",
+    "ResourceSelection": ".resource_selection",
+    "ResourceType": ".resource_type",
     "SearchRequest": ".search_request",
     "StatusRequest": ".status_request",
     "UpdateCustomizationRequest": ".update_customization_request",
@@ -54,6 +64,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = (
     "ActorSort",
+    "ConfigureResourcesRequest",
+    "ConfigureS3Request",
+    "ConnectorProvider",
     "CreateKeyRequest",
     "CreateOrgRequest",
     "CreateRoleRequest",
@@ -67,6 +80,8 @@ __all__ = (
     "MemorySort",
     "MemoryStatusFilter",
     "ProInterestRequest",
+    "ResourceSelection",
+    "ResourceType",
     "SearchRequest",
     "StatusRequest",
     "UpdateCustomizationRequest",

@@ -1,0 +1,22 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.connector_provider import ConnectorProvider
+
+METHOD = "POST"
+PATH = "/api/connectors/{provider}/connect"
+
+
+def build_request(
+    provider: ConnectorProvider,
+) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for operation create_connector."""
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            provider=quote(str(provider), safe=""),
+        ),
+    }
+
+    return _kwargs

@@ -1,0 +1,15 @@
+from typing import Any
+
+METHOD = "GET"
+PATH = "/api/connectors"
+
+
+def build_request() -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for operation list_connectors."""
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
+    }
+
+    return _kwargs

@@ -1,0 +1,126 @@
+"""What the contract cannot say about connectors: waiting for the end user's consent, and who may manage a
+provider. The connector methods themselves are generated (``control.connectors``)."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from . import _retry
+from . import _validation as v
+from ._generated.models import CONNECTOR_PROVIDER_SCOPES, ConnectorResourceItem
+from ._model import ResourceList
+from .exceptions import ConflictError, MemsyError
+
+if TYPE_CHECKING:
+    from ._core import AsyncClient, SyncClient
+
+__all__ = ["ORG_SCOPED_PROVIDERS", "USER_SCOPED_PROVIDERS", "AuthorizationTimeoutError", "requires_org_admin"]
+
+USER_SCOPED_PROVIDERS = frozenset(p for p, scope in CONNECTOR_PROVIDER_SCOPES.items() if scope == "user")
+"""Providers whose connection belongs to the member who made it (only that member manages it)."""
+ORG_SCOPED_PROVIDERS = frozenset(p for p, scope in CONNECTOR_PROVIDER_SCOPES.items() if scope == "org")
+"""Providers whose connection belongs to the org (org admins and API keys manage it)."""
+NOT_YET_AUTHORIZED = "connector_not_authorized"
+
+
+def requires_org_admin(provider: str) -> bool:
+    """Whether managing a connection of ``provider`` needs an org admin (or an API key). Advisory: the service
+    decides. An unknown or mis-cased slug is refused with a clear error rather than guessed at."""
+    if provider not in CONNECTOR_PROVIDER_SCOPES:
+        known = ", ".join(sorted(CONNECTOR_PROVIDER_SCOPES))
+        raise v.fail(f"provider {provider!r} is not a provider slug; the slugs are {known} (lower case)", "provider")
+    return provider in ORG_SCOPED_PROVIDERS
+
+
+class AuthorizationTimeoutError(MemsyError, TimeoutError):
+    """``wait_until_authorized`` ran out of time while the end user had not completed consent. Also a
+    ``TimeoutError``. ``last_error`` is the last "not yet authorized" answer."""
+
+    def __init__(self, message: str, last_error: ConflictError | None) -> None:
+        super().__init__(message)
+        self.last_error = last_error
+
+
+class _ConsentWait:
+    """The polling plan of ``wait_until_authorized``, without I/O: each poll gets the time left (its retries
+    included), only the "not yet authorized" 409 is waited on, and the deadline is never overrun by a sleep."""
+
+    def __init__(self, connector_id: Any, timeout: Any, poll_interval: Any) -> None:
+        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+                raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
+        self.connector_id = connector_id
+        self.timeout = float(timeout)
+        self.poll_interval = float(poll_interval)
+        self.deadline = time.monotonic() + self.timeout
+
+    def budget(self, client: Any) -> Any:
+        """The client for one poll: its retries and the request itself bounded by the time left."""
+        left = max(self.deadline - time.monotonic(), 0.001)
+        policy = client.retry_policy
+        deadline = left if policy.deadline is None else min(policy.deadline, left)
+        return client.with_options(retry_policy=replace(policy, deadline=deadline))
+
+    def after(self, error: MemsyError) -> float:
+        """The wait before the next poll after ``error``: raised at once unless it is "not yet authorized";
+        AuthorizationTimeoutError when the next poll would start after the deadline."""
+        if not isinstance(error, ConflictError) or error.error_code not in (None, NOT_YET_AUTHORIZED):
+            raise error
+        left = self.deadline - time.monotonic()
+        if left <= self.poll_interval:
+            raise AuthorizationTimeoutError(
+                f"connector {self.connector_id!r} was not authorized within {self.timeout:g}s: the end user has not "
+                "completed consent at its authorize_url (wait longer with timeout=, or create it again)",
+                error,
+            ) from error
+        return self.poll_interval
+
+
+class ConnectorsHelpers:
+    """Multi-request helpers of ``control.connectors`` (blocking)."""
+
+    _client: SyncClient
+    if TYPE_CHECKING:
+
+        def list_resources(self, connector_id: str) -> ResourceList[ConnectorResourceItem]: ...
+
+    def wait_until_authorized(
+        self, connector_id: str, *, timeout: float = 300.0, poll_interval: float = 3.0
+    ) -> ResourceList[ConnectorResourceItem]:
+        """Poll :meth:`list_resources` until the end user has completed consent at the connector's
+        ``authorize_url``; returns the resources then. Only the "not yet authorized" 409 is waited on: any other
+        error is raised at once. Raises :class:`memsy.AuthorizationTimeoutError` (a ``TimeoutError``) after
+        ``timeout`` seconds, rate-limit waits included."""
+        wait = _ConsentWait(connector_id, timeout, poll_interval)
+        while True:
+            try:
+                return type(self)(wait.budget(self._client)).list_resources(connector_id)  # type: ignore[call-arg]
+            except MemsyError as error:
+                delay = wait.after(error)
+            _retry.sleep(delay)
+
+
+class AsyncConnectorsHelpers:
+    """Multi-request helpers of ``control.connectors`` (asyncio)."""
+
+    _client: AsyncClient
+    if TYPE_CHECKING:
+
+        async def list_resources(self, connector_id: str) -> ResourceList[ConnectorResourceItem]: ...
+
+    async def wait_until_authorized(
+        self, connector_id: str, *, timeout: float = 300.0, poll_interval: float = 3.0
+    ) -> ResourceList[ConnectorResourceItem]:
+        wait = _ConsentWait(connector_id, timeout, poll_interval)
+        while True:
+            try:
+                return await type(self)(wait.budget(self._client)).list_resources(connector_id)  # type: ignore[call-arg]
+            except MemsyError as error:
+                delay = wait.after(error)
+            await _retry.async_sleep(delay)
+
+
+AsyncConnectorsHelpers.wait_until_authorized.__doc__ = ConnectorsHelpers.wait_until_authorized.__doc__
