@@ -1,4 +1,5 @@
 # Developer entry points. A fresh clone needs only `make demo` or `make test`: both install what they need.
+# Python (3.11+ to develop) goes into .venv; Node 20+ packages into node_modules, only for the targets that use them.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -6,6 +7,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 GEN_PKG := generated/memsy_openapi_client
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
@@ -15,22 +17,33 @@ REDOCLY := node_modules/.bin/redocly
 .PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz bench
 
 help:
-	@echo "make demo      run the SDK end to end against memsy.local"
-	@echo "make test      run the test suite"
-	@echo "make check     contract lint, generated-code drift, ruff, mypy --strict"
-	@echo "make generate  regenerate $(GEN_PKG) from openapi.yaml"
-	@echo "make breaking  breaking changes of openapi.yaml since BASE (default HEAD~1)"
-	@echo "make ts-client generate, type-check and run a TypeScript client against memsy.local"
-	@echo "make fuzz      a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
+	@echo "make demo            run the SDK end to end against memsy.local (needs only Python)"
+	@echo "make test            run the test suite"
+	@echo "make check           contract lint, generated-code drift, ruff, mypy --strict"
+	@echo "make lint            ruff check and ruff format --check"
+	@echo "make typecheck       mypy --strict"
+	@echo "make lint-contract   openapi-spec-validator and redocly lint of openapi.yaml"
+	@echo "make generate        regenerate $(GEN_PKG) from openapi.yaml"
+	@echo "make check-generated regenerate $(GEN_PKG) and fail on any difference"
+	@echo "make breaking        breaking changes of openapi.yaml since BASE (default HEAD~1)"
+	@echo "make ts-client       generate, type-check and run a TypeScript client against memsy.local"
+	@echo "make fuzz            a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
+	@echo "make bench           benchmarks against raw httpx and memsy 0.3.5 (writes bench/results.md)"
+	@echo "make install         .venv (Python 3.11+) and node_modules (Node 20+); each target installs what it needs"
 
-$(STAMP): pyproject.toml package.json package-lock.json
+# The Python side: this checkout, editable, with the dev tools, in .venv.
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
-install: $(STAMP)
+# The Node side (redocly, openapi-typescript, tsc), for the contract lint and the TypeScript client only.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+install: $(STAMP) $(NPM_STAMP)
 
 generate: $(STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
@@ -38,7 +51,7 @@ generate: $(STAMP)
 	  --output-path $(GEN_PKG) --overwrite --fail-on-warning
 	rm -rf $(GEN_PKG)/.ruff_cache generated/.ruff_cache
 
-lint-contract: $(STAMP)
+lint-contract: $(STAMP) $(NPM_STAMP)
 	$(BIN)/openapi-spec-validator openapi.yaml
 	$(REDOCLY) lint openapi.yaml --format=stylish
 
@@ -57,7 +70,7 @@ typecheck: $(STAMP)
 
 check: lint-contract check-generated lint typecheck
 
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest -q
 
 demo: $(STAMP)
@@ -65,14 +78,14 @@ demo: $(STAMP)
 
 BASE ?= HEAD~1
 # Breaking changes of the contract since the git ref BASE (a readable report; fails on any semver-major change).
-breaking: $(STAMP)
+breaking: $(STAMP) $(NPM_STAMP)
 	@mkdir -p .build
 	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
 	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
 
 TS_BUILD := .build/ts-client
 # A TypeScript client generated from the contract, compiled with tsc --strict and run against memsy.local.
-ts-client: $(STAMP)
+ts-client: $(STAMP) $(NPM_STAMP)
 	rm -rf $(TS_BUILD) && mkdir -p $(TS_BUILD)
 	node_modules/.bin/openapi-typescript openapi.yaml --redocly clients/typescript/redocly.yaml --default-non-nullable false --output $(TS_BUILD)/schema.d.ts
 	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
