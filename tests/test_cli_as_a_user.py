@@ -8,12 +8,21 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import time
 from pathlib import Path
 
 from memsy import MemsyClient, __version__
-from memsy.cli import EXIT_API, EXIT_BROKEN_PIPE, EXIT_CONNECTION, EXIT_OK, EXIT_USAGE, EXIT_WAIT_TIMEOUT
+from memsy.cli import (
+    EXIT_API,
+    EXIT_BROKEN_PIPE,
+    EXIT_CONNECTION,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_WAIT_TIMEOUT,
+)
 from memsy.local import LocalMemsy
 from memsy.local.server import free_port
 
@@ -297,3 +306,26 @@ def test_times_are_printed_for_people_and_kept_for_machines(server: LocalMemsy) 
     assert re.search(r"ada\s+1\s+1\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", actors.out), actors.out
     actor = memsy(server, "actors", "get", "ada")
     assert re.search(r"last_memory_at\s+\S+Z \((now|\d+ seconds? ago)\)", actor.out), actor.out
+
+
+def test_ctrl_c_ends_a_wait_quietly() -> None:
+    with LocalMemsy(processing_delay=60) as slow:
+        with MemsyClient(slow.data_url, api_key=slow.api_key) as client:
+            (pending,) = client.ingest([event(content="Processed in a minute.")]).event_ids
+        process = subprocess.Popen(
+            [MEMSY, "-vv", "wait", pending, "--timeout", "60", "--poll-interval", "0.1"],
+            env=env_for(slow),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stderr is not None
+        first = process.stderr.readline()  # -vv logs each request: the command is past start-up, polling
+        assert "POST /v1/status -> 200" in first, first
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=TIMEOUT)
+        rest = process.stderr.read()
+        assert process.stdout is not None
+        process.stdout.close()
+        process.stderr.close()
+    assert code == EXIT_INTERRUPTED and rest.splitlines()[-1] == "memsy: interrupted" and "Traceback" not in rest

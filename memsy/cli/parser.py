@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -42,13 +43,33 @@ def sdk_default(function: Callable[..., Any], name: str) -> Any:
     return inspect.signature(function).parameters[name].default
 
 
-def positive_seconds(text: str) -> float:
+def _seconds(text: str, *, zero_allowed: bool) -> float:
     try:
         value = float(text)
     except ValueError:
         value = float("nan")
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_allowed):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds {'>= 0' if zero_allowed else 'above 0'}, got {text!r}"
+        )
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    return _seconds(text, zero_allowed=False)
+
+
+def non_negative_seconds(text: str) -> float:
+    return _seconds(text, zero_allowed=True)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
     return value
 
 
@@ -132,11 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
     batch_size = sdk_default(MemsyClient.ingest_many, "batch_size")
     concurrency = sdk_default(MemsyClient.ingest_many, "concurrency")
     p.add_argument(
-        "--batch-size", type=int, default=batch_size, metavar="N", help="events per request (default: %(default)s)"
+        "--batch-size",
+        type=positive_int,
+        default=batch_size,
+        metavar="N",
+        help="events per request (default: %(default)s)",
     )
     p.add_argument(
         "--concurrency",
-        type=int,
+        type=positive_int,
         default=concurrency,
         metavar="N",
         help="requests in flight at once (default: %(default)s)",
@@ -174,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="+", metavar="EVENT_ID", help=ids_help)
     p.add_argument(
         "--timeout",
-        type=float,
+        type=non_negative_seconds,
         default=sdk_default(MemsyClient.wait_for, "timeout"),
         metavar="SECONDS",
         help="give up (exit code 5) after this long (default: %(default)s)",
