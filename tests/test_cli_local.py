@@ -55,10 +55,9 @@ def test_serve_env_prints_lines_a_shell_can_source(tmp_path: Path) -> None:
 
 
 def test_serve_prints_a_banner_with_pasteable_lines_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    with _serving("serve", "--port", "0", "--db", str(tmp_path / "m.db"), expect=6) as (process, lines):
-        assert lines[1] == f"storage: {tmp_path / 'm.db'}"
-        exports = [line for line in lines if line.startswith("export ")]
-        assert [line.split("=", 1)[0] for line in exports] == [f"export {name}" for name in EXPORTED]
+    with _serving("serve", "--port", "0", "--db", str(tmp_path / "m.db"), expect=4) as (process, lines):
+        assert f"(storage: {tmp_path / 'm.db'})" in lines[0] and "paste into a shell" in lines[0]
+        assert [line.split("=", 1)[0] for line in lines[1:]] == [f"export {name}" for name in EXPORTED]
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=TIMEOUT) == 0
         assert process.stderr is not None and b"Traceback" not in process.stderr.read()

@@ -223,10 +223,10 @@ def _serve(args: argparse.Namespace, prog: str) -> int:
 
 
 def _print_banner(server: LocalMemsy, db: str, out: TextIO) -> None:
+    storage = "in memory, nothing is kept" if db == ":memory:" else db
     lines = [
-        "memsy.local: a local Memsy for development and tests (production traffic goes to the Memsy service)",
-        f"storage: {db}" + (" (nothing is kept)" if db == ":memory:" else ""),
-        "point memsy and the SDK here by pasting these lines into a shell:",
+        f"memsy.local: a local Memsy for development and tests, not production (storage: {storage}); "
+        "to use it, paste into a shell:",
         *export_lines(_environment(server)),
     ]
     print("\n".join(lines), file=out, flush=True)
