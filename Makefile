@@ -23,7 +23,7 @@ help:
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make typecheck       mypy --strict"
 	@echo "make lint-contract   openapi-spec-validator and redocly lint of openapi.yaml"
-	@echo "make generate        regenerate $(GEN_PKG) from openapi.yaml"
+	@echo "make generate        regenerate $(GEN_PKG) and memsy/_generated from openapi.yaml + sdk-overlay.yaml"
 	@echo "make check-generated regenerate $(GEN_PKG) and fail on any difference"
 	@echo "make breaking        breaking changes of openapi.yaml since BASE (default HEAD~1)"
 	@echo "make ts-client       generate, type-check and run a TypeScript client against memsy.local"
@@ -50,16 +50,19 @@ generate: $(STAMP)
 	  --config generator-config.yaml --custom-template-path generator-templates --meta none \
 	  --output-path $(GEN_PKG) --overwrite --fail-on-warning
 	rm -rf $(GEN_PKG)/.ruff_cache generated/.ruff_cache
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python scripts/generate_sdk.py
 
 lint-contract: $(STAMP) $(NPM_STAMP)
 	$(BIN)/openapi-spec-validator openapi.yaml
 	$(REDOCLY) lint openapi.yaml --format=stylish
 
-# Regenerates in place: a hand edit under generated/ or a contract change without regeneration shows up as a diff.
+# Regenerates in place: a hand edit of a generated file, or a contract or overlay change without regeneration,
+# shows up as a diff.
+GENERATED := generated/ memsy/_generated/
 check-generated: generate
-	git diff --exit-code --stat -- generated/
-	@untracked="$$(git status --porcelain --untracked-files=all -- generated/)"; \
-	  if [ -n "$$untracked" ]; then echo "generated/ differs from a fresh generation:"; echo "$$untracked"; exit 1; fi
+	git diff --exit-code --stat -- $(GENERATED)
+	@untracked="$$(git status --porcelain --untracked-files=all -- $(GENERATED))"; \
+	  if [ -n "$$untracked" ]; then echo "generated files differ from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check memsy tests examples bench

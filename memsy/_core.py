@@ -1,26 +1,26 @@
-"""The machinery every client shares: configuration, executing a :class:`~memsy._operations.Call` through the
-generated client (sync or async), turning failures into :class:`MemsyError` and deciding retries.
+"""The machinery every client shares: configuration, sending a :class:`~memsy._call.Call` (built by the
+generated operations) over httpx, reading its answer, turning failures into :class:`MemsyError` and deciding
+retries.
 
 Only the two small ``_run`` loops differ between sync and async; everything they call is shared.
 """
 
 from __future__ import annotations
 
-import contextvars
 import json
 import logging
 import os
 import platform
 import time
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from memsy_openapi_client.client import Client as GeneratedClient
 
 from . import _retry
+from ._call import Call, RequestOptions
 from ._headers import parse_rate_limit, parse_usage
-from ._operations import Call
+from ._model import Model, ResourceList
 from ._retry import RetryPolicy
 from ._version import __version__
 from .exceptions import (
@@ -32,7 +32,10 @@ from .exceptions import (
     error_from_response,
     malformed_response,
 )
-from .models import RateLimitInfo, ResourceList, UsageInfo, _Response
+from .models import RateLimitInfo, UsageInfo
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 T = TypeVar("T")
 
@@ -41,12 +44,6 @@ USER_AGENT = f"memsy-python/{__version__} httpx/{httpx.__version__} python/{plat
 _PLANE_SUFFIXES = ("/v1", "/api")
 
 logger = logging.getLogger("memsy")
-
-# The last success response seen in this thread / task: lets a body that fails to parse inside the generated
-# client still be reported with its status and text.
-_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
-    "memsy_last_response", default=None
-)
 
 
 def _configure_logging_from_env() -> None:
@@ -105,12 +102,8 @@ def as_memsy_error(exc: BaseException) -> MemsyError:
         return exc
     if isinstance(exc, httpx.TimeoutException):
         return MemsyTimeoutError(f"request timed out ({type(exc).__name__}): {exc}".rstrip(": "))
-    if isinstance(exc, httpx.DecodingError):
-        return malformed_response(_last_response.get(), f"body could not be decoded: {exc}")
     if isinstance(exc, (httpx.TransportError, httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
         return MemsyConnectionError(f"request failed ({type(exc).__name__}): {exc}".rstrip(": "))
-    if isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, IndexError)):
-        return malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}")
     return MemsyError(f"unexpected {type(exc).__name__}: {exc}")
 
 
@@ -167,6 +160,24 @@ class BaseClient:
             "follow_redirects": False,
         }
 
+    @staticmethod
+    def _request_kwargs(call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
+        """The keyword arguments of ``httpx.Client.request`` for a call, with its per-call options merged in."""
+        if options is None:
+            return call.request
+        kwargs = dict(call.request)
+        if options.extra_query:
+            kwargs["params"] = {**kwargs.get("params", {}), **options.extra_query}
+        if options.extra_body:
+            kwargs["json"] = {**kwargs.get("json", {}), **options.extra_body}
+        if options.extra_headers:
+            kwargs["headers"] = dict(options.extra_headers)
+        if options.timeout is not None:
+            kwargs["timeout"] = (
+                options.timeout if isinstance(options.timeout, httpx.Timeout) else _timeout(options.timeout)
+            )
+        return kwargs
+
     def _retry_delay(self, call: Call[Any], error: MemsyError, attempt: int, started: float) -> float | None:
         delay = self.retry_policy.delay(error, attempt, retry_safe=call.retry_safe, elapsed=time.monotonic() - started)
         if isinstance(error, MemsyAPIError) and error.response is not None:
@@ -192,18 +203,20 @@ class BaseClient:
             raise error from exc
         return delay
 
-    def _finish(self, call: Call[T], response: Any) -> T:
-        """Read the body of the generated operation's response into the public model (one JSON pass; the
-        generated client's own parse is lazy and not used) and attach the response headers, from which
-        ``usage`` and ``rate_limit`` are read on first access."""
+    def _finish(self, call: Call[T], response: httpx.Response) -> T:
+        """Raise the typed error of an error status; otherwise read the body into the public model in one JSON
+        pass and attach the response headers, from which ``usage`` and ``rate_limit`` are read on first access."""
+        _log_response(response)
         headers = response.headers
         self._last_headers = headers
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(response)
         content = response.content
         try:
-            result = call.convert(json.loads(content) if content else None)
+            result = call.read(json.loads(content) if content else None)
         except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
-            raise malformed_response(_last_response.get(), f"{type(exc).__name__}: {exc}") from exc
-        if isinstance(result, (_Response, ResourceList)):
+            raise malformed_response(response, f"{type(exc).__name__}: {exc}") from exc
+        if isinstance(result, (Model, ResourceList)):
             result._headers = headers
         return result
 
@@ -212,26 +225,6 @@ def _log_response(response: httpx.Response) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         request = response.request
         logger.debug("memsy HTTP %s %s -> %d", request.method, request.url.path, response.status_code)
-
-
-def raise_for_status(response: httpx.Response) -> None:
-    """httpx response hook (sync): error statuses become typed exceptions before the generated client parses."""
-    _log_response(response)
-    if 200 <= response.status_code < 300:
-        _last_response.set(response)
-        return
-    response.read()
-    raise error_from_response(response)
-
-
-async def araise_for_status(response: httpx.Response) -> None:
-    """httpx response hook (async), see :func:`raise_for_status`."""
-    _log_response(response)
-    if 200 <= response.status_code < 300:
-        _last_response.set(response)
-        return
-    await response.aread()
-    raise error_from_response(response)
 
 
 class SyncResource:
@@ -263,18 +256,18 @@ class SyncClient(BaseClient):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
-        self._http = httpx.Client(**self._http_options(transport), event_hooks={"response": [raise_for_status]})
-        self._api = GeneratedClient(base_url=self._host).set_httpx_client(self._http)
+        self._http = httpx.Client(**self._http_options(transport))
         self._attach_resources()
 
     def _attach_resources(self) -> None:
         """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
-    def _run(self, call: Call[T]) -> T:
+    def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                return self._finish(call, call.endpoint.sync_detailed(client=self._api, **call.kwargs))
+                return self._finish(call, self._http.request(**kwargs))
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started)
             _retry.sleep(delay)
@@ -284,7 +277,7 @@ class SyncClient(BaseClient):
         """Close the connection pool. The client cannot be used afterwards."""
         self._http.close()
 
-    def __enter__(self: Any) -> Any:
+    def __enter__(self: Self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -306,18 +299,18 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
-        self._http = httpx.AsyncClient(**self._http_options(transport), event_hooks={"response": [araise_for_status]})
-        self._api = GeneratedClient(base_url=self._host).set_async_httpx_client(self._http)
+        self._http = httpx.AsyncClient(**self._http_options(transport))
         self._attach_resources()
 
     def _attach_resources(self) -> None:
         """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
-    async def _run(self, call: Call[T]) -> T:
+    async def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                return self._finish(call, await call.endpoint.asyncio_detailed(client=self._api, **call.kwargs))
+                return self._finish(call, await self._http.request(**kwargs))
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started)
             await _retry.async_sleep(delay)
@@ -327,7 +320,7 @@ class AsyncClient(BaseClient):
         """Close the connection pool. The client cannot be used afterwards."""
         await self._http.aclose()
 
-    async def __aenter__(self: Any) -> Any:
+    async def __aenter__(self: Self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -10,11 +10,11 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-from . import _operations as ops
 from . import _validation as v
-from ._operations import Call
+from ._call import Call, RequestOptions
+from ._generated import operations as ops
+from ._generated.models import IngestResponse, StatusResponse
 from .exceptions import MemsyError
-from .models import IngestResponse, StatusResponse
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -50,20 +50,29 @@ class StatusWaiter:
     """Polls ``status`` for a set of events, at most 500 ids per request, until none is pending."""
 
     def __init__(self, event_ids: Any, timeout: Any, poll_interval: Any) -> None:
-        ids = v.id_list(event_ids, "event_ids")
+        if isinstance(event_ids, (str, bytes)) or not isinstance(event_ids, (list, tuple)):
+            raise v.fail(f"event_ids must be a list of strings, got {type(event_ids).__name__}")
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
                 raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}")
+        self._chunk = ops.MAX_ITEMS["getEventStatus", "event_ids"]
+        ids = list(event_ids)
         self._ids = list(dict.fromkeys(ids))
+        self._calls(self._ids or ids)  # the contract's rules on every id, before anything is sent
         self._state: dict[str, str] = dict.fromkeys(self._ids, "pending")
         self._poll_interval = float(poll_interval)
         self._deadline = time.monotonic() + float(timeout)
         self._unknown: set[str] = set()
         self._headers: Any = None
 
+    def _calls(self, ids: list[str]) -> list[Call[StatusResponse]]:
+        size = self._chunk
+        if not ids:
+            return [ops.get_event_status(event_ids=ids)]  # refused: the message says why
+        return [ops.get_event_status(event_ids=ids[i : i + size]) for i in range(0, len(ids), size)]
+
     def calls(self) -> list[Call[StatusResponse]]:
-        pending = [i for i in self._ids if self._state[i] == "pending"]
-        return [ops.status(pending[i : i + v.MAX_STATUS_IDS]) for i in range(0, len(pending), v.MAX_STATUS_IDS)]
+        return self._calls([i for i in self._ids if self._state[i] == "pending"])
 
     def absorb(self, response: StatusResponse) -> None:
         for state, ids in (("completed", response.completed_ids), ("failed", response.failed_ids)):
@@ -94,27 +103,35 @@ class StatusWaiter:
         for event_id in self._ids:
             by_state[self._state[event_id]].append(event_id)
         statuses = {i: ("unknown" if i in self._unknown else s) for i, s in self._state.items()}
-        return StatusResponse(
+        status = StatusResponse(
             completed_ids=by_state["completed"],
             failed_ids=by_state["failed"],
             pending_ids=by_state["pending"],
             total=len(self._ids),
             statuses=statuses,
             unknown_ids=[i for i in self._ids if i in self._unknown],
-            _headers=self._headers,
         )
+        status._headers = self._headers
+        return status
 
 
 class IngestPlan:
     """Splits a large batch into requests and puts the ids back in input order."""
 
     def __init__(self, events: Any, batch_size: Any, concurrency: Any) -> None:
-        self.batch_size = v.bounded_int(batch_size, "batch_size", (1, 1000))
-        self.concurrency = v.bounded_int(concurrency, "concurrency", (1, 64))
-        checked = v.events(events)  # every event checked before anything is sent
+        self.batch_size = v.integer(batch_size, "batch_size", 1, 1000)
+        self.concurrency = v.integer(concurrency, "concurrency", 1, 64)
+        whole = ops.ingest_events(events=events)  # every event checked and serialised before anything is sent
+        checked = whole.request["json"]["events"]
         self.count = len(checked)
         self.calls = [
-            ops.ingest_checked(checked[i : i + self.batch_size]) for i in range(0, self.count, self.batch_size)
+            Call(
+                whole.operation,
+                {**whole.request, "json": {"events": checked[i : i + self.batch_size]}},
+                whole.read,
+                whole.retry_safe,
+            )
+            for i in range(0, self.count, self.batch_size)
         ]
 
     def result(self, outcomes: Sequence[IngestResponse | MemsyError | None]) -> IngestResponse:
@@ -135,10 +152,9 @@ class IngestPlan:
             event_ids.extend([None] * size)
         if errors:
             raise IngestManyError(event_ids, errors, self.batch_size) from errors[min(errors)]
-        return IngestResponse(
-            event_ids=[i for i in event_ids if i is not None],
-            _headers=last._headers if last else None,
-        )
+        merged = IngestResponse(event_ids=[i for i in event_ids if i is not None])
+        merged._headers = last._headers if last else None
+        return merged
 
 
 class _Page(Protocol[T_co]):
@@ -175,20 +191,20 @@ def mirror_docs(sync_cls: type) -> Any:
     return decorate
 
 
-def iterate(run: Any, make_call: PageCall) -> Iterator[Any]:
+def iterate(run: Any, make_call: PageCall, options: RequestOptions | None = None) -> Iterator[Any]:
     """Walk offset pages lazily; one page in memory at a time."""
     offset: int | None = 0
     while offset is not None:
-        page = run(make_call(offset))
+        page = run(make_call(offset), options)
         yield from page.items
         offset = following_offset(page, offset)
 
 
-async def aiterate(run: Any, make_call: PageCall) -> AsyncIterator[Any]:
+async def aiterate(run: Any, make_call: PageCall, options: RequestOptions | None = None) -> AsyncIterator[Any]:
     """Async twin of :func:`iterate`."""
     offset: int | None = 0
     while offset is not None:
-        page = await run(make_call(offset))
+        page = await run(make_call(offset), options)
         for item in page.items:
             yield item
         offset = following_offset(page, offset)

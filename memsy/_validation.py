@@ -1,79 +1,86 @@
-"""Checks on user input, done before anything is sent. Each failure is a :class:`MemsyValidationError` whose
-message names the argument, what was wrong and how to fix it."""
+"""The generic checks behind the argument rules generated from the contract (:mod:`memsy._generated.operations`
+passes each check the bounds, patterns and enums of openapi.yaml). Nothing is sent when a check fails: each failure
+is a :class:`MemsyValidationError` whose message names the argument, what was wrong and how to fix it."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
-from datetime import datetime
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar
 
 from .exceptions import MemsyValidationError
-from .models import EventKind, EventPayload
 
-MAX_ID_LENGTH = 256
-MAX_CONTENT_LENGTH = 8000
-MAX_METADATA_LENGTH = 4096
-MAX_STATUS_IDS = 500
-SEARCH_LIMIT = (1, 100)
-MEMORY_LIMIT = (1, 200)
-EVENT_LIMIT = (1, 200)
-ACTOR_LIMIT = (1, 500)
-ONBOARDING_LIMIT = (1, 500)
-_SEARCHABLE_ID = re.compile(r"[A-Za-z0-9_.:@/-]*")
-EVENT_KINDS = tuple(k.value for k in EventKind)
-_EVENT_FIELDS = frozenset(EventPayload.__dataclass_fields__)
+T = TypeVar("T")
+L = TypeVar("L", bound=str)
 
 
 def fail(message: str) -> MemsyValidationError:
     return MemsyValidationError(message)
 
 
-def text(value: Any, name: str, *, max_length: int | None = MAX_ID_LENGTH) -> str:
-    """A string with a non-whitespace character, at most ``max_length`` characters."""
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def string(
+    value: Any,
+    name: str,
+    *,
+    min_length: int = 0,
+    max_length: int | None = None,
+    pattern: str | None = None,
+    pattern_message: str | None = None,
+    email: bool = False,
+    path: bool = False,
+) -> str:
+    """A string within the contract's bounds. ``pattern: \\S`` (the contract's "must contain a non-whitespace
+    character") gets its own message; a path segment may not be ``.`` or ``..`` (URL normalisation would collapse
+    it and address another resource)."""
     if not isinstance(value, str):
         raise fail(f"{name} must be a string, got {type(value).__name__}")
-    if not value or value.isspace():
-        raise fail(f"{name} must not be empty or only whitespace")
+    if len(value) < min_length or (pattern == r"\S" and (not value or value.isspace())):
+        raise fail(f"{name} must not be empty" + (" or only whitespace" if pattern == r"\S" else ""))
     if max_length is not None and len(value) > max_length:
         raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}")
+    if pattern and pattern != r"\S" and not _compiled(pattern).search(value):
+        if pattern_message:
+            raise fail(pattern_message.format(name=name, value=value, pattern=pattern))
+        raise fail(f"{name} {value!r} does not match the pattern {pattern}")
+    if pattern == r"\S" and not value.strip():
+        raise fail(f"{name} must not be empty or only whitespace")
+    if email and "@" not in value.strip("@"):
+        raise fail(f"{name} {value!r} is not an email address")
+    if path and (value in (".", "..") or value.isspace()):  # a URL segment: these never name a resource
+        raise fail(f"{name} {value!r} is not a valid id: it would address a different URL")
     return value
 
 
-def optional_text(value: Any, name: str, *, max_length: int | None = MAX_ID_LENGTH) -> str | None:
-    return None if value is None else text(value, name, max_length=max_length)
-
-
-def path_id(value: Any, name: str) -> str:
-    """An id that goes into a URL path. The generated client percent-encodes it; ``.`` and ``..`` would still be
-    collapsed by URL normalisation and address another resource, so they are refused."""
-    checked = text(value, name, max_length=None)
-    if checked in (".", ".."):
-        raise fail(f"{name} {checked!r} is not a valid id: it would address a different URL")
-    return checked
-
-
-def bounded_int(value: Any, name: str, bounds: tuple[int, int | None]) -> int:
-    low, high = bounds
+def integer(value: Any, name: str, minimum: int | None, maximum: int | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise fail(f"{name} must be an integer, got {type(value).__name__}")
-    if value < low or (high is not None and value > high):
-        allowed = f"{low}..{high}" if high is not None else f">= {low}"
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        if minimum is not None and maximum is not None:
+            allowed = f"{minimum}..{maximum}"
+        elif minimum is not None:
+            allowed = f">= {minimum}"
+        else:
+            allowed = f"<= {maximum}"
         raise fail(f"{name} must be in {allowed}, got {value}")
     return value
 
 
-def offset(value: Any, name: str = "offset") -> int:
-    return bounded_int(value, name, (0, None))
-
-
-def threshold(value: Any) -> float:
+def number(value: Any, name: str, minimum: float | None, maximum: float | None) -> float:
+    bounds = f" between {float(minimum)} and {float(maximum)}" if minimum is not None and maximum is not None else ""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise fail(f"threshold must be a number between 0.0 and 1.0, got {value!r}")
-    if not 0.0 <= value <= 1.0:
-        raise fail(f"threshold must be between 0.0 and 1.0, got {value}")
+        raise fail(f"{name} must be a {'finite ' if not bounds else ''}number{bounds}, got {value!r}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        limits = bounds or (f" >= {minimum}" if minimum is not None else f" <= {maximum}")
+        raise fail(f"{name} must be{limits}, got {value}")
     return float(value)
 
 
@@ -83,73 +90,60 @@ def flag(value: Any, name: str) -> bool:
     return value
 
 
-def choice(value: Any, name: str, allowed: Iterable[str]) -> str:
-    allowed = tuple(allowed)
-    raw = value.value if isinstance(value, EventKind) else value
-    if not isinstance(raw, str) or raw not in allowed:
-        raise fail(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
-    return raw
+def choice(value: Any, name: str, allowed: tuple[L, ...]) -> L:
+    """One of the contract's enum values (a ``str`` enum member counts as its value)."""
+    raw = value.value if isinstance(value, str) and type(value) is not str and hasattr(value, "value") else value
+    if type(raw) is str or isinstance(raw, str):
+        for option in allowed:
+            if raw == option:
+                return option
+    raise fail(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
 
 
-def id_list(values: Any, name: str, *, max_items: int | None = None, allow_empty: bool = False) -> list[str]:
-    """A list (or tuple) of non-empty string ids. A lone string is refused: it is almost always a mistake."""
+def array(
+    values: Any,
+    name: str,
+    *,
+    item: Callable[[Any, str], T],
+    item_label: str,
+    allowed: str = "",
+    min_items: int = 0,
+    max_items: int | None = None,
+    unique: bool = False,
+    single: tuple[type, ...] = (),
+    strings: tuple[int, int | None] | None = None,
+) -> list[T]:
+    """A list (or tuple) within the contract's bounds, each item checked by ``item``. A lone string (or a lone
+    object of the item's own kind) is refused: it is almost always a forgotten list."""
+    kind = f"a list of {item_label}s{allowed}"
+    if single and isinstance(values, single):
+        raise fail(f"{name} must be {kind}, got one {type(values).__name__}; wrap a single {item_label} in a list")
     if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
-        raise fail(f"{name} must be a list of strings, got {type(values).__name__}")
-    if not values and not allow_empty:
-        raise fail(f"{name} must not be empty")
+        needed = "; a non-empty list is required" if min_items else ""
+        raise fail(f"{name} must be {kind}, got {type(values).__name__}{needed}")
+    if len(values) < min_items:
+        raise fail(f"{name} must not be empty" if min_items == 1 else f"{name} needs at least {min_items} items")
     if max_items is not None and len(values) > max_items:
-        raise fail(f"{name} has {len(values)} ids; at most {max_items} per call (split it into chunks)")
-    if not _all_non_blank_strings(values):
-        for i, v in enumerate(values):
-            text(v, f"{name}[{i}]")
-    return list(values)
+        raise fail(f"{name} has {len(values)} items; at most {max_items} per call (split it into chunks)")
+    if strings is not None and values and _strings_within(values, *strings):
+        checked: list[Any] = list(values)  # every item passed the length rules: no per-item call needed
+    else:
+        checked = [item(v, f"{name}[{i}]") for i, v in enumerate(values)]
+    return list(dict.fromkeys(checked)) if unique else checked
 
 
-def _all_non_blank_strings(values: list[Any] | tuple[Any, ...]) -> bool:
-    """Fast check (C loops) that every value is a non-empty string with a non-whitespace character."""
+def _strings_within(values: list[Any] | tuple[Any, ...], min_length: int, max_length: int | None) -> bool:
+    """Whether every value is a str within the lengths (checked with C loops: status() sends 500 ids)."""
     try:
         "".join(values)
     except TypeError:
         return False
-    return not values or (min(map(len, values)) > 0 and not any(map(str.isspace, values)))
+    lengths = list(map(len, values))
+    return min(lengths) >= min_length and (max_length is None or max(lengths) <= max_length)
 
 
-def searchable_id(value: Any, name: str) -> str | None:
-    """A session id usable as a search scope. ``None`` and ``""`` both mean "not set"."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise fail(f"{name} must be a string, got {type(value).__name__}")
-    if len(value) > MAX_ID_LENGTH:
-        raise fail(f"{name} is {len(value)} characters long; the maximum is {MAX_ID_LENGTH}")
-    if not _SEARCHABLE_ID.fullmatch(value):
-        raise fail(
-            f"{name} {value!r} has characters search cannot scope on; allowed are ASCII letters, digits and "
-            "_ - : . @ / (slugify ids you do not control before ingesting them)"
-        )
-    return value
-
-
-def metadata_text(value: Any, name: str) -> str | None:
-    """Event metadata as the JSON text the wire carries: a str is kept, a mapping is serialised."""
-    if value is None:
-        return None
-    if isinstance(value, Mapping):
-        try:
-            value = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as exc:
-            raise fail(f"{name} could not be serialised to JSON: {exc}") from None
-    if not isinstance(value, str):
-        raise fail(f"{name} must be a JSON string or a dict, got {type(value).__name__}")
-    if len(value) > MAX_METADATA_LENGTH:
-        raise fail(f"{name} is {len(value)} characters of JSON; the maximum is {MAX_METADATA_LENGTH}")
-    return value
-
-
-def timestamp(value: Any, name: str) -> datetime | None:
+def timestamp(value: Any, name: str) -> datetime:
     """An ISO-8601 timestamp (str) or a datetime; naive datetimes are refused because the server needs a zone."""
-    if value is None:
-        return None
     if isinstance(value, str):
         from dateutil.parser import isoparse  # only when a timestamp is given as text: it is a heavy import
 
@@ -166,88 +160,76 @@ def timestamp(value: Any, name: str) -> datetime | None:
     return parsed
 
 
-class CheckedEvent(NamedTuple):
-    """An event that passed :func:`event`: wire-ready values."""
-
-    actor_id: str
-    session_id: str
-    kind: str
-    content: str
-    role_id: str | None
-    team_id: str | None
-    ts: datetime | None
-    metadata: str | None
-
-
-_EVENT_KIND_SET = frozenset(EVENT_KINDS)
-_MISSING: Any = object()
+def day(value: Any, name: str) -> date:
+    """A calendar date: a ``date``, a ``datetime`` (its date) or a 'YYYY-MM-DD' string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise fail(f"{name} {value!r} is not an ISO-8601 date (YYYY-MM-DD)") from None
+    raise fail(f"{name} must be a date or a 'YYYY-MM-DD' string, got {type(value).__name__}")
 
 
-def _is_id(value: Any, max_length: int = MAX_ID_LENGTH) -> bool:
-    """The common case of :func:`text`, without building an error message."""
-    return type(value) is str and 0 < len(value) <= max_length and not value.isspace()
+def exclusive(*pairs: tuple[str, Any]) -> None:
+    """At most one of the named arguments may be set (a rule the contract states in prose)."""
+    given = [name for name, value in pairs if value is not None and value != "" and not _is_unset(value)]
+    if len(given) > 1:
+        raise fail(
+            f"pass {' or '.join(given)}, not both" if len(given) == 2 else f"pass only one of {', '.join(given)}"
+        )
 
 
-def event(value: Any, index: int) -> CheckedEvent:
-    """One event (an :class:`EventPayload` or a dict with the wire fields), checked and normalised.
-
-    The checks are those of :func:`text` and friends, inlined for the common case: an ingest of thousands of
-    events spends its client-side time here (see bench/). Messages are built only when something is wrong.
-    """
-    if type(value) is dict or isinstance(value, Mapping):
-        if not value.keys() <= _EVENT_FIELDS:
-            unknown = ", ".join(sorted(map(str, set(value) - _EVENT_FIELDS)))
-            raise fail(
-                f"events[{index}] has unknown field(s) {unknown}; the fields are "
-                f"{', '.join(sorted(_EVENT_FIELDS))} (snake_case)"
-            )
-        get = value.get
-        actor_id, session_id = get("actor_id", _MISSING), get("session_id", _MISSING)
-        kind, content = get("kind", _MISSING), get("content", _MISSING)
-        if _MISSING in (actor_id, session_id, kind, content):
-            names = ("actor_id", "session_id", "kind", "content")
-            fields = (actor_id, session_id, kind, content)
-            missing = [n for n, f in zip(names, fields, strict=True) if f is _MISSING]
-            raise fail(f"events[{index}] is missing {', '.join(missing)}")
-        role_id, team_id, ts, metadata = get("role_id"), get("team_id"), get("ts"), get("metadata")
-    elif isinstance(value, EventPayload):
-        actor_id, session_id, kind, content = value.actor_id, value.session_id, value.kind, value.content
-        role_id, team_id, ts, metadata = value.role_id, value.team_id, value.ts, value.metadata
-    else:
-        raise fail(f"events[{index}] must be an EventPayload or a dict, got {type(value).__name__}")
-    return CheckedEvent(
-        actor_id if _is_id(actor_id) else text(actor_id, f"events[{index}].actor_id"),
-        session_id if _is_id(session_id) else text(session_id, f"events[{index}].session_id"),
-        kind if type(kind) is str and kind in _EVENT_KIND_SET else choice(kind, f"events[{index}].kind", EVENT_KINDS),
-        content
-        if _is_id(content, MAX_CONTENT_LENGTH)
-        else text(content, f"events[{index}].content", max_length=MAX_CONTENT_LENGTH),
-        None if role_id is None else _optional_scope_id(role_id, f"events[{index}].role_id"),
-        None if team_id is None else _optional_scope_id(team_id, f"events[{index}].team_id"),
-        None if ts is None else timestamp(ts, f"events[{index}].ts"),
-        metadata
-        if type(metadata) is str and len(metadata) <= MAX_METADATA_LENGTH
-        else (None if metadata is None else metadata_text(metadata, f"events[{index}].metadata")),
-    )
+def ordered(first: tuple[str, Any], second: tuple[str, Any]) -> None:
+    (first_name, start), (second_name, end) = first, second
+    if isinstance(start, date) and isinstance(end, date) and start > end:
+        raise fail(f"{first_name} ({start}) is after {second_name} ({end})")
 
 
-def _optional_scope_id(value: Any, name: str) -> str | None:
-    if value is None:
-        return None
+def _is_unset(value: Any) -> bool:
+    return type(value).__name__ == "Unset"
+
+
+# ------------------------------------------------------------------------------ input models (EventPayload, ...)
+
+
+def fields(value: Any, at: str, model: type, known: frozenset[str], required: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of one input object: an instance of the public input ``model`` or a mapping with its wire
+    fields (unknown and missing fields refused)."""
+    if isinstance(value, model):
+        return {name: getattr(value, name) for name in known}
+    if not isinstance(value, Mapping):
+        raise fail(f"{at} must be an {model.__name__} or a dict, got {type(value).__name__}")
+    if not value.keys() <= known:
+        unknown = ", ".join(sorted(map(str, set(value) - known)))
+        raise fail(f"{at} has unknown field(s) {unknown}; the fields are {', '.join(sorted(known))} (snake_case)")
+    missing = [n for n in required if n not in value]
+    if missing:
+        raise fail(f"{at} is missing {', '.join(missing)}")
+    return {name: value.get(name) for name in known}
+
+
+def json_text(value: Any, name: str, *, max_length: int | None) -> str:
+    """A property the wire carries as JSON text: a str is kept, a mapping is serialised for the caller."""
+    if isinstance(value, Mapping):
+        try:
+            value = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise fail(f"{name} could not be serialised to JSON: {exc}") from None
+    if not isinstance(value, str):
+        raise fail(f"{name} must be a JSON string or a dict, got {type(value).__name__}")
+    if max_length is not None and len(value) > max_length:
+        raise fail(f"{name} is {len(value)} characters of JSON; the maximum is {max_length}")
+    return value
+
+
+def blank_is_null(value: Any, name: str, *, max_length: int | None) -> str | None:
+    """An optional string the service stores as null when blank: a blank one is not sent."""
     if not isinstance(value, str):
         raise fail(f"{name} must be a string or None, got {type(value).__name__}")
-    if len(value) > MAX_ID_LENGTH:
-        raise fail(f"{name} is {len(value)} characters long; the maximum is {MAX_ID_LENGTH}")
+    if max_length is not None and len(value) > max_length:
+        raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}")
     return value if value.strip() else None
-
-
-def events(values: Any) -> list[CheckedEvent]:
-    """A non-empty list of events."""
-    if isinstance(values, (str, bytes, Mapping, EventPayload)) or not isinstance(values, (list, tuple)):
-        raise fail(
-            f"events must be a list of EventPayload (or dicts), got {type(values).__name__}; "
-            "wrap a single event in a list"
-        )
-    if not values:
-        raise fail("events must not be empty")
-    return [event(v, i) for i, v in enumerate(values)]

@@ -277,13 +277,6 @@ class ServerError(MemsyAPIError):
 
 # ------------------------------------------------------------------------------------------------ classification
 
-_FORBIDDEN_BY_CODE: dict[str, type[MemsyAPIError]] = {
-    "feature_not_available": FeatureNotAvailable,
-    "seat_required": SeatRequiredError,
-    "org_limit_reached": OrgLimitReachedError,
-    "key_limit_reached": KeyLimitReachedError,
-    "billing_not_enabled": BillingNotEnabledError,
-}
 _BY_STATUS: dict[int, type[MemsyAPIError]] = {
     401: AuthenticationError,
     403: AuthorizationError,
@@ -359,21 +352,18 @@ def _is_gateway_forbidden(body: Any) -> bool:
 
 
 def error_class_for(status: int, code: str | None, message: str, body: Any) -> type[MemsyAPIError]:
-    """The exception class for an error response (status first, then code, as the service documents them)."""
+    """The exception class for an error response: the class of its documented code (codes and their statuses
+    come from the contract, the class of each from sdk-overlay.yaml), else the class of its status."""
+    from ._generated.error_codes import ERROR_CODES, EXCEPTION_FOR_CODE
+
+    if code is not None and ERROR_CODES.get(code) == status and code in EXCEPTION_FOR_CODE:
+        cls: type[MemsyAPIError] = globals()[EXCEPTION_FOR_CODE[code]]
+        return cls
     if status == 429:
-        if code == "usage_limit_exceeded" or (code is None and "quota" in message.lower()):
-            return UsageLimitExceeded
-        return RateLimitExceeded
-    if status == 403:
-        if code is None and _is_gateway_forbidden(body):
-            return AuthenticationError
-        if code in _FORBIDDEN_BY_CODE:
-            return _FORBIDDEN_BY_CODE[code]
-        return AuthorizationError
-    if status == 400 and code == "org_id_not_allowed":
-        return OrgIdNotAllowedError
-    if status == 409 and code == "seat_limit_reached":
-        return SeatLimitReachedError
+        # an older quota answer carries no code, only its message
+        return UsageLimitExceeded if code is None and "quota" in message.lower() else RateLimitExceeded
+    if status == 403 and code is None and _is_gateway_forbidden(body):
+        return AuthenticationError
     if status in _BY_STATUS:
         return _BY_STATUS[status]
     if status >= 500:

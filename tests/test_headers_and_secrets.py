@@ -127,7 +127,7 @@ def test_no_network_io_in_constructors() -> None:
 
 def test_the_key_never_shows(fake: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     client = memsy.MemsyClient("https://api.memsy.io/v1", api_key=API_KEY, transport=fake.transport(), max_retries=0)
-    texts = [repr(client), str(client), repr(client._api), repr(client.orgs.__dict__)]
+    texts = [repr(client), str(client), repr(client._http), repr(client.orgs.__dict__)]
     caplog.set_level(logging.DEBUG, logger="memsy")
     fake.guard.check_responses = False
     for response in (

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import _validation
+from .._generated import operations
 from ..exceptions import MemsyValidationError
 from .errors import UsageError
 
@@ -49,17 +49,18 @@ def read_events(path: str, stdin: TextIO) -> list[dict[str, Any]]:
 
 
 def _invalid_events(events: list[dict[str, Any]], numbers: list[int]) -> list[tuple[int, str]]:
-    """The SDK's own checks (the ones ingest applies before sending), per line once the whole batch fails."""
+    """The contract's rules, as the SDK applies them before sending an ingest (building the request checks every
+    event, sends nothing); per line once the whole batch fails."""
     if not events:
         return []
     try:
-        _validation.events(events)
+        operations.ingest_events(events=events)
         return []
     except MemsyValidationError as whole:
         problems = []
         for event, number in zip(events, numbers, strict=True):
             try:
-                _validation.events([event])
+                operations.ingest_events(events=[event])
             except MemsyValidationError as exc:
                 problems.append((number, _without_index(str(exc))))
         return problems or [(0, str(whole))]

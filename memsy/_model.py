@@ -1,0 +1,273 @@
+"""The base of every public model, and the handwritten ergonomics the generated models mix in.
+
+The models themselves (their fields, types, defaults, docstrings and readers) are generated from openapi.yaml into
+:mod:`memsy._generated.models`; ``sdk-overlay.yaml`` names the mixins below that a model also derives from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import fields, is_dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from ._generated.models import SourceEvent, SourceMetadata
+    from .models import RateLimitInfo, UsageInfo
+
+T = TypeVar("T")
+_UNREAD: Any = object()
+
+
+class _Metered:
+    """``usage``, ``rate_limit`` and ``request_id`` of the response a result came from, read from its headers on
+    first access (most callers never look)."""
+
+    __slots__ = ()
+    _headers: Any
+    _usage: Any
+    _rate_limit: Any
+
+    def _header_state(self) -> Any:
+        return getattr(self, "_headers", None)
+
+    @property
+    def usage(self) -> UsageInfo | None:
+        """Plan consumption from the ``X-Usage-*`` / ``X-Plan`` headers; None when the response had none."""
+        cached = getattr(self, "_usage", _UNREAD)
+        if cached is _UNREAD:
+            from ._headers import parse_usage
+
+            headers = self._header_state()
+            cached = self._usage = parse_usage(headers) if headers is not None else None
+        return cached  # type: ignore[no-any-return]
+
+    @property
+    def rate_limit(self) -> RateLimitInfo | None:
+        """Rate-limit window state from the ``X-RateLimit-*`` headers; None when the response had none."""
+        cached = getattr(self, "_rate_limit", _UNREAD)
+        if cached is _UNREAD:
+            from ._headers import parse_rate_limit
+
+            headers = self._header_state()
+            cached = self._rate_limit = parse_rate_limit(headers) if headers is not None else None
+        return cached  # type: ignore[no-any-return]
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (``X-Request-Id``), when it sent one: quote it to support."""
+        from ._headers import request_id_of
+
+        headers = self._header_state()
+        return request_id_of(headers) if headers is not None else None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Model(_Metered):
+    """Base of the generated models: unknown properties stay reachable in :attr:`extra`, and a result knows the
+    usage, rate-limit state and request id of its response."""
+
+    __slots__ = ("_headers", "_rate_limit", "_usage", "_wire")
+    _wire: dict[str, Any]
+    _wire_names: ClassVar[frozenset[str]] = frozenset()
+    """The property names the contract gives this model, as sent on the wire."""
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Properties the server sent that this SDK version does not know (forward compatibility)."""
+        wire = getattr(self, "_wire", None)
+        if not wire:
+            return {}
+        known = self._wire_names
+        return {k: v for k, v in wire.items() if k not in known}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as plain JSON-ready data, keyed by attribute name (response metadata left out)."""
+        assert is_dataclass(self)
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+class ResourceList(list[T], _Metered, Generic[T]):
+    """A list returned by a list method, with the ``usage``, ``rate_limit`` and ``request_id`` of its response."""
+
+    def __init__(self, items: Iterable[T] = (), *, headers: Any = None) -> None:
+        super().__init__(items)
+        self._headers = headers
+        self._usage = _UNREAD
+        self._rate_limit = _UNREAD
+
+
+# ------------------------------------------------------------------------------------ mixins (sdk-overlay.yaml)
+
+
+class Page(Generic[T]):
+    """A page of an offset-paged list: iterating it iterates ``items``."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        items: list[T]
+        total: int
+        offset: int
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ResultsIterable(Generic[T]):
+    """Iterating the response iterates its ``results``, best first."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        results: list[T]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
+class StatusAccessors:
+    __slots__ = ()
+    if TYPE_CHECKING:
+        pending_ids: list[str]
+
+    @property
+    def done(self) -> bool:
+        """True when no queried event is still pending."""
+        return not self.pending_ids
+
+
+class HealthAccessors:
+    __slots__ = ()
+    if TYPE_CHECKING:
+        status: str
+
+    @property
+    def ok(self) -> bool:
+        """True when the status is ``ok``."""
+        return self.status == "ok"
+
+
+def _typed(metadata: Mapping[str, Any] | None, key: str, kind: type | tuple[type, ...]) -> Any:
+    value = metadata.get(key) if metadata else None
+    if isinstance(value, bool) and kind is not bool:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+class SearchResultAccessors:
+    """Typed reads of the open ``metadata`` bag of a search result: a value of an unexpected type reads as None
+    (or empty), while ``metadata`` keeps it as sent."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        metadata: dict[str, Any] | None
+
+    def _records(self, key: str, reader: Any) -> list[Any] | None:
+        raw = self.metadata.get(key) if self.metadata else None
+        if not isinstance(raw, list):
+            return None
+        records = []
+        for item in raw:
+            if isinstance(item, dict):
+                try:
+                    records.append(reader(item))
+                except (KeyError, TypeError, ValueError):
+                    continue  # one malformed record does not hide the others
+        return records
+
+    @property
+    def source_events(self) -> list[SourceEvent] | None:
+        """Originating events, when the search asked for them (``include_source_events=True``)."""
+        from ._generated.models import SourceEvent
+
+        return self._records("source_events", SourceEvent._read)
+
+    @property
+    def source_metadata(self) -> list[SourceMetadata] | None:
+        """User metadata of the originating events (at most 5)."""
+        from ._generated.models import SourceMetadata
+
+        return self._records("source_metadata", SourceMetadata._read)
+
+    @property
+    def type(self) -> str | None:
+        """Memory type (``preference``, ``fact``, ...)."""
+        return _typed(self.metadata, "type", str)  # type: ignore[no-any-return]
+
+    @property
+    def kind(self) -> str | None:
+        """Memory kind (``semantic``, ``episodic``, ...)."""
+        return _typed(self.metadata, "kind", str)  # type: ignore[no-any-return]
+
+    @property
+    def strength(self) -> float | None:
+        """Reinforcement strength, 0-5 (not a probability)."""
+        value = _typed(self.metadata, "strength", (int, float))
+        return float(value) if value is not None else None
+
+    @property
+    def confidence(self) -> float | None:
+        """Extraction confidence, 0-1."""
+        value = _typed(self.metadata, "confidence", (int, float))
+        return float(value) if value is not None else None
+
+    @property
+    def title(self) -> str | None:
+        """Short title, when the server made one."""
+        return _typed(self.metadata, "title", str)  # type: ignore[no-any-return]
+
+    @property
+    def summary(self) -> str | None:
+        """Summary, when the server made one."""
+        return _typed(self.metadata, "summary", str)  # type: ignore[no-any-return]
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags (empty when none)."""
+        value = _typed(self.metadata, "tags", list)
+        return [t for t in value if isinstance(t, str)] if value else []
+
+    @property
+    def entities(self) -> list[dict[str, Any]]:
+        """Named entities (empty when none)."""
+        value = _typed(self.metadata, "entities", list)
+        return [e for e in value if isinstance(e, dict)] if value else []
+
+    @property
+    def source_event_ids(self) -> list[str]:
+        """Ids of the originating events (empty when not reported)."""
+        value = _typed(self.metadata, "source_event_ids", list)
+        return [e for e in value if isinstance(e, str)] if value else []
+
+    @property
+    def observed_at(self) -> str | None:
+        """When the memory was observed (ISO-8601)."""
+        return _typed(self.metadata, "observed_at", str)  # type: ignore[no-any-return]
+
+    @property
+    def actor_id(self) -> str | None:
+        """Actor the memory is about, when reported."""
+        return _typed(self.metadata, "actor_id", str)  # type: ignore[no-any-return]
+
+    @property
+    def session_id(self) -> str | None:
+        """Conversation the memory belongs to; None when it belongs to none (or the value is not a string)."""
+        return _typed(self.metadata, "session_id", str)  # type: ignore[no-any-return]
