@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._model import ResourceList
@@ -18,18 +19,65 @@ R = TypeVar("R")
 
 @dataclass(slots=True)
 class Call(Generic[T]):
-    """One request to make: its operation, the keyword arguments of ``httpx.Client.request`` (method, url,
-    params, json), the reader of its answer, and whether repeating it cannot do harm."""
+    """One request to make: its operation, the SDK method that makes it (for messages and logs), the keyword
+    arguments of ``httpx.Client.request`` (method, url, params, json), the reader of its answer, and whether
+    repeating it cannot do harm."""
 
     operation: str
+    method: str
     request: dict[str, Any]
     read: Callable[[Any], T]
     retry_safe: bool = False
     """Reads, updates, and the POSTs the overlay marks (ingest thanks to server dedup, search, status)."""
+    page: Callable[[int], Call[T]] | None = None
+    """For a paged list: the same call at another offset (``next_page()``, ``iter()``)."""
+
+
+class RawResponse(Generic[T]):
+    """What a method of ``client.with_raw_response`` returns: the HTTP response, and :meth:`parse` for the
+    model the method usually returns."""
+
+    __slots__ = ("_call", "_parsed", "http_response")
+
+    def __init__(self, response: httpx.Response, call: Call[T]) -> None:
+        self.http_response = response
+        """The ``httpx.Response`` (its body already read)."""
+        self._call = call
+        self._parsed: Any = _UNPARSED
 
     @property
-    def name(self) -> str:
-        return self.operation
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (``X-Request-Id``), when it sent one."""
+        from ._headers import request_id_of
+
+        return request_id_of(self.http_response.headers)
+
+    @property
+    def elapsed(self) -> timedelta:
+        """Time from sending the request to reading the whole answer."""
+        return self.http_response.elapsed
+
+    def parse(self) -> T:
+        """The body as the method's usual result (read once; later calls return the same object)."""
+        if self._parsed is _UNPARSED:
+            from ._core import read
+
+            self._parsed = read(self._call, self.http_response)
+        return self._parsed  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"<RawResponse [{self.status_code}] {self._call.method}>"
+
+
+_UNPARSED: Any = object()
 
 
 @dataclass(frozen=True, slots=True)

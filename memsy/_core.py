@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from . import _retry
-from ._call import Call, RequestOptions
+from ._call import Call, RawResponse, RequestOptions
 from ._headers import parse_rate_limit, parse_usage
 from ._model import Model, ResourceList
 from ._retry import RetryPolicy
@@ -29,8 +29,10 @@ from .exceptions import (
     MemsyError,
     MemsyTimeoutError,
     MemsyValidationError,
+    NotFoundError,
     error_from_response,
     malformed_response,
+    redact,
 )
 from .models import RateLimitInfo, UsageInfo
 
@@ -91,18 +93,57 @@ def resolve_api_key(api_key: str | None) -> str:
 
 
 def _timeout(value: Any) -> httpx.Timeout:
+    """A timeout: seconds for every phase, or an ``httpx.Timeout`` for per-phase values."""
+    if isinstance(value, httpx.Timeout):
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
-        raise MemsyValidationError(f"timeout must be a positive number of seconds, got {value!r}")
+        raise MemsyValidationError(f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}")
     return httpx.Timeout(float(value))
 
 
-def as_memsy_error(exc: BaseException) -> MemsyError:
+def _cut(timeout: httpx.Timeout, budget: float) -> httpx.Timeout:
+    """``timeout`` with every phase cut to the remaining ``budget`` of a deadline."""
+    phases = {name: getattr(timeout, name) for name in ("connect", "read", "write", "pool")}
+    return httpx.Timeout(**{name: budget if v is None else min(v, budget) for name, v in phases.items()})
+
+
+def _seconds(timeout: httpx.Timeout) -> str:
+    values = {v for v in (timeout.connect, timeout.read, timeout.write, timeout.pool) if v is not None}
+    return f"{max(values):g}s" if values else "no limit"
+
+
+def _is_stale(exc: httpx.HTTPError) -> bool:
+    """Whether the request died on a connection the server had closed before any byte of its answer: httpx's
+    "disconnected without sending a response", or a read or write on a reset connection."""
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "without sending a response" in str(exc)
+    return isinstance(exc, (httpx.ReadError, httpx.WriteError))
+
+
+def as_memsy_error(
+    exc: BaseException, call: Call[Any] | None = None, timeout: httpx.Timeout | None = None
+) -> MemsyError:
     """Any failure raised while executing a call, as the MemsyError the caller gets."""
     if isinstance(exc, MemsyError):
         return exc
-    if isinstance(exc, httpx.TimeoutException):
-        return MemsyTimeoutError(f"request timed out ({type(exc).__name__}): {exc}".rstrip(": "))
-    if isinstance(exc, (httpx.TransportError, httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
+    if isinstance(exc, httpx.HTTPError):
+        try:
+            request: httpx.Request | None = exc.request
+        except RuntimeError:
+            request = None
+        redact(request)
+        where = f"{call.method}: " if call is not None else ""
+        if request is not None:
+            where += f"{request.method} {request.url} "
+        if isinstance(exc, httpx.TimeoutException):
+            after = f"after {_seconds(timeout)} " if timeout is not None else ""
+            return MemsyTimeoutError(
+                f"{where}timed out {after}({type(exc).__name__}); raise timeout= on the client or for this call"
+            )
+        error = MemsyConnectionError(f"{where}failed ({type(exc).__name__}): {exc}".rstrip(": "))
+        error.stale_connection = _is_stale(exc)
+        return error
+    if isinstance(exc, (httpx.InvalidURL, httpx.StreamError)):
         return MemsyConnectionError(f"request failed ({type(exc).__name__}): {exc}".rstrip(": "))
     return MemsyError(f"unexpected {type(exc).__name__}: {exc}")
 
@@ -112,15 +153,18 @@ class BaseClient:
 
     _env_url_names: tuple[str, ...] = ("MEMSY_BASE_URL",)
     _plane_path = "/v1"
+    _raw = False
+    """True on the view that ``with_raw_response`` returns: calls give a :class:`RawResponse`."""
 
     def __init__(
         self,
         base_url: str | None,
         api_key: str | None,
-        timeout: float,
+        timeout: float | httpx.Timeout,
         max_retries: int,
         retry_backoff: float,
         retry_policy: RetryPolicy | None,
+        default_headers: dict[str, str] | None,
     ) -> None:
         _configure_logging_from_env()
         self._host = resolve_host(base_url, self._env_url_names)
@@ -130,8 +174,12 @@ class BaseClient:
             "Authorization": f"Bearer {resolve_api_key(api_key)}",
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
+            **_header_map(default_headers),
         }
         self._last_headers: Any = None
+        self._owns_http = True
+        self._per_request: dict[str, Any] = {}
+        """What each request must carry itself: nothing when the pool was configured with our settings."""
 
     @property
     def last_usage(self) -> UsageInfo | None:
@@ -160,23 +208,81 @@ class BaseClient:
             "follow_redirects": False,
         }
 
-    @staticmethod
-    def _request_kwargs(call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
+    def _attach_resources(self) -> None:
+        """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
+
+    def _adopt(self, http_client: Any) -> None:
+        """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
+        ``close()`` leaves the pool open."""
+        self._owns_http = False
+        self._per_request = {"headers": self._headers, "timeout": self._timeout}
+
+    def _copy(self, **changes: Any) -> Any:
+        """A client that shares this one's connection pool (and does not close it) with some settings changed."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__.update(changes)
+        clone._owns_http = False
+        if clone._headers is not self._headers or "_timeout" in changes:
+            clone._per_request = {"headers": clone._headers, "timeout": clone._timeout}
+        clone._attach_resources()
+        return clone
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> Self:
+        """A client with some settings changed that shares this one's connection pool (closing it leaves the
+        pool open; close the original when done)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["_timeout"] = _timeout(timeout)
+        if retry_policy is not None:
+            changes["retry_policy"] = retry_policy
+        elif max_retries is not None:
+            from dataclasses import replace
+
+            changes["retry_policy"] = replace(self.retry_policy, max_retries=max_retries)
+        if default_headers:
+            changes["_headers"] = {**self._headers, **_header_map(default_headers)}
+        return self._copy(**changes)  # type: ignore[no-any-return]
+
+    @property
+    def with_raw_response(self) -> Self:
+        """The same client, whose methods return a :class:`memsy.RawResponse` (status, headers, request id,
+        elapsed time, the ``httpx.Response``, and ``parse()`` for the usual model)."""
+        return self._copy(_raw=True)  # type: ignore[no-any-return]
+
+    def _request_kwargs(self, call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for a call, with its per-call options merged in."""
-        if options is None:
+        if options is None and not self._per_request:
             return call.request
-        kwargs = dict(call.request)
+        kwargs = {**call.request, **self._per_request}
+        if options is None:
+            return kwargs
         if options.extra_query:
             kwargs["params"] = {**kwargs.get("params", {}), **options.extra_query}
         if options.extra_body:
             kwargs["json"] = {**kwargs.get("json", {}), **options.extra_body}
         if options.extra_headers:
-            kwargs["headers"] = dict(options.extra_headers)
+            kwargs["headers"] = {**kwargs.get("headers", {}), **options.extra_headers}
         if options.timeout is not None:
-            kwargs["timeout"] = (
-                options.timeout if isinstance(options.timeout, httpx.Timeout) else _timeout(options.timeout)
-            )
+            kwargs["timeout"] = _timeout(options.timeout)
         return kwargs
+
+    def _attempt_kwargs(self, kwargs: dict[str, Any], started: float) -> dict[str, Any]:
+        """The request of one attempt: under a deadline, its timeout is cut to the time left."""
+        deadline = self.retry_policy.deadline
+        if deadline is None:
+            return kwargs
+        left = deadline - (time.monotonic() - started)
+        if left <= 0:
+            raise MemsyTimeoutError(f"the call's deadline of {deadline:g}s (RetryPolicy.deadline) has passed")
+        return {**kwargs, "timeout": _cut(kwargs.get("timeout", self._timeout), left)}
 
     def _retry_delay(self, call: Call[Any], error: MemsyError, attempt: int, started: float) -> float | None:
         delay = self.retry_policy.delay(error, attempt, retry_safe=call.retry_safe, elapsed=time.monotonic() - started)
@@ -185,7 +291,7 @@ class BaseClient:
         if delay is not None:
             logger.info(
                 "memsy %s: %s; retry %d/%d in %.2fs",
-                call.name,
+                call.method,
                 type(error).__name__,
                 attempt + 1,
                 self.retry_policy.max_retries,
@@ -193,32 +299,60 @@ class BaseClient:
             )
         return delay
 
-    def _delay_or_raise(self, call: Call[Any], exc: Exception, attempt: int, started: float) -> float:
+    def _delay_or_raise(
+        self, call: Call[Any], exc: Exception, attempt: int, started: float, kwargs: dict[str, Any]
+    ) -> float:
         """The wait before retrying after ``exc``; raises the caller's MemsyError when there is no retry."""
-        error = as_memsy_error(exc)
+        error = as_memsy_error(exc, call, kwargs.get("timeout", self._timeout))
         delay = self._retry_delay(call, error, attempt, started)
         if delay is None:
+            error._note_attempts(attempt + 1)
             if error is exc:
                 raise error
             raise error from exc
         return delay
 
-    def _finish(self, call: Call[T], response: httpx.Response) -> T:
+    def _finish(self, call: Call[T], response: httpx.Response, options: RequestOptions | None) -> Any:
         """Raise the typed error of an error status; otherwise read the body into the public model in one JSON
-        pass and attach the response headers, from which ``usage`` and ``rate_limit`` are read on first access."""
+        pass (or, on the raw view, wrap the response) and attach the response headers, from which ``usage``
+        and ``rate_limit`` are read on first access."""
         _log_response(response)
         headers = response.headers
         self._last_headers = headers
         if not 200 <= response.status_code < 300:
-            raise error_from_response(response)
-        content = response.content
-        try:
-            result = call.read(json.loads(content) if content else None)
-        except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
-            raise malformed_response(response, f"{type(exc).__name__}: {exc}") from exc
-        if isinstance(result, (Model, ResourceList)):
-            result._headers = headers
+            error = error_from_response(response)
+            if isinstance(error, NotFoundError):
+                request = response.request
+                error.message += f" ({call.method}: {request.method} {request.url.path} was not found)"
+            raise error
+        if self._raw:
+            return RawResponse(response, call)
+        result: Any = read(call, response)
+        if call.page is not None:
+            result._pager = (self, call, options)
         return result
+
+
+def read(call: Call[T], response: httpx.Response) -> T:
+    """The body of a success response as the call's model, with the response headers attached."""
+    content = response.content
+    try:
+        result = call.read(json.loads(content) if content else None)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+        raise malformed_response(response, f"{type(exc).__name__}: {exc}") from exc
+    if isinstance(result, (Model, ResourceList)):
+        result._headers = response.headers
+    return result
+
+
+def _header_map(headers: Any) -> dict[str, str]:
+    if headers is None:
+        return {}
+    if not isinstance(headers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
+        raise MemsyValidationError(f"default_headers must be a dict of str to str, got {type(headers).__name__}")
+    if any(k.lower() == "authorization" for k in headers):
+        raise MemsyValidationError("default_headers must not set Authorization: pass api_key= instead")
+    return dict(headers)
 
 
 def _log_response(response: httpx.Response) -> None:
@@ -233,12 +367,22 @@ class SyncResource:
     def __init__(self, client: SyncClient) -> None:
         self._client = client
 
+    @property
+    def with_raw_response(self) -> Self:
+        """This resource on the client's raw view: methods return a :class:`memsy.RawResponse`."""
+        return type(self)(self._client.with_raw_response)
+
 
 class AsyncResource:
     """Base of an asyncio client's sub-resources."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+
+    @property
+    def with_raw_response(self) -> Self:
+        """This resource on the client's raw view: methods return a :class:`memsy.RawResponse`."""
+        return type(self)(self._client.with_raw_response)
 
 
 class SyncClient(BaseClient):
@@ -248,36 +392,44 @@ class SyncClient(BaseClient):
         self,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry_backoff: float = 1.0,
         *,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        default_headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
-        self._http = httpx.Client(**self._http_options(transport))
+        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
+        if http_client is not None:
+            if not isinstance(http_client, httpx.Client):
+                raise MemsyValidationError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
+            self._http = http_client
+            self._adopt(http_client)
+        else:
+            self._http = httpx.Client(**self._http_options(transport))
         self._attach_resources()
-
-    def _attach_resources(self) -> None:
-        """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
     def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                return self._finish(call, self._http.request(**kwargs))
+                attempt_kwargs = self._attempt_kwargs(kwargs, started)
+                return self._finish(call, self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
             except Exception as exc:
-                delay = self._delay_or_raise(call, exc, attempt, started)
+                delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             _retry.sleep(delay)
             attempt += 1
 
     def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
-        self._http.close()
+        """Close the connection pool (unless it was passed in as ``http_client``, or this client came from
+        ``with_options``). The client cannot be used afterwards."""
+        if self._owns_http:
+            self._http.close()
 
-    def __enter__(self: Self) -> Self:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -291,36 +443,46 @@ class AsyncClient(BaseClient):
         self,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry_backoff: float = 1.0,
         *,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy)
-        self._http = httpx.AsyncClient(**self._http_options(transport))
+        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
+        if http_client is not None:
+            if not isinstance(http_client, httpx.AsyncClient):
+                raise MemsyValidationError(
+                    f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
+                )
+            self._http = http_client
+            self._adopt(http_client)
+        else:
+            self._http = httpx.AsyncClient(**self._http_options(transport))
         self._attach_resources()
-
-    def _attach_resources(self) -> None:
-        """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
     async def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                return self._finish(call, await self._http.request(**kwargs))
+                attempt_kwargs = self._attempt_kwargs(kwargs, started)
+                return self._finish(call, await self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
             except Exception as exc:
-                delay = self._delay_or_raise(call, exc, attempt, started)
+                delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             await _retry.async_sleep(delay)
             attempt += 1
 
     async def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
-        await self._http.aclose()
+        """Close the connection pool (unless it was passed in as ``http_client``, or this client came from
+        ``with_options``). The client cannot be used afterwards."""
+        if self._owns_http:
+            await self._http.aclose()
 
-    async def __aenter__(self: Self) -> Self:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from . import _validation as v
 from ._call import Call, RequestOptions
@@ -17,7 +18,6 @@ from ._generated.models import IngestResponse, StatusResponse
 from .exceptions import MemsyError
 
 T = TypeVar("T")
-T_co = TypeVar("T_co", covariant=True)
 
 
 class WaitTimeoutError(MemsyError):
@@ -36,14 +36,32 @@ class IngestManyError(MemsyError):
     error. Re-sending the whole input is safe within 60 s: the server collapses duplicates to their first id.
     """
 
-    def __init__(self, event_ids: list[str | None], errors: dict[int, MemsyError], batch_size: int) -> None:
+    def __init__(
+        self, event_ids: list[str | None], errors: dict[int, MemsyError], batch_size: int, unsent: list[int]
+    ) -> None:
         first = errors[min(errors)]
+        batches = math.ceil(len(event_ids) / batch_size)
+        never = f"; batches never sent: {_ranges(unsent)}" if unsent else ""
         super().__init__(
-            f"{len(errors)} of {math.ceil(len(event_ids) / batch_size)} ingest batches failed "
-            f"({sum(i is None for i in event_ids)} events not stored); first error: {first}"
+            f"{len(errors)} of {batches} ingest batches failed (batches {_ranges(sorted(errors))}, of "
+            f"{batch_size} events each){never}; {sum(i is None for i in event_ids)} events not stored; "
+            f"first error: {first}"
         )
         self.event_ids = event_ids
         self.errors = errors
+        self.unsent = unsent
+        """Indexes of the batches that were never sent (sending stops at the first failure)."""
+
+
+def _ranges(indexes: list[int]) -> str:
+    """``[0, 1, 2, 5]`` as ``0-2, 5``."""
+    parts: list[str] = []
+    for index in indexes:
+        if parts and parts[-1].split("-")[-1] == str(index - 1):
+            parts[-1] = f"{parts[-1].split('-')[0]}-{index}"
+        else:
+            parts.append(str(index))
+    return ", ".join(parts)
 
 
 class StatusWaiter:
@@ -62,7 +80,6 @@ class StatusWaiter:
         self._state: dict[str, str] = dict.fromkeys(self._ids, "pending")
         self._poll_interval = float(poll_interval)
         self._deadline = time.monotonic() + float(timeout)
-        self._unknown: set[str] = set()
         self._headers: Any = None
 
     def _calls(self, ids: list[str]) -> list[Call[StatusResponse]]:
@@ -79,9 +96,12 @@ class StatusWaiter:
             for event_id in ids:
                 if event_id in self._state:
                     self._state[event_id] = state
-        for event_id in response.unknown_ids:
-            if event_id in self._state:
-                self._unknown.add(event_id)
+        unknown = set(response.unknown_ids)
+        if response.statuses:
+            unknown.update(i for i, state in response.statuses.items() if state == "unknown")
+        for event_id in unknown:
+            if event_id in self._state:  # the service does not know it: nothing to wait for
+                self._state[event_id] = "unknown"
         self._headers = response._headers
 
     def next_delay(self) -> float | None:
@@ -99,17 +119,17 @@ class StatusWaiter:
         return min(self._poll_interval, remaining)
 
     def result(self) -> StatusResponse:
-        by_state: dict[str, list[str]] = {"completed": [], "failed": [], "pending": []}
+        by_state: dict[str, list[str]] = {"completed": [], "failed": [], "pending": [], "unknown": []}
         for event_id in self._ids:
             by_state[self._state[event_id]].append(event_id)
-        statuses = {i: ("unknown" if i in self._unknown else s) for i, s in self._state.items()}
+        statuses = dict(self._state)
         status = StatusResponse(
             completed_ids=by_state["completed"],
             failed_ids=by_state["failed"],
             pending_ids=by_state["pending"],
             total=len(self._ids),
             statuses=statuses,
-            unknown_ids=[i for i in self._ids if i in self._unknown],
+            unknown_ids=by_state["unknown"],
         )
         status._headers = self._headers
         return status
@@ -125,12 +145,7 @@ class IngestPlan:
         checked = whole.request["json"]["events"]
         self.count = len(checked)
         self.calls = [
-            Call(
-                whole.operation,
-                {**whole.request, "json": {"events": checked[i : i + self.batch_size]}},
-                whole.read,
-                whole.retry_safe,
-            )
+            replace(whole, request={**whole.request, "json": {"events": checked[i : i + self.batch_size]}})
             for i in range(0, self.count, self.batch_size)
         ]
 
@@ -138,6 +153,7 @@ class IngestPlan:
         """Merge per-batch outcomes (a response, an error, or None for a batch never sent)."""
         event_ids: list[str | None] = []
         errors: dict[int, MemsyError] = {}
+        unsent: list[int] = []
         last: IngestResponse | None = None
         for index, outcome in enumerate(outcomes):
             size = min(self.batch_size, self.count - index * self.batch_size)
@@ -149,28 +165,28 @@ class IngestPlan:
                 errors[index] = outcome
             elif isinstance(outcome, IngestResponse):
                 errors[index] = MemsyError(f"batch {index}: sent {size} events, got {len(outcome.event_ids)} ids")
+            else:
+                unsent.append(index)
             event_ids.extend([None] * size)
         if errors:
-            raise IngestManyError(event_ids, errors, self.batch_size) from errors[min(errors)]
+            raise IngestManyError(event_ids, errors, self.batch_size, unsent) from errors[min(errors)]
         merged = IngestResponse(event_ids=[i for i in event_ids if i is not None])
         merged._headers = last._headers if last else None
         return merged
 
 
-class _Page(Protocol[T_co]):
-    @property
-    def items(self) -> Sequence[T_co]: ...
-
-    @property
-    def total(self) -> int: ...
-
-
-def following_offset(page: _Page[Any], offset: int) -> int | None:
-    """Offset of the next page, or None after the last one."""
-    if not page.items:
+def following_offset(page: Any, offset: int, limit: int | None) -> int | None:
+    """Offset of the page after ``page`` (fetched at ``offset`` with ``limit``), or None after the last one. A
+    page with a ``total`` says where the end is; a bare list (roles, teams) ends with a page shorter than its
+    limit."""
+    items: Sequence[Any] = getattr(page, "items", page)
+    if not items:
         return None
-    offset += len(page.items)
-    return offset if offset < page.total else None
+    offset += len(items)
+    total = getattr(page, "total", None)
+    if total is not None:
+        return offset if offset < total else None
+    return offset if limit is not None and len(items) >= limit else None
 
 
 PageCall = Callable[[int], Call[Any]]
@@ -195,16 +211,18 @@ def iterate(run: Any, make_call: PageCall, options: RequestOptions | None = None
     """Walk offset pages lazily; one page in memory at a time."""
     offset: int | None = 0
     while offset is not None:
-        page = run(make_call(offset), options)
-        yield from page.items
-        offset = following_offset(page, offset)
+        call = make_call(offset)
+        page = run(call, options)
+        yield from getattr(page, "items", page)
+        offset = following_offset(page, offset, call.request["params"].get("limit"))
 
 
 async def aiterate(run: Any, make_call: PageCall, options: RequestOptions | None = None) -> AsyncIterator[Any]:
     """Async twin of :func:`iterate`."""
     offset: int | None = 0
     while offset is not None:
-        page = await run(make_call(offset), options)
-        for item in page.items:
+        call = make_call(offset)
+        page = await run(call, options)
+        for item in getattr(page, "items", page):
             yield item
-        offset = following_offset(page, offset)
+        offset = following_offset(page, offset, call.request["params"].get("limit"))

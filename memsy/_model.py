@@ -76,7 +76,7 @@ class Model(_Metered):
     """Base of the generated models: unknown properties stay reachable in :attr:`extra`, and a result knows the
     usage, rate-limit state and request id of its response."""
 
-    __slots__ = ("_headers", "_rate_limit", "_usage", "_wire")
+    __slots__ = ("_headers", "_pager", "_rate_limit", "_usage", "_wire")
     _wire: dict[str, Any]
     _wire_names: ClassVar[frozenset[str]] = frozenset()
     """The property names the contract gives this model, as sent on the wire."""
@@ -100,7 +100,37 @@ class Model(_Metered):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
-class ResourceList(list[T], _Metered, Generic[T]):
+class _Paged:
+    """``has_next_page()`` / ``next_page()`` of a page that a paged list method returned. ``_pager`` is set by
+    the client that fetched the page: (that client, the call, its per-call options)."""
+
+    __slots__ = ()
+    _pager: Any
+
+    def _next_offset(self) -> int | None:
+        pager = getattr(self, "_pager", None)
+        if pager is None:
+            return None
+        from ._helpers import following_offset
+
+        params = pager[1].request.get("params", {})
+        return following_offset(self, params.get("offset", 0), params.get("limit"))
+
+    def has_next_page(self) -> bool:
+        """Whether another page follows this one."""
+        return self._next_offset() is not None
+
+    def next_page(self) -> Any:
+        """The next page, fetched with the same arguments (awaitable on the async client). After the last page
+        it raises ``LookupError``: check :meth:`has_next_page` first."""
+        offset = self._next_offset()
+        if offset is None:
+            raise LookupError("this is the last page: check has_next_page() first")
+        client, call, options = self._pager
+        return client._run(call.page(offset), options)
+
+
+class ResourceList(list[T], _Metered, _Paged, Generic[T]):
     """A list returned by a list method, with the ``usage``, ``rate_limit`` and ``request_id`` of its response."""
 
     def __init__(self, items: Iterable[T] = (), *, headers: Any = None) -> None:
@@ -108,13 +138,15 @@ class ResourceList(list[T], _Metered, Generic[T]):
         self._headers = headers
         self._usage = _UNREAD
         self._rate_limit = _UNREAD
+        self._pager = None
 
 
 # ------------------------------------------------------------------------------------ mixins (sdk-overlay.yaml)
 
 
-class Page(Generic[T]):
-    """A page of an offset-paged list: iterating it iterates ``items``."""
+class Page(_Paged, Generic[T]):
+    """A page of an offset-paged list: iterating it iterates ``items``; ``has_next_page()`` and ``next_page()``
+    walk on."""
 
     __slots__ = ()
     if TYPE_CHECKING:

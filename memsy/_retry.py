@@ -23,7 +23,8 @@ from .exceptions import (
 __all__ = ["DEFAULT_MAX_RETRY_AFTER", "RetryPolicy"]
 
 DEFAULT_MAX_RETRY_AFTER = 60.0
-"""The longest ``Retry-After`` honoured by default, in seconds; longer requests are capped to it."""
+"""The longest ``Retry-After`` waited on by default, in seconds: a longer one is raised at once, with the server's
+``retry_after``, rather than slept on."""
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,17 @@ class RetryPolicy:
         max_retries: retries after the first attempt (0 disables retrying).
         backoff: base of the exponential backoff, in seconds: attempt ``n`` waits ``backoff * 2**n``.
         max_backoff: upper bound of one backoff wait.
-        max_retry_after: upper bound of one wait requested by ``Retry-After``.
+        max_retry_after: the longest ``Retry-After`` waited on; a 429 asking for longer is raised at once.
         jitter: the backoff wait is multiplied by a random factor in ``[1 - jitter, 1 + jitter]``.
         retry_connection_errors: also retry connection failures and timeouts, for idempotent calls (reads,
             ``search``, ``status``, updates) and ``ingest`` (the server collapses duplicates within 60 s).
         retry_statuses: server statuses retried, for the same calls, when ``retry_server_errors`` is on.
         retry_server_errors: retry ``retry_statuses`` (502, 503, 504 by default).
-        deadline: overall budget in seconds for one call, attempts and waits included; no retry starts whose
-            wait would cross it. ``None`` means no budget beyond ``max_retries``.
+        deadline: overall budget in seconds for one call, attempts and waits included: no retry starts whose
+            wait would cross it, and each attempt's timeout is cut to what is left. ``None``: no budget beyond
+            ``max_retries``.
+        retry_stale_connection: retry once, at once, a retry-safe call whose pooled keep-alive connection was
+            closed by the server before any byte of the answer (the race after an idle connection times out).
     """
 
     max_retries: int = 3
@@ -53,6 +57,7 @@ class RetryPolicy:
     retry_server_errors: bool = False
     retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({502, 503, 504}))
     deadline: float | None = None
+    retry_stale_connection: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
@@ -89,11 +94,15 @@ class RetryPolicy:
         ``attempt`` is the number of retries already made; ``retry_safe`` says whether repeating the call cannot
         do harm; ``elapsed`` is the time the call has taken so far.
         """
+        stale = isinstance(error, MemsyConnectionError) and error.stale_connection
+        if stale and attempt == 0 and retry_safe and self.retry_stale_connection:
+            return 0.0  # the request never reached a live connection: send it again at once
         if attempt >= self.max_retries or isinstance(error, UsageLimitExceeded):
             return None
         if isinstance(error, RateLimitExceeded):
+            if error.retry_after is not None and error.retry_after > self.max_retry_after:
+                return None  # the server asks for longer than we wait: the caller decides, with retry_after
             wait = self.backoff_for(attempt) if error.retry_after is None else float(error.retry_after)
-            wait = min(wait, self.max_retry_after)
         elif isinstance(error, MemsyConnectionError):
             if not (self.retry_connection_errors and retry_safe):
                 return None

@@ -18,8 +18,15 @@ T = TypeVar("T")
 L = TypeVar("L", bound=str)
 
 
-def fail(message: str) -> MemsyValidationError:
-    return MemsyValidationError(message)
+_PATH_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def fail(message: str, name: str | None = None) -> MemsyValidationError:
+    """The refusal of argument ``name`` (``events[2].content``), located like the service's 422 entries."""
+    loc: tuple[str | int, ...] = ()
+    if name:
+        loc = tuple(int(index) if index else part for index, part in _PATH_PART.findall(name))
+    return MemsyValidationError(message, loc=loc)
 
 
 @cache
@@ -42,27 +49,27 @@ def string(
     character") gets its own message; a path segment may not be ``.`` or ``..`` (URL normalisation would collapse
     it and address another resource)."""
     if not isinstance(value, str):
-        raise fail(f"{name} must be a string, got {type(value).__name__}")
+        raise fail(f"{name} must be a string, got {type(value).__name__}", name)
     if len(value) < min_length or (pattern == r"\S" and (not value or value.isspace())):
-        raise fail(f"{name} must not be empty" + (" or only whitespace" if pattern == r"\S" else ""))
+        raise fail(f"{name} must not be empty" + (" or only whitespace" if pattern == r"\S" else ""), name)
     if max_length is not None and len(value) > max_length:
-        raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}")
+        raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}", name)
     if pattern and pattern != r"\S" and not _compiled(pattern).search(value):
         if pattern_message:
-            raise fail(pattern_message.format(name=name, value=value, pattern=pattern))
-        raise fail(f"{name} {value!r} does not match the pattern {pattern}")
+            raise fail(pattern_message.format(name=name, value=value, pattern=pattern), name)
+        raise fail(f"{name} {value!r} does not match the pattern {pattern}", name)
     if pattern == r"\S" and not value.strip():
-        raise fail(f"{name} must not be empty or only whitespace")
+        raise fail(f"{name} must not be empty or only whitespace", name)
     if email and "@" not in value.strip("@"):
-        raise fail(f"{name} {value!r} is not an email address")
+        raise fail(f"{name} {value!r} is not an email address", name)
     if path and (value in (".", "..") or value.isspace()):  # a URL segment: these never name a resource
-        raise fail(f"{name} {value!r} is not a valid id: it would address a different URL")
+        raise fail(f"{name} {value!r} is not a valid id: it would address a different URL", name)
     return value
 
 
 def integer(value: Any, name: str, minimum: int | None, maximum: int | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(f"{name} must be an integer, got {type(value).__name__}")
+        raise fail(f"{name} must be an integer, got {type(value).__name__}", name)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         if minimum is not None and maximum is not None:
             allowed = f"{minimum}..{maximum}"
@@ -70,23 +77,23 @@ def integer(value: Any, name: str, minimum: int | None, maximum: int | None) -> 
             allowed = f">= {minimum}"
         else:
             allowed = f"<= {maximum}"
-        raise fail(f"{name} must be in {allowed}, got {value}")
+        raise fail(f"{name} must be in {allowed}, got {value}", name)
     return value
 
 
 def number(value: Any, name: str, minimum: float | None, maximum: float | None) -> float:
     bounds = f" between {float(minimum)} and {float(maximum)}" if minimum is not None and maximum is not None else ""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise fail(f"{name} must be a {'finite ' if not bounds else ''}number{bounds}, got {value!r}")
+        raise fail(f"{name} must be a {'finite ' if not bounds else ''}number{bounds}, got {value!r}", name)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         limits = bounds or (f" >= {minimum}" if minimum is not None else f" <= {maximum}")
-        raise fail(f"{name} must be{limits}, got {value}")
+        raise fail(f"{name} must be{limits}, got {value}", name)
     return float(value)
 
 
 def flag(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
-        raise fail(f"{name} must be True or False, got {value!r}")
+        raise fail(f"{name} must be True or False, got {value!r}", name)
     return value
 
 
@@ -97,7 +104,7 @@ def choice(value: Any, name: str, allowed: tuple[L, ...]) -> L:
         for option in allowed:
             if raw == option:
                 return option
-    raise fail(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    raise fail(f"{name} must be one of {', '.join(allowed)}; got {value!r}", name)
 
 
 def array(
@@ -117,14 +124,16 @@ def array(
     object of the item's own kind) is refused: it is almost always a forgotten list."""
     kind = f"a list of {item_label}s{allowed}"
     if single and isinstance(values, single):
-        raise fail(f"{name} must be {kind}, got one {type(values).__name__}; wrap a single {item_label} in a list")
+        raise fail(
+            f"{name} must be {kind}, got one {type(values).__name__}; wrap a single {item_label} in a list", name
+        )
     if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
         needed = "; a non-empty list is required" if min_items else ""
-        raise fail(f"{name} must be {kind}, got {type(values).__name__}{needed}")
+        raise fail(f"{name} must be {kind}, got {type(values).__name__}{needed}", name)
     if len(values) < min_items:
-        raise fail(f"{name} must not be empty" if min_items == 1 else f"{name} needs at least {min_items} items")
+        raise fail(f"{name} must not be empty" if min_items == 1 else f"{name} needs at least {min_items} items", name)
     if max_items is not None and len(values) > max_items:
-        raise fail(f"{name} has {len(values)} items; at most {max_items} per call (split it into chunks)")
+        raise fail(f"{name} has {len(values)} items; at most {max_items} per call (split it into chunks)", name)
     if strings is not None and values and _strings_within(values, *strings):
         checked: list[Any] = list(values)  # every item passed the length rules: no per-item call needed
     else:
@@ -150,13 +159,13 @@ def timestamp(value: Any, name: str) -> datetime:
         try:
             parsed = isoparse(value)
         except (ValueError, OverflowError):
-            raise fail(f"{name} {value!r} is not an ISO-8601 timestamp (e.g. '2026-05-01T09:30:00Z')") from None
+            raise fail(f"{name} {value!r} is not an ISO-8601 timestamp (e.g. '2026-05-01T09:30:00Z')", name) from None
     elif isinstance(value, datetime):
         parsed = value
     else:
-        raise fail(f"{name} must be an ISO-8601 string or a datetime, got {type(value).__name__}")
+        raise fail(f"{name} must be an ISO-8601 string or a datetime, got {type(value).__name__}", name)
     if parsed.tzinfo is None:
-        raise fail(f"{name} {value!r} has no time zone; add one (e.g. a trailing 'Z' for UTC)")
+        raise fail(f"{name} {value!r} has no time zone; add one (e.g. a trailing 'Z' for UTC)", name)
     return parsed
 
 
@@ -170,8 +179,8 @@ def day(value: Any, name: str) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise fail(f"{name} {value!r} is not an ISO-8601 date (YYYY-MM-DD)") from None
-    raise fail(f"{name} must be a date or a 'YYYY-MM-DD' string, got {type(value).__name__}")
+            raise fail(f"{name} {value!r} is not an ISO-8601 date (YYYY-MM-DD)", name) from None
+    raise fail(f"{name} must be a date or a 'YYYY-MM-DD' string, got {type(value).__name__}", name)
 
 
 def exclusive(*pairs: tuple[str, Any]) -> None:
@@ -186,7 +195,7 @@ def exclusive(*pairs: tuple[str, Any]) -> None:
 def ordered(first: tuple[str, Any], second: tuple[str, Any]) -> None:
     (first_name, start), (second_name, end) = first, second
     if isinstance(start, date) and isinstance(end, date) and start > end:
-        raise fail(f"{first_name} ({start}) is after {second_name} ({end})")
+        raise fail(f"{first_name} ({start}) is after {second_name} ({end})", first_name)
 
 
 def _is_unset(value: Any) -> bool:
@@ -202,13 +211,13 @@ def fields(value: Any, at: str, model: type, known: frozenset[str], required: tu
     if isinstance(value, model):
         return {name: getattr(value, name) for name in known}
     if not isinstance(value, Mapping):
-        raise fail(f"{at} must be an {model.__name__} or a dict, got {type(value).__name__}")
+        raise fail(f"{at} must be an {model.__name__} or a dict, got {type(value).__name__}", at)
     if not value.keys() <= known:
         unknown = ", ".join(sorted(map(str, set(value) - known)))
-        raise fail(f"{at} has unknown field(s) {unknown}; the fields are {', '.join(sorted(known))} (snake_case)")
+        raise fail(f"{at} has unknown field(s) {unknown}; the fields are {', '.join(sorted(known))} (snake_case)", at)
     missing = [n for n in required if n not in value]
     if missing:
-        raise fail(f"{at} is missing {', '.join(missing)}")
+        raise fail(f"{at} is missing {', '.join(missing)}", at)
     return {name: value.get(name) for name in known}
 
 
@@ -218,18 +227,18 @@ def json_text(value: Any, name: str, *, max_length: int | None) -> str:
         try:
             value = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as exc:
-            raise fail(f"{name} could not be serialised to JSON: {exc}") from None
+            raise fail(f"{name} could not be serialised to JSON: {exc}", name) from None
     if not isinstance(value, str):
-        raise fail(f"{name} must be a JSON string or a dict, got {type(value).__name__}")
+        raise fail(f"{name} must be a JSON string or a dict, got {type(value).__name__}", name)
     if max_length is not None and len(value) > max_length:
-        raise fail(f"{name} is {len(value)} characters of JSON; the maximum is {max_length}")
+        raise fail(f"{name} is {len(value)} characters of JSON; the maximum is {max_length}", name)
     return value
 
 
 def blank_is_null(value: Any, name: str, *, max_length: int | None) -> str | None:
     """An optional string the service stores as null when blank: a blank one is not sent."""
     if not isinstance(value, str):
-        raise fail(f"{name} must be a string or None, got {type(value).__name__}")
+        raise fail(f"{name} must be a string or None, got {type(value).__name__}", name)
     if max_length is not None and len(value) > max_length:
-        raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}")
+        raise fail(f"{name} is {len(value)} characters long; the maximum is {max_length}", name)
     return value if value.strip() else None

@@ -47,18 +47,31 @@ _MAX_TEXT = 500  # characters of a non-JSON body kept in messages
 
 
 class MemsyError(Exception):
-    """Base class of every exception the SDK raises."""
+    """Base class of every exception the SDK raises.
 
-
-class MemsyValidationError(MemsyError, ValueError):
-    """The SDK refused an argument before sending the request. Nothing was sent.
-
-    Also a ``ValueError``, so code that already guards argument errors keeps working.
+    ``attempts`` is the number of requests the call made before giving up (0 when nothing was sent).
     """
+
+    attempts: int = 0
+
+    def _note_attempts(self, attempts: int) -> None:
+        """Record how many attempts a call made; more than one is said in the message."""
+        self.attempts = attempts
+        if attempts > 1 and self.args and isinstance(self.args[0], str):
+            note = f" (gave up after {attempts} attempts)"
+            self.args = (self.args[0] + note, *self.args[1:])
+            if isinstance(self, MemsyAPIError):
+                self.message += note
 
 
 class MemsyConnectionError(MemsyError):
-    """The request did not get an HTTP response (DNS, refused or dropped connection, TLS, protocol error)."""
+    """The request did not get an HTTP response (DNS, refused or dropped connection, TLS, protocol error).
+
+    ``stale_connection`` is true when a pooled connection was closed by the server before any byte of the
+    answer came back: the request was not processed, and a retry-safe call is sent again once.
+    """
+
+    stale_connection: bool = False
 
 
 class MemsyTimeoutError(MemsyConnectionError):
@@ -108,6 +121,11 @@ class MemsyAPIError(MemsyError):
             parts.append(f"(request id {self.request_id})")
         return " ".join(parts)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied without the httpx response: it holds the request, and a request holds headers.
+        state = {k: v for k, v in self.__dict__.items() if k != "response"}
+        return (_rebuild, (type(self), self.args), state)
+
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(status_code={self.status_code!r}, error_code={self.error_code!r}, "
@@ -125,6 +143,35 @@ class MemsyAPIError(MemsyError):
     def _str_field(self, name: str) -> str | None:
         value = self._field(name)
         return value if isinstance(value, str) else None
+
+
+def _rebuild(cls: type[MemsyAPIError], args: tuple[Any, ...]) -> MemsyAPIError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.response = None
+    return error
+
+
+class MemsyValidationError(MemsyAPIError, ValueError):
+    """The SDK refused an argument before sending the request. Nothing was sent.
+
+    Caught like what the service refuses: it is a :class:`MemsyAPIError` with ``status_code`` 422 and
+    :attr:`errors` in the service's 422 shape (no response, no request id). Also a ``ValueError``, so code that
+    already guards argument errors keeps working.
+    """
+
+    def __init__(self, message: str, *, loc: tuple[str | int, ...] = ()) -> None:
+        entry = {"loc": list(loc), "msg": message, "type": "value_error"}
+        super().__init__(message, status_code=422, detail=message, body={"detail": [entry]})
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The refusal in the service's 422 shape: one entry with ``loc``, ``msg`` and ``type``."""
+        detail = self.body.get("detail") if isinstance(self.body, dict) else None
+        return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
 
 
 class MalformedResponseError(MemsyAPIError):
@@ -371,10 +418,24 @@ def error_class_for(status: int, code: str | None, message: str, body: Any) -> t
     return MemsyAPIError
 
 
+def redact(request: httpx.Request | None) -> None:
+    """Replace the credentials a request carries: an exception keeps its response, and with it the request."""
+    if request is not None and "authorization" in request.headers:
+        request.headers["Authorization"] = "Bearer ***"
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:  # a response built by hand has no request
+        return None
+
+
 def error_from_response(response: httpx.Response) -> MemsyAPIError:
     """Build the typed exception for an error response. Never raises, whatever the body is."""
     from ._headers import parse_rate_limit, parse_retry_after, parse_usage, request_id_of
 
+    redact(_request_of(response))
     body, text = _decode(response)
     effective = _effective_body(body)
     code = effective.get("error") if isinstance(effective.get("error"), str) else None
@@ -411,6 +472,7 @@ def malformed_response(response: httpx.Response | None, problem: str) -> Malform
 
     if response is None:
         return MalformedResponseError(f"the response could not be read: {problem}")
+    redact(_request_of(response))
     body, text = _decode(response)
     snippet = " ".join(text.split())[:200]
     return MalformedResponseError(

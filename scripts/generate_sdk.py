@@ -669,10 +669,17 @@ class OperationWriter:
             body_args = ", ".join(f"{low_name(a.wire)}=w_{a.name}" for a in s.args if a.location == "body")
             call_args.append(f"body=wire.{s.body_model}({body_args})")
         module = snake(s.op.id)
-        lines.append(
-            f"    return Call({s.op.id!r}, _{module}.build_request({', '.join(call_args)}), {s.reader}, "
-            f"retry_safe={s.retry_safe})"
+        call = (
+            f"Call({s.op.id!r}, {s.options['method']!r}, _{module}.build_request({', '.join(call_args)}), "
+            f"{s.reader}, retry_safe={s.retry_safe})"
         )
+        if not s.options.get("iter"):
+            lines.append(f"    return {call}")
+            return "\n".join(lines)
+        same = ", ".join(f"{a.name}={a.name}" for a in s.args if a.name != "offset")
+        lines.append(f"    call = {call}")
+        lines.append(f"    call.page = lambda at: {module}({same}, offset=at)  # the same list at another offset")
+        lines.append("    return call")
         return "\n".join(lines)
 
 
@@ -880,7 +887,8 @@ def main() -> None:
     shells = [writer.shell(op) for op in operations]
     for s in shells:
         if s.options.get("iter"):
-            _PAGE_ITEMS[s.returns] = models._item_type(s.returns)
+            bare = s.returns.startswith("ResourceList[")
+            _PAGE_ITEMS[s.returns] = s.returns[len("ResourceList[") : -1] if bare else models._item_type(s.returns)
     input_models, input_checkers = writer.render_inputs()
     enums = []
     for name, node in contract.schemas.items():

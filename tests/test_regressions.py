@@ -84,10 +84,12 @@ def test_N3_partial_numbers_are_not_honoured() -> None:
     assert parse_retry_after("-5") == 0.0
 
 
-def test_P6_retry_after_is_capped(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
+def test_P6_an_absurd_retry_after_is_not_slept_on(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
     fake.queue(limited("86400"), reply(200, s.HEALTH))
-    sdk("health")
-    assert sleeps == [memsy.DEFAULT_MAX_RETRY_AFTER]
+    with pytest.raises(memsy.RateLimitExceeded) as caught:
+        sdk("health")
+    assert sleeps == [] and caught.value.retry_after == 86400  # raised at once, with the server's wish
+    assert len(fake.requests) == 1
 
 
 @pytest.mark.parametrize(
@@ -101,7 +103,7 @@ def test_P6_retry_after_is_capped(sdk: Driver, fake: Any, sleeps: list[float]) -
     ],
 )
 def test_P7_every_transport_failure_is_wrapped(sdk: Driver, fake: Any, failure: Exception) -> None:
-    fake.queue(failure)
+    fake.queue(failure, failure)  # a read/write failure is retried once (stale keep-alive); the second is raised
     with pytest.raises(memsy.MemsyConnectionError):
         sdk("health")
 

@@ -72,9 +72,13 @@ def test_unusable_retry_after_falls_back_to_backoff(build: Any, fake: Any, sleep
     assert len(sleeps) == 1 and 1.5 <= sleeps[0] <= 2.5  # 2.0 * 2**0 with 25 % jitter
 
 
-def test_absurd_retry_after_is_capped(build: Any, fake: Any, sleeps: list[float]) -> None:
-    fake.queue(limited("86400"), reply(200, s.HEALTH))
-    build()("health")
+def test_a_retry_after_beyond_max_retry_after_is_raised_at_once(build: Any, fake: Any, sleeps: list[float]) -> None:
+    fake.queue(limited("86400"))
+    with pytest.raises(memsy.RateLimitExceeded) as caught:
+        build()("health")
+    assert sleeps == [] and caught.value.retry_after == 86400 and caught.value.attempts == 1
+    fake.queue(limited(str(memsy.DEFAULT_MAX_RETRY_AFTER)), reply(200, s.HEALTH))
+    build()("health")  # up to the limit, the wait is honoured
     assert sleeps == [memsy.DEFAULT_MAX_RETRY_AFTER]
 
 

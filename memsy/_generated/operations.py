@@ -144,7 +144,7 @@ MAX_ITEMS: dict[tuple[str, str], int] = {
 
 def get_health() -> Call[HealthResponse]:
     """GET /v1/health: check the arguments, build the request."""
-    return Call("getHealth", _get_health.build_request(), HealthResponse._read, retry_safe=True)
+    return Call("getHealth", "health", _get_health.build_request(), HealthResponse._read, retry_safe=True)
 
 
 def ingest_events(*, events: Any) -> Call[IngestResponse]:
@@ -154,6 +154,7 @@ def ingest_events(*, events: Any) -> Call[IngestResponse]:
     )
     return Call(
         "ingestEvents",
+        "ingest",
         _ingest_events.build_request(body=wire.IngestRequest(events=w_events)),
         IngestResponse._read,
         retry_safe=True,
@@ -231,6 +232,7 @@ def search_memories(
     v.exclusive(("session_id", w_session_id), ("exclude_session_id", w_exclude_session_id))
     return Call(
         "searchMemories",
+        "search",
         _search_memories.build_request(
             body=wire.SearchRequest(
                 query=w_query,
@@ -262,6 +264,7 @@ def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
     )
     return Call(
         "getEventStatus",
+        "status",
         _get_event_status.build_request(body=wire.StatusRequest(event_ids=w_event_ids)),
         StatusResponse._read,
         retry_safe=True,
@@ -273,6 +276,7 @@ def clear_container(*, container_tag: Any) -> Call[ClearResponse]:
     w_container_tag = v.string(container_tag, "container_tag", min_length=1, path=True)
     return Call(
         "clearContainer",
+        "clear",
         _clear_container.build_request(container_tag=w_container_tag),
         ClearResponse._read,
         retry_safe=False,
@@ -281,7 +285,7 @@ def clear_container(*, container_tag: Any) -> Call[ClearResponse]:
 
 def list_orgs() -> Call[ResourceList[OrgResource]]:
     """GET /v1/orgs: check the arguments, build the request."""
-    return Call("listOrgs", _list_orgs.build_request(), _listed(OrgResource._read), retry_safe=True)
+    return Call("listOrgs", "orgs.list", _list_orgs.build_request(), _listed(OrgResource._read), retry_safe=True)
 
 
 def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
@@ -291,6 +295,7 @@ def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createOrg",
+        "orgs.create",
         _create_org.build_request(body=wire.CreateOrgRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         OrgResource._read,
         retry_safe=False,
@@ -300,7 +305,7 @@ def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
 def get_org(*, org_id: Any) -> Call[OrgResource]:
     """GET /v1/orgs/{org_id}: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    return Call("getOrg", _get_org.build_request(org_id=w_org_id), OrgResource._read, retry_safe=True)
+    return Call("getOrg", "orgs.get", _get_org.build_request(org_id=w_org_id), OrgResource._read, retry_safe=True)
 
 
 def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[OrgResource]:
@@ -315,6 +320,7 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
     )
     return Call(
         "updateOrg",
+        "orgs.update",
         _update_org.build_request(
             org_id=w_org_id,
             body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
@@ -327,7 +333,7 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
 def delete_org(*, org_id: Any) -> Call[None]:
     """DELETE /v1/orgs/{org_id}: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    return Call("deleteOrg", _delete_org.build_request(org_id=w_org_id), _nothing, retry_safe=False)
+    return Call("deleteOrg", "orgs.delete", _delete_org.build_request(org_id=w_org_id), _nothing, retry_safe=False)
 
 
 def regenerate_org_prompt(*, org_id: Any) -> Call[OrgResource]:
@@ -335,6 +341,7 @@ def regenerate_org_prompt(*, org_id: Any) -> Call[OrgResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
     return Call(
         "regenerateOrgPrompt",
+        "orgs.regenerate_prompt",
         _regenerate_org_prompt.build_request(org_id=w_org_id),
         OrgResource._read,
         retry_safe=False,
@@ -346,12 +353,15 @@ def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Rol
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     w_limit = v.integer(limit, "limit", 1, 500)
     w_offset = v.integer(offset, "offset", 0, None)
-    return Call(
+    call = Call(
         "listRoles",
+        "roles.list",
         _list_roles.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
         _listed(RoleResource._read),
         retry_safe=True,
     )
+    call.page = lambda at: list_roles(org_id=org_id, limit=limit, offset=at)  # the same list at another offset
+    return call
 
 
 def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
@@ -361,6 +371,7 @@ def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createRole",
+        "roles.create",
         _create_role.build_request(body=wire.CreateRoleRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         RoleResource._read,
         retry_safe=False,
@@ -372,7 +383,11 @@ def get_role(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
     w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "getRole", _get_role.build_request(role_id=w_role_id, org_id=w_org_id), RoleResource._read, retry_safe=True
+        "getRole",
+        "roles.get",
+        _get_role.build_request(role_id=w_role_id, org_id=w_org_id),
+        RoleResource._read,
+        retry_safe=True,
     )
 
 
@@ -389,6 +404,7 @@ def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
     )
     return Call(
         "updateRole",
+        "roles.update",
         _update_role.build_request(
             role_id=w_role_id,
             org_id=w_org_id,
@@ -404,7 +420,11 @@ def delete_role(*, role_id: Any, org_id: Any) -> Call[None]:
     w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "deleteRole", _delete_role.build_request(role_id=w_role_id, org_id=w_org_id), _nothing, retry_safe=False
+        "deleteRole",
+        "roles.delete",
+        _delete_role.build_request(role_id=w_role_id, org_id=w_org_id),
+        _nothing,
+        retry_safe=False,
     )
 
 
@@ -414,6 +434,7 @@ def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
         "regenerateRolePrompt",
+        "roles.regenerate_prompt",
         _regenerate_role_prompt.build_request(role_id=w_role_id, org_id=w_org_id),
         RoleResource._read,
         retry_safe=False,
@@ -425,12 +446,15 @@ def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Tea
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     w_limit = v.integer(limit, "limit", 1, 500)
     w_offset = v.integer(offset, "offset", 0, None)
-    return Call(
+    call = Call(
         "listTeams",
+        "teams.list",
         _list_teams.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
         _listed(TeamResource._read),
         retry_safe=True,
     )
+    call.page = lambda at: list_teams(org_id=org_id, limit=limit, offset=at)  # the same list at another offset
+    return call
 
 
 def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
@@ -440,6 +464,7 @@ def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     return Call(
         "createTeam",
+        "teams.create",
         _create_team.build_request(body=wire.CreateTeamRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
         TeamResource._read,
         retry_safe=False,
@@ -451,7 +476,11 @@ def get_team(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
     w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "getTeam", _get_team.build_request(team_id=w_team_id, org_id=w_org_id), TeamResource._read, retry_safe=True
+        "getTeam",
+        "teams.get",
+        _get_team.build_request(team_id=w_team_id, org_id=w_org_id),
+        TeamResource._read,
+        retry_safe=True,
     )
 
 
@@ -468,6 +497,7 @@ def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
     )
     return Call(
         "updateTeam",
+        "teams.update",
         _update_team.build_request(
             team_id=w_team_id,
             org_id=w_org_id,
@@ -483,7 +513,11 @@ def delete_team(*, team_id: Any, org_id: Any) -> Call[None]:
     w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "deleteTeam", _delete_team.build_request(team_id=w_team_id, org_id=w_org_id), _nothing, retry_safe=False
+        "deleteTeam",
+        "teams.delete",
+        _delete_team.build_request(team_id=w_team_id, org_id=w_org_id),
+        _nothing,
+        retry_safe=False,
     )
 
 
@@ -493,6 +527,7 @@ def regenerate_team_prompt(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
         "regenerateTeamPrompt",
+        "teams.regenerate_prompt",
         _regenerate_team_prompt.build_request(team_id=w_team_id, org_id=w_org_id),
         TeamResource._read,
         retry_safe=False,
@@ -520,8 +555,9 @@ def list_memories(
     w_search = UNSET if search is None else v.string(search, "search", min_length=1)
     w_limit = v.integer(limit, "limit", 1, 200)
     w_offset = v.integer(offset, "offset", 0, None)
-    return Call(
+    call = Call(
         "listMemories",
+        "memories.list",
         _list_memories.build_request(
             actor_id=w_actor_id,
             kind=w_kind,
@@ -535,18 +571,32 @@ def list_memories(
         MemoryListResponse._read,
         retry_safe=True,
     )
+    call.page = lambda at: list_memories(
+        actor_id=actor_id, kind=kind, type=type, status=status, sort=sort, search=search, limit=limit, offset=at
+    )  # the same list at another offset
+    return call
 
 
 def get_memory_stats() -> Call[MemoryStatsResponse]:
     """GET /v1/console/memories/stats: check the arguments, build the request."""
-    return Call("getMemoryStats", _get_memory_stats.build_request(), MemoryStatsResponse._read, retry_safe=True)
+    return Call(
+        "getMemoryStats",
+        "memories.stats",
+        _get_memory_stats.build_request(),
+        MemoryStatsResponse._read,
+        retry_safe=True,
+    )
 
 
 def get_memory(*, memory_id: Any) -> Call[MemoryItemResource]:
     """GET /v1/console/memories/{memory_id}: check the arguments, build the request."""
     w_memory_id = v.string(memory_id, "memory_id", min_length=1, path=True)
     return Call(
-        "getMemory", _get_memory.build_request(memory_id=w_memory_id), MemoryItemResource._read, retry_safe=True
+        "getMemory",
+        "memories.get",
+        _get_memory.build_request(memory_id=w_memory_id),
+        MemoryItemResource._read,
+        retry_safe=True,
     )
 
 
@@ -559,12 +609,17 @@ def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> C
         ActorSort, v.choice(sort, "sort", ("first_memory_desc", "first_memory_asc", "last_memory_desc", "actor_id_asc"))
     )
     w_q = UNSET if q is None else v.string(q, "q", min_length=1)
-    return Call(
+    call = Call(
         "listActors",
+        "actors.list",
         _list_actors.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset, sort=w_sort, q=w_q),
         ActorListResponse._read,
         retry_safe=True,
     )
+    call.page = lambda at: list_actors(
+        org_id=org_id, limit=limit, sort=sort, q=q, offset=at
+    )  # the same list at another offset
+    return call
 
 
 def get_actor(*, actor_id: Any, org_id: Any) -> Call[ActorResource]:
@@ -572,23 +627,35 @@ def get_actor(*, actor_id: Any, org_id: Any) -> Call[ActorResource]:
     w_actor_id = v.string(actor_id, "actor_id", min_length=1, max_length=256, path=True)
     w_org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
     return Call(
-        "getActor", _get_actor.build_request(actor_id=w_actor_id, org_id=w_org_id), ActorResource._read, retry_safe=True
+        "getActor",
+        "actors.get",
+        _get_actor.build_request(actor_id=w_actor_id, org_id=w_org_id),
+        ActorResource._read,
+        retry_safe=True,
     )
 
 
 def get_control_health() -> Call[HealthResponse]:
     """GET /api/health: check the arguments, build the request."""
-    return Call("getControlHealth", _get_control_health.build_request(), HealthResponse._read, retry_safe=True)
+    return Call(
+        "getControlHealth", "health", _get_control_health.build_request(), HealthResponse._read, retry_safe=True
+    )
 
 
 def get_me() -> Call[MeResponse]:
     """GET /api/me: check the arguments, build the request."""
-    return Call("getMe", _get_me.build_request(), MeResponse._read, retry_safe=True)
+    return Call("getMe", "me", _get_me.build_request(), MeResponse._read, retry_safe=True)
 
 
 def get_usage_summary() -> Call[UsageSummaryResponse]:
     """GET /api/usage/summary: check the arguments, build the request."""
-    return Call("getUsageSummary", _get_usage_summary.build_request(), UsageSummaryResponse._read, retry_safe=True)
+    return Call(
+        "getUsageSummary",
+        "usage.summary",
+        _get_usage_summary.build_request(),
+        UsageSummaryResponse._read,
+        retry_safe=True,
+    )
 
 
 def get_usage_timeseries(
@@ -602,6 +669,7 @@ def get_usage_timeseries(
     v.ordered(("period_start", w_period_start), ("period_end", w_period_end))
     return Call(
         "getUsageTimeseries",
+        "usage.timeseries",
         _get_usage_timeseries.build_request(
             dimension=w_dimension, granularity=w_granularity, period_start=w_period_start, period_end=w_period_end
         ),
@@ -612,17 +680,25 @@ def get_usage_timeseries(
 
 def get_billing_summary() -> Call[BillingSummary]:
     """GET /api/billing/summary: check the arguments, build the request."""
-    return Call("getBillingSummary", _get_billing_summary.build_request(), BillingSummary._read, retry_safe=True)
+    return Call(
+        "getBillingSummary",
+        "billing.summary",
+        _get_billing_summary.build_request(),
+        BillingSummary._read,
+        retry_safe=True,
+    )
 
 
 def list_invoices() -> Call[ResourceList[Invoice]]:
     """GET /api/billing/invoices: check the arguments, build the request."""
-    return Call("listInvoices", _list_invoices.build_request(), _listed(Invoice._read), retry_safe=True)
+    return Call(
+        "listInvoices", "billing.invoices", _list_invoices.build_request(), _listed(Invoice._read), retry_safe=True
+    )
 
 
 def list_keys() -> Call[ApiKeyListResponse]:
     """GET /api/keys: check the arguments, build the request."""
-    return Call("listKeys", _list_keys.build_request(), ApiKeyListResponse._read, retry_safe=True)
+    return Call("listKeys", "keys.list", _list_keys.build_request(), ApiKeyListResponse._read, retry_safe=True)
 
 
 def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResponse]:
@@ -640,6 +716,7 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResp
     w_expires_at = UNSET if expires_at is None else v.timestamp(expires_at, "expires_at")
     return Call(
         "createKey",
+        "keys.create",
         _create_key.build_request(body=wire.CreateKeyRequest(name=w_name, scopes=w_scopes, expires_at=w_expires_at)),
         CreateKeyResponse._read,
         retry_safe=False,
@@ -649,13 +726,19 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResp
 def delete_key(*, key_id: Any) -> Call[None]:
     """DELETE /api/keys/{key_id}: check the arguments, build the request."""
     w_key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
-    return Call("deleteKey", _delete_key.build_request(key_id=w_key_id), _nothing, retry_safe=False)
+    return Call("deleteKey", "keys.delete", _delete_key.build_request(key_id=w_key_id), _nothing, retry_safe=False)
 
 
 def get_key_usage(*, key_id: Any) -> Call[ResourceList[dict[str, Any]]]:
     """GET /api/keys/{key_id}/usage: check the arguments, build the request."""
     w_key_id = v.string(key_id, "key_id", min_length=1, max_length=256, path=True)
-    return Call("getKeyUsage", _get_key_usage.build_request(key_id=w_key_id), _unwrap_records("usage"), retry_safe=True)
+    return Call(
+        "getKeyUsage",
+        "keys.usage",
+        _get_key_usage.build_request(key_id=w_key_id),
+        _unwrap_records("usage"),
+        retry_safe=True,
+    )
 
 
 def list_console_events(
@@ -672,14 +755,19 @@ def list_console_events(
     w_sort = cast(EventSort, v.choice(sort, "sort", ("ts_desc", "ts_asc")))
     w_limit = v.integer(limit, "limit", 1, 200)
     w_offset = v.integer(offset, "offset", 0, None)
-    return Call(
+    call = Call(
         "listConsoleEvents",
+        "events.list",
         _list_console_events.build_request(
             actor_id=w_actor_id, session_id=w_session_id, kind=w_kind, sort=w_sort, limit=w_limit, offset=w_offset
         ),
         EventListResponse._read,
         retry_safe=True,
     )
+    call.page = lambda at: list_console_events(
+        actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=at
+    )  # the same list at another offset
+    return call
 
 
 def express_pro_interest(
@@ -693,6 +781,7 @@ def express_pro_interest(
     w_notes = UNSET if notes is None else v.string(notes, "notes", max_length=2000)
     return Call(
         "expressProInterest",
+        "interest.express",
         _express_pro_interest.build_request(
             body=wire.ProInterestRequest(
                 email=w_email, name=w_name, company=w_company, use_case=w_use_case, notes=w_notes
@@ -706,5 +795,9 @@ def express_pro_interest(
 def get_pro_interest_status() -> Call[bool]:
     """GET /api/interest/pro/status: check the arguments, build the request."""
     return Call(
-        "getProInterestStatus", _get_pro_interest_status.build_request(), _unwrap_bool("expressed"), retry_safe=True
+        "getProInterestStatus",
+        "interest.status",
+        _get_pro_interest_status.build_request(),
+        _unwrap_bool("expressed"),
+        retry_safe=True,
     )

@@ -199,6 +199,24 @@ class RolesResource(SyncResource):
             request_options(timeout, extra_headers, extra_query),
         )
 
+    def iter(
+        self,
+        org_id: str,
+        *,
+        page_size: int = 500,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Iterator[RoleResource]:
+        """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
+        memory at a time). The arguments are checked at once, not at the first item."""
+
+        def page(offset: int) -> Call[ResourceList[RoleResource]]:
+            return ops.list_roles(org_id=org_id, limit=page_size, offset=offset)
+
+        page(0)
+        return iterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
+
     def create(
         self,
         org_id: str,
@@ -336,6 +354,24 @@ class TeamsResource(SyncResource):
             ops.list_teams(org_id=org_id, limit=limit, offset=offset),
             request_options(timeout, extra_headers, extra_query),
         )
+
+    def iter(
+        self,
+        org_id: str,
+        *,
+        page_size: int = 500,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> Iterator[TeamResource]:
+        """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
+        memory at a time). The arguments are checked at once, not at the first item."""
+
+        def page(offset: int) -> Call[ResourceList[TeamResource]]:
+            return ops.list_teams(org_id=org_id, limit=page_size, offset=offset)
+
+        page(0)
+        return iterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
     def create(
         self,
@@ -1232,6 +1268,24 @@ class AsyncRolesResource(AsyncResource):
             request_options(timeout, extra_headers, extra_query),
         )
 
+    def iter(
+        self,
+        org_id: str,
+        *,
+        page_size: int = 500,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> AsyncIterator[RoleResource]:
+        """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
+        memory at a time). The arguments are checked at once, not at the first item."""
+
+        def page(offset: int) -> Call[ResourceList[RoleResource]]:
+            return ops.list_roles(org_id=org_id, limit=page_size, offset=offset)
+
+        page(0)
+        return aiterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
+
     async def create(
         self,
         org_id: str,
@@ -1369,6 +1423,24 @@ class AsyncTeamsResource(AsyncResource):
             ops.list_teams(org_id=org_id, limit=limit, offset=offset),
             request_options(timeout, extra_headers, extra_query),
         )
+
+    def iter(
+        self,
+        org_id: str,
+        *,
+        page_size: int = 500,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> AsyncIterator[TeamResource]:
+        """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
+        memory at a time). The arguments are checked at once, not at the first item."""
+
+        def page(offset: int) -> Call[ResourceList[TeamResource]]:
+            return ops.list_teams(org_id=org_id, limit=page_size, offset=offset)
+
+        page(0)
+        return aiterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
     async def create(
         self,
