@@ -258,7 +258,8 @@ def test_a_timeout_points_at_the_timeout_option(server: LocalMemsy) -> None:
     server.faults.slow(3.0, times=1)
     result = memsy(server, "--http-timeout", "0.5", "health")
     assert result.code == EXIT_CONNECTION
-    assert "--http-timeout" in result.err and "check MEMSY_BASE_URL" not in result.err
+    assert "no answer within --http-timeout 0.5 seconds" in result.err and "raise --http-timeout" in result.err
+    assert "check MEMSY_BASE_URL" not in result.err and "timeout=" not in result.err
 
 
 def test_a_missing_key_is_explained_in_command_line_terms(server: LocalMemsy) -> None:

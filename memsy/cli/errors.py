@@ -44,10 +44,10 @@ def describe(error: Exception, ctx: Context) -> tuple[str, int]:
         return _rate_limited(error, ctx), EXIT_API
     if isinstance(error, MemsyAPIError):
         return f"memsy: {error}", EXIT_API
-    if isinstance(error, MemsyTimeoutError):
+    if isinstance(error, MemsyTimeoutError):  # told in full here: the SDK's hint speaks of timeout=, in Python
         return (
-            f"memsy: {error}\n  no answer within --http-timeout {ctx.http_timeout:g} seconds from {ctx.url_tried()}: "
-            "raise --http-timeout (e.g. --http-timeout 120) for slow calls, or check that the service is up",
+            f"memsy: no answer within --http-timeout {ctx.http_timeout:g} seconds from {ctx.url_tried()}\n"
+            "  raise --http-timeout (e.g. --http-timeout 120) for slow calls, or check that the service is up",
             EXIT_CONNECTION,
         )
     if isinstance(error, MemsyConnectionError):
