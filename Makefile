@@ -58,15 +58,15 @@ lint-contract: $(STAMP) $(NPM_STAMP)
 
 # Regenerates in place: a hand edit of a generated file, or a contract or overlay change without regeneration,
 # shows up as a diff.
-GENERATED := generated/ memsy/_generated/
+GENERATED := generated/ memsy/_generated/ docs/api.md
 check-generated: generate
 	git diff --exit-code --stat -- $(GENERATED)
 	@untracked="$$(git status --porcelain --untracked-files=all -- $(GENERATED))"; \
 	  if [ -n "$$untracked" ]; then echo "generated files differ from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check memsy tests examples bench
-	$(BIN)/ruff format --check memsy tests examples bench
+	$(BIN)/ruff check memsy tests examples bench scripts/generate_sdk.py
+	$(BIN)/ruff format --check memsy tests examples bench scripts/generate_sdk.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

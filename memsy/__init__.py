@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._call import RawResponse
     from ._helpers import IngestManyError, WaitTimeoutError
     from ._retry import DEFAULT_MAX_RETRY_AFTER, RetryPolicy
     from .client import AsyncMemsyClient, MemsyClient
@@ -132,6 +133,7 @@ _LAZY = {
     "ProInterestResponse": ".models",
     "RateLimitExceeded": ".exceptions",
     "RateLimitInfo": ".models",
+    "RawResponse": "._call",
     "RequestValidationError": ".exceptions",
     "ResourceList": ".models",
     "RetryPolicy": "._retry",
@@ -218,6 +220,7 @@ __all__ = [
     "ProInterestResponse",
     "RateLimitExceeded",
     "RateLimitInfo",
+    "RawResponse",
     "RequestValidationError",
     "ResourceList",
     "RetryPolicy",

@@ -37,12 +37,13 @@ class RawResponse(Generic[T]):
     """What a method of ``client.with_raw_response`` returns: the HTTP response, and :meth:`parse` for the
     model the method usually returns."""
 
-    __slots__ = ("_call", "_parsed", "http_response")
+    __slots__ = ("_call", "_measured", "_parsed", "http_response")
 
-    def __init__(self, response: httpx.Response, call: Call[T]) -> None:
+    def __init__(self, response: httpx.Response, call: Call[T], measured: float) -> None:
         self.http_response = response
         """The ``httpx.Response`` (its body already read)."""
         self._call = call
+        self._measured = measured
         self._parsed: Any = _UNPARSED
 
     @property
@@ -63,7 +64,10 @@ class RawResponse(Generic[T]):
     @property
     def elapsed(self) -> timedelta:
         """Time from sending the request to reading the whole answer."""
-        return self.http_response.elapsed
+        try:
+            return self.http_response.elapsed
+        except RuntimeError:  # a response a custom transport built already read: our own measure
+            return timedelta(seconds=self._measured)
 
     def parse(self) -> T:
         """The body as the method's usual result (read once; later calls return the same object)."""
@@ -123,16 +127,23 @@ def _listed(read: Callable[[Any], R]) -> Callable[[Any], ResourceList[R]]:
     return parse
 
 
-def _unwrap_records(name: str) -> Callable[[Any], ResourceList[dict[str, Any]]]:
-    """The reader of a body whose one property is a list of free-form records (an empty answer is none)."""
+def _unwrap_list(name: str, read: Callable[[Any], R] | type) -> Callable[[Any], ResourceList[R]]:
+    """The reader of a body whose one property is a list: of models (``read`` is the model's reader, an item of
+    another type is not the documented shape), or of plain values (``read`` is ``str`` or ``dict``: items of
+    another type are dropped). An empty answer, or no such property, is an empty list."""
 
-    def parse(body: Any) -> ResourceList[dict[str, Any]]:
+    def parse(body: Any) -> ResourceList[R]:
         if body is None:
             return ResourceList()
         if type(body) is not dict:
             raise TypeError(f"expected a JSON object, got {type(body).__name__}")
-        records = body[name]
-        return ResourceList([r for r in records if type(r) is dict] if type(records) is list else [])
+        items = body.get(name)
+        if type(items) is not list:
+            return ResourceList()
+        if isinstance(read, type):
+            kept: list[Any] = [x for x in items if type(x) is read]
+            return ResourceList(kept)
+        return ResourceList([read(x) for x in items])
 
     return parse
 

@@ -153,8 +153,6 @@ class BaseClient:
 
     _env_url_names: tuple[str, ...] = ("MEMSY_BASE_URL",)
     _plane_path = "/v1"
-    _raw = False
-    """True on the view that ``with_raw_response`` returns: calls give a :class:`RawResponse`."""
 
     def __init__(
         self,
@@ -178,6 +176,8 @@ class BaseClient:
         }
         self._last_headers: Any = None
         self._owns_http = True
+        self._url_prefix = ""
+        """The host, when the pool is the caller's (it has no base URL of ours)."""
         self._per_request: dict[str, Any] = {}
         """What each request must carry itself: nothing when the pool was configured with our settings."""
 
@@ -215,6 +215,7 @@ class BaseClient:
         """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
         ``close()`` leaves the pool open."""
         self._owns_http = False
+        self._url_prefix = self._host
         self._per_request = {"headers": self._headers, "timeout": self._timeout}
 
     def _copy(self, **changes: Any) -> Any:
@@ -251,17 +252,13 @@ class BaseClient:
             changes["_headers"] = {**self._headers, **_header_map(default_headers)}
         return self._copy(**changes)  # type: ignore[no-any-return]
 
-    @property
-    def with_raw_response(self) -> Self:
-        """The same client, whose methods return a :class:`memsy.RawResponse` (status, headers, request id,
-        elapsed time, the ``httpx.Response``, and ``parse()`` for the usual model)."""
-        return self._copy(_raw=True)  # type: ignore[no-any-return]
-
     def _request_kwargs(self, call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for a call, with its per-call options merged in."""
         if options is None and not self._per_request:
             return call.request
         kwargs = {**call.request, **self._per_request}
+        if self._url_prefix:
+            kwargs["url"] = self._url_prefix + kwargs["url"]
         if options is None:
             return kwargs
         if options.extra_query:
@@ -312,7 +309,9 @@ class BaseClient:
             raise error from exc
         return delay
 
-    def _finish(self, call: Call[T], response: httpx.Response, options: RequestOptions | None) -> Any:
+    def _finish(
+        self, call: Call[T], response: httpx.Response, options: RequestOptions | None, sent: float, raw: bool
+    ) -> Any:
         """Raise the typed error of an error status; otherwise read the body into the public model in one JSON
         pass (or, on the raw view, wrap the response) and attach the response headers, from which ``usage``
         and ``rate_limit`` are read on first access."""
@@ -325,8 +324,8 @@ class BaseClient:
                 request = response.request
                 error.message += f" ({call.method}: {request.method} {request.url.path} was not found)"
             raise error
-        if self._raw:
-            return RawResponse(response, call)
+        if raw:
+            return RawResponse(response, call, time.monotonic() - sent)
         result: Any = read(call, response)
         if call.page is not None:
             result._pager = (self, call, options)
@@ -367,22 +366,12 @@ class SyncResource:
     def __init__(self, client: SyncClient) -> None:
         self._client = client
 
-    @property
-    def with_raw_response(self) -> Self:
-        """This resource on the client's raw view: methods return a :class:`memsy.RawResponse`."""
-        return type(self)(self._client.with_raw_response)
-
 
 class AsyncResource:
     """Base of an asyncio client's sub-resources."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    @property
-    def with_raw_response(self) -> Self:
-        """This resource on the client's raw view: methods return a :class:`memsy.RawResponse`."""
-        return type(self)(self._client.with_raw_response)
 
 
 class SyncClient(BaseClient):
@@ -411,17 +400,21 @@ class SyncClient(BaseClient):
             self._http = httpx.Client(**self._http_options(transport))
         self._attach_resources()
 
-    def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
+    def _run(self, call: Call[T], options: RequestOptions | None = None, raw: bool = False) -> T:
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                attempt_kwargs = self._attempt_kwargs(kwargs, started)
-                return self._finish(call, self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
+                attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
+                return self._finish(call, self._http.request(**attempt_kwargs), options, sent, raw)  # type: ignore[no-any-return]
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             _retry.sleep(delay)
             attempt += 1
+
+    def _run_raw(self, call: Call[T], options: RequestOptions | None = None) -> RawResponse[T]:
+        raw: Any = self._run(call, options, raw=True)
+        return raw  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``, or this client came from
@@ -464,17 +457,21 @@ class AsyncClient(BaseClient):
             self._http = httpx.AsyncClient(**self._http_options(transport))
         self._attach_resources()
 
-    async def _run(self, call: Call[T], options: RequestOptions | None = None) -> T:
+    async def _run(self, call: Call[T], options: RequestOptions | None = None, raw: bool = False) -> T:
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
             try:
-                attempt_kwargs = self._attempt_kwargs(kwargs, started)
-                return self._finish(call, await self._http.request(**attempt_kwargs), options)  # type: ignore[no-any-return]
+                attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
+                return self._finish(call, await self._http.request(**attempt_kwargs), options, sent, raw)  # type: ignore[no-any-return]
             except Exception as exc:
                 delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
             await _retry.async_sleep(delay)
             attempt += 1
+
+    async def _run_raw(self, call: Call[T], options: RequestOptions | None = None) -> RawResponse[T]:
+        raw: Any = await self._run(call, options, raw=True)
+        return raw  # type: ignore[no-any-return]
 
     async def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``, or this client came from

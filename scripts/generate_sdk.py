@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import os
 import re
 import shutil
 import subprocess
@@ -188,7 +189,6 @@ class ModelWriter:
         has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
         ann, read = self._kind(node, schema, wire in options.get("raw", []))
         if required:
-            fallback = {"str": None, "int": "0", "float": "0.0", "bool": "False"}.get(ann)
             reader = {
                 "str": "_r.text({v})",
                 "int": "_r.integer({v}, 0)",
@@ -197,22 +197,21 @@ class ModelWriter:
             }.get(ann)
             if reader is None:
                 reader = read("REQUIRED")
-            del fallback
             return Field(name, wire, ann, True, None, reader, description, wire in options.get("secret", []))
-        if has_default:
-            default = repr(default_value) if not isinstance(default_value, float) else repr(float(default_value))
-            if ann == "float" and isinstance(default_value, int):
-                default = repr(float(default_value))
+        if has_default:  # the contract says what absent means
+            value = float(default_value) if ann == "float" and isinstance(default_value, int) else default_value
             annotation = ann
-            default_expr = default
-            if isinstance(default_value, (list, dict)):
-                default_expr = f"field(default_factory={'list' if isinstance(default_value, list) else 'dict'})"
-            reader = read(default)
+            default_expr = repr(value)
+            if isinstance(value, (list, dict)):  # a fresh container per instance (and per read: a literal)
+                default_expr = f"field(default_factory={type(value).__name__})"
+            reader = read(repr(value))
         else:
             annotation = f"{ann} | None"
             default_expr = "None"
             reader = read("None")
-        return Field(name, wire, annotation, False, default_expr, reader, description, wire in options.get("secret", []))
+        return Field(
+            name, wire, annotation, False, default_expr, reader, description, wire in options.get("secret", [])
+        )
 
     def _kind(self, node: dict[str, Any], schema: Any, raw: bool) -> tuple[str, Any]:
         """(annotation, reader factory taking the default expression, or "REQUIRED")."""
@@ -235,13 +234,24 @@ class ModelWriter:
         name = self.c.ref_name(schema)
         if name and self._is_model(node):
             self.visit(schema)
-            return name, lambda d: f"{name}._read({{v}})" if d == "REQUIRED" else f"{name}._read({{v}}) if type({{v}}) is dict else {d}"
+            return (
+                name,
+                lambda d: (
+                    f"{name}._read({{v}})"
+                    if d == "REQUIRED"
+                    else f"{name}._read({{v}}) if type({{v}}) is dict else {d}"
+                ),
+            )
         kinds, _ = self._types(node)
         kind = next(iter(kinds)) if len(kinds) == 1 else None
         if kind is None and "properties" in node:
             kind = "object"
-        simple = {"string": ("str", "string"), "integer": ("int", "integer"), "number": ("float", "number"),
-                  "boolean": ("bool", "boolean")}
+        simple = {
+            "string": ("str", "string"),
+            "integer": ("int", "integer"),
+            "number": ("float", "number"),
+            "boolean": ("bool", "boolean"),
+        }
         if kind in simple:
             ann, fn = simple[kind]
             return ann, lambda d: f"_r.{fn}({{v}}, {d})"
@@ -253,21 +263,33 @@ class ModelWriter:
                 self.visit(items)
                 return (
                     f"list[{item_name}]",
-                    lambda d: f"[{item_name}._read(x) for x in _r.array({{v}})]"
-                    if d == "REQUIRED"
-                    else f"[{item_name}._read(x) for x in {{v}} if type(x) is dict] if type({{v}}) is list else {d}",
+                    lambda d: (
+                        f"[{item_name}._read(x) for x in _r.array({{v}})]"
+                        if d == "REQUIRED"
+                        else f"[{item_name}._read(x) for x in {{v}} if type(x) is dict] if type({{v}}) is list else {d}"
+                    ),
                 )
             item_kinds, _ = self._types(item_node)
             if item_kinds == {"string"}:
-                return "list[str]", lambda d: "_r.str_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.str_list({{v}}, {d})"
+                return (
+                    "list[str]",
+                    lambda d: "_r.str_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.str_list({{v}}, {d})",
+                )
             if item_kinds == {"object"} or not item_kinds:
                 values = item_node.get("additionalProperties")
-                inner = "dict[str, str]" if isinstance(values, dict) and values.get("type") == "string" else "dict[str, Any]"
+                inner = (
+                    "dict[str, str]"
+                    if isinstance(values, dict) and values.get("type") == "string"
+                    else "dict[str, Any]"
+                )
                 return (
                     f"list[{inner}]",
                     lambda d: "_r.dict_list(_r.array({v}), [])" if d == "REQUIRED" else f"_r.dict_list({{v}}, {d})",
                 )
-            return "list[Any]", lambda d: "_r.array({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is list else {d}"
+            return (
+                "list[Any]",
+                lambda d: "_r.array({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is list else {d}",
+            )
         if kind == "object":
             values = node.get("additionalProperties")
             if isinstance(values, dict):
@@ -286,7 +308,14 @@ class ModelWriter:
         for name in self.order:
             node = self.c.resolve({"$ref": f"#/components/schemas/{name}"})
             options = self.overlay.get(name, {})
-            bases = ([options["mixin"] + (f"[{self._item_type(name)}]" if options["mixin"] in ("Page", "ResultsIterable") else "")] if "mixin" in options else []) + ["Model"]
+            bases = (
+                [
+                    options["mixin"]
+                    + (f"[{self._item_type(name)}]" if options["mixin"] in ("Page", "ResultsIterable") else "")
+                ]
+                if "mixin" in options
+                else []
+            ) + ["Model"]
             fields_ = self.fields[name]
             lines = ["", "", "@dataclass(slots=True)", f"class {name}({', '.join(bases)}):"]
             lines.append(f'    """{doc(node.get("description") or name, 4)}"""')
@@ -323,7 +352,9 @@ class ModelWriter:
                     source = f.name
                 args.append(f"{f.name}=" + f.reader.replace("{v}", source))
             lines.append(f"        model = cls({', '.join(args)})")
-            lines.append("        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own")
+            lines.append(
+                "        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own"
+            )
             lines.append("        return model")
             out.append("\n".join(lines))
         return "\n".join(out)
@@ -386,9 +417,16 @@ class OperationWriter:
             schema = p["schema"]
             node = self.c.resolve(schema)
             args.append(
-                Arg(renames.get(p["name"], python_name(p["name"])),
-                    p["name"], p["in"], schema, bool(p.get("required")), node.get("default"), "default" in node,
-                    p.get("description") or node.get("description"))
+                Arg(
+                    renames.get(p["name"], python_name(p["name"])),
+                    p["name"],
+                    p["in"],
+                    schema,
+                    bool(p.get("required")),
+                    node.get("default"),
+                    "default" in node,
+                    p.get("description") or node.get("description"),
+                )
             )
         body_model = None
         if op.body is not None:
@@ -399,16 +437,21 @@ class OperationWriter:
                 has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
                 default = node.get("default", schema.get("default") if isinstance(schema, dict) else None)
                 args.append(
-                    Arg(renames.get(wire, wire), wire, "body", schema, wire in body.get("required", []), default,
-                        has_default, (schema.get("description") if isinstance(schema, dict) else None)
-                        or node.get("description"))
+                    Arg(
+                        renames.get(wire, wire),
+                        wire,
+                        "body",
+                        schema,
+                        wire in body.get("required", []),
+                        default,
+                        has_default,
+                        (schema.get("description") if isinstance(schema, dict) else None) or node.get("description"),
+                    )
                 )
         order = options.get("args")
         by_name = {a.name: a for a in args}
         if order is None:
-            first = [a for a in args if a.location == "path"] + [
-                a for a in args if a.location != "path" and a.required
-            ]
+            first = [a for a in args if a.location == "path"] + [a for a in args if a.location != "path" and a.required]
             rest = [a for a in args if a not in first]
             order = [a.name for a in first] + (["*"] if rest else []) + [a.name for a in rest]
         unknown = set(order) - set(by_name) - {"*"}
@@ -426,8 +469,9 @@ class OperationWriter:
         resource, _, method = target.rpartition(".")
         returns, reader = self._returns(op, options)
         retry_safe = op.method in ("GET", "PATCH") or bool(options.get("retry_safe"))
-        return Shell(op, resource or None, method, ordered, keyword_from, returns, reader, retry_safe, options,
-                     body_model)
+        return Shell(
+            op, resource or None, method, ordered, keyword_from, returns, reader, retry_safe, options, body_model
+        )
 
     def _returns(self, op: Operation, options: dict[str, Any]) -> tuple[str, str]:
         schema = op.response
@@ -435,11 +479,19 @@ class OperationWriter:
             return "None", "_nothing"
         unwrap = options.get("unwrap")
         node = self.c.resolve(schema)
-        if unwrap:
+        if unwrap:  # the one property of the body is the result
             prop = self.c.resolve(node["properties"][unwrap])
             if prop.get("type") == "boolean":
                 return "bool", f"_unwrap_bool({unwrap!r})"
-            return "ResourceList[dict[str, Any]]", f"_unwrap_records({unwrap!r})"
+            items = prop.get("items", {})
+            item = self.c.ref_name(items)
+            if item:
+                self.models.visit(items)
+                self.model_imports.add(item)
+                return f"ResourceList[{item}]", f"_unwrap_list({unwrap!r}, {item}._read)"
+            plain = "str" if self.c.resolve(items).get("type") == "string" else "dict"
+            annotation = "str" if plain == "str" else "dict[str, Any]"
+            return f"ResourceList[{annotation}]", f"_unwrap_list({unwrap!r}, {plain})"
         if node.get("type") == "array":
             item = self.c.ref_name(node["items"])
             self.models.visit(node["items"])
@@ -567,7 +619,14 @@ class OperationWriter:
             json_text, blank_null = set(opts.get("json_text", [])), set(opts.get("blank_is_null", []))
             required = node.get("required", [])
             props = list(node.get("properties", {}).items())
-            lines = ["", "", "@dataclass(slots=True)", f"class {public}:", f'    """{doc(node.get("description"), 4)}"""', ""]
+            lines = [
+                "",
+                "",
+                "@dataclass(slots=True)",
+                f"class {public}:",
+                f'    """{doc(node.get("description"), 4)}"""',
+                "",
+            ]
             checks = []
             for wire, schema in sorted(props, key=lambda p: p[0] not in required):
                 prop = self.c.resolve(schema)
@@ -584,7 +643,9 @@ class OperationWriter:
                 if wire not in required:
                     ann += " | None = None"
                 lines.append(f"    {name}: {ann}")
-                description = (schema.get("description") if isinstance(schema, dict) else None) or prop.get("description")
+                description = (schema.get("description") if isinstance(schema, dict) else None) or prop.get(
+                    "description"
+                )
                 if description:
                     lines.append(f'    """{doc(description, 4)}"""')
                 checks.append((wire, name, prop, pref))
@@ -620,7 +681,11 @@ class OperationWriter:
                     full = f"v.json_text({var}, {label}, max_length={limit!r})"
                     ann_cast = False
                 elif wire in blank_null:
-                    fast, full, ann_cast = None, f"v.blank_is_null({var}, {label}, max_length={prop.get('maxLength')!r})", False
+                    fast, full, ann_cast = (
+                        None,
+                        f"v.blank_is_null({var}, {label}, max_length={prop.get('maxLength')!r})",
+                        False,
+                    )
                 else:
                     lo, hi = prop.get("minLength", 0), prop.get("maxLength")
                     conds = [f"type({var}) is str"]
@@ -689,7 +754,9 @@ def _signature(s: Shell, *, sync: bool) -> tuple[str, str]:
     for i, arg in enumerate(s.args):
         if i == s.keyword_from:
             parts.append("*")
-        parts.append(f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}"))
+        parts.append(
+            f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}")
+        )
     if s.keyword_from >= len(s.args):
         parts.append("*")
     parts.extend(_OPTION_PARAMS)
@@ -727,60 +794,99 @@ def _method_doc(c: Contract, s: Shell, indent: int) -> str:
 
 
 def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) -> str:
+    """Per flavour: each resource class and its twin whose methods return a RawResponse, then the methods
+    class of each plane's client (and its raw twin)."""
     out = []
     by_owner: dict[tuple[str, str | None], list[Shell]] = {}
-    plane_of = {}
     for s in shells:
         plane = "data" if s.op.path.startswith("/v1") else "control"
-        plane_of[id(s)] = plane
         by_owner.setdefault((plane, s.resource), []).append(s)
     tags = {t["name"]: t.get("description", "") for t in c.spec.get("tags", [])}
     for flavour in ("sync", "async"):
-        for (plane, resource), group in by_owner.items():
+        prefix = "Async" if flavour == "async" else ""
+        base = "AsyncResource" if flavour == "async" else "SyncResource"
+        for (_, resource), group in by_owner.items():
             if resource is None:
                 continue
             spec = overlay["resources"][resource]
-            cls = ("Async" if flavour == "async" else "") + spec["class"]
-            base = "AsyncResource" if flavour == "async" else "SyncResource"
-            lines = ["", "", f"class {cls}({base}):"]
-            lines.append(f'    """{doc(tags.get(spec["tag"], "") + f" (``client.{resource}``)", 4)}"""')
-            for s in group:
-                lines.append(_shell(c, s, flavour, "self._client"))
-            out.append("\n".join(lines))
+            cls = prefix + spec["class"]
+            for raw in (True, False):  # the raw twin first: the resource's property names it
+                name = cls + ("WithRawResponse" if raw else "")
+                lines = ["", "", f"class {name}({base}):"]
+                about = tags.get(spec["tag"], "") + f" (``client.{resource}``)"
+                if raw:
+                    about = f"``client.{resource}.with_raw_response``: the methods return a :class:`memsy.RawResponse`."
+                lines.append(f'    """{doc(about, 4)}"""')
+                if not raw:
+                    lines.append(_raw_property(f"{cls}WithRawResponse(self._client)", f"{cls}WithRawResponse"))
+                for s in group:
+                    lines.append(_shell(c, s, flavour, "self._client", raw=raw))
+                out.append("\n".join(lines))
         for plane in ("data", "control"):
             names = overlay["clients"][plane]
-            cls = f"{'Async' if flavour == 'async' else ''}{'Data' if plane == 'data' else 'Control'}Methods"
-            base = "AsyncClient" if flavour == "async" else "SyncClient"
-            lines = ["", "", f"class {cls}({base}):"]
+            cls = f"{prefix}{'Data' if plane == 'data' else 'Control'}Methods"
+            raw_lines = ["", "", f"class {cls}WithRawResponse:"]
+            raw_lines.append(
+                f'    """``client.with_raw_response``: the methods of :class:`{names[flavour]}` returning a'
+            )
+            raw_lines.append(
+                '    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""'
+            )
+            raw_lines.append("")
+            client_base = "AsyncClient" if flavour == "async" else "SyncClient"
+            raw_lines.append(f"    def __init__(self, client: {client_base}) -> None:")
+            raw_lines.append("        self._client = client")
+            lines = ["", "", f"class {cls}({client_base}):"]
             lines.append(f'    """The operations of the {plane} plane, as methods of :class:`{names[flavour]}`."""')
             lines.append("")
             lines.append("    def _attach_resources(self) -> None:")
             for resource in names["resources"]:
-                rcls = ("Async" if flavour == "async" else "") + overlay["resources"][resource]["class"]
+                rcls = prefix + overlay["resources"][resource]["class"]
                 lines.append(f"        self.{resource} = {rcls}(self)")
+                raw_lines.append(f"        self.{resource} = {rcls}WithRawResponse(client)")
+            lines.append(_raw_property(f"{cls}WithRawResponse(self)", f"{cls}WithRawResponse"))
             for s in by_owner.get((plane, None), []):
                 lines.append(_shell(c, s, flavour, "self"))
+                raw_lines.append(_shell(c, s, flavour, "self._client", raw=True))
+            out.append("\n".join(raw_lines))
             out.append("\n".join(lines))
     return "\n".join(out)
 
 
-def _shell(c: Contract, s: Shell, flavour: str, client: str) -> str:
+def _raw_property(value: str, annotation: str) -> str:
+    return (
+        "\n    @property\n"
+        f"    def with_raw_response(self) -> {annotation}:\n"
+        '        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the\n'
+        '        usual result)."""\n'
+        f"        return {value}"
+    )
+
+
+def _shell(c: Contract, s: Shell, flavour: str, client: str, *, raw: bool = False) -> str:
     params, call = _signature(s, sync=flavour == "sync")
     prefix = "async " if flavour == "async" else ""
-    run = f"await {client}._run" if flavour == "async" else f"{client}._run"
-    lines = ["", f"    {prefix}def {s.method}({params}) -> {s.returns}:"]
-    lines.append(f'        """{_method_doc(c, s, 8)}\n        """')
-    keep = "" if s.returns == "None" else "return "
+    runner = "_run_raw" if raw else "_run"
+    run = f"await {client}.{runner}" if flavour == "async" else f"{client}.{runner}"
+    returns = f"RawResponse[{s.returns}]" if raw else s.returns
+    lines = ["", f"    {prefix}def {s.method}({params}) -> {returns}:"]
+    if raw:
+        lines.append(f'        """:meth:`{s.method}`, returning the raw response."""')
+    else:
+        lines.append(f'        """{_method_doc(c, s, 8)}\n        """')
+    keep = "" if s.returns == "None" and not raw else "return "
     lines.append(f"        {keep}{run}(ops.{snake(s.op.id)}({call}), {_options_call(s)})")
     iterator = s.options.get("iter")
-    if iterator:
-        item = s.returns  # a page model
+    if iterator and not raw:
         kept = [a for a in s.args if a.name not in ("limit", "offset")]
         parts = ["self"]
         for i, arg in enumerate(kept):
             if i == min(s.keyword_from, len(kept)) and "*" not in parts:
                 parts.append("*")
-            parts.append(f"{arg.name}: {arg.annotation}" + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}"))
+            parts.append(
+                f"{arg.name}: {arg.annotation}"
+                + ("" if arg.required and not arg.has_default else f" = {arg.default_expr}")
+            )
         if "*" not in parts:
             parts.append("*")
         parts.append(f"page_size: int = {iterator['page_size']}")
@@ -789,16 +895,20 @@ def _shell(c: Contract, s: Shell, flavour: str, client: str) -> str:
         call_kept = ", ".join(f"{a.name}={a.name}" for a in kept)
         walker = "aiterate" if flavour == "async" else "iterate"
         lines.append("")
-        lines.append(f"    def iter({', '.join(parts)}) -> {it}[{item}Item]:".replace(f"{item}Item", _page_item(s)))
+        lines.append(f"    def iter({', '.join(parts)}) -> {it}[{_page_item(s)}]:")
         lines.append(
             f'        """Every item of :meth:`{s.method}`, fetched ``page_size`` at a time as you iterate (one page in'
             '\n        memory at a time). The arguments are checked at once, not at the first item."""'
         )
         lines.append(f"        def page(offset: int) -> Call[{s.returns}]:")
-        lines.append(f"            return ops.{snake(s.op.id)}({call_kept}{', ' if call_kept else ''}limit=page_size, offset=offset)")
+        lines.append(
+            f"            return ops.{snake(s.op.id)}({call_kept}{', ' if call_kept else ''}limit=page_size, offset=offset)"
+        )
         lines.append("")
         lines.append("        page(0)")
-        lines.append(f"        return {walker}({client}._run, page, request_options(timeout, extra_headers, extra_query))")
+        lines.append(
+            f"        return {walker}({client}._run, page, request_options(timeout, extra_headers, extra_query))"
+        )
     return "\n".join(lines)
 
 
@@ -865,11 +975,12 @@ def prune_low_level(target: Path) -> None:
     kept = [
         line
         for line in init.read_text().splitlines()
-        if not (m := re.search(r'from \.(\w+) import|"(\w+)": "\.(\w+)"', line))
-        or (m.group(1) or m.group(3)) in used
+        if not (m := re.search(r'from \.(\w+) import|"(\w+)": "\.(\w+)"', line)) or (m.group(1) or m.group(3)) in used
     ]
     # __all__ entries are bare names; drop those whose module went away
-    names = {re.sub(r"(?<!^)(?=[A-Z])", "_", n).lower(): n for n in re.findall(r'^    "(\w+)",$', init.read_text(), re.M)}
+    names = {
+        re.sub(r"(?<!^)(?=[A-Z])", "_", n).lower(): n for n in re.findall(r'^    "(\w+)",$', init.read_text(), re.M)
+    }
     removed = {cls for module, cls in names.items() if module not in used}
     kept = [line for line in kept if line.strip().strip('",') not in removed]
     init.write_text("\n".join(kept) + "\n")
@@ -900,7 +1011,9 @@ def main() -> None:
             )
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
-    (out / "__init__.py").write_text(HEADER + '"""What memsy generates from the contract (see scripts/generate_sdk.py)."""\n')
+    (out / "__init__.py").write_text(
+        HEADER + '"""What memsy generates from the contract (see scripts/generate_sdk.py)."""\n'
+    )
     (out / "models.py").write_text(
         HEADER
         + '"""Public models generated from the schemas of openapi.yaml: response models with their one-pass readers,\n'
@@ -927,21 +1040,23 @@ def main() -> None:
         "",
         f"from {LOW} import models as wire",
         f"from {LOW}.types import UNSET",
-        *sorted(
-            {f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}
-        ),
+        *sorted({f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}),
         *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
-        "from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_records",
+        "from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_list",
         "from .._model import ResourceList",
         f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers)))}",
         input_checkers,
         "",
         "",
         "MAX_ITEMS: dict[tuple[str, str], int] = {",
-        *[f"    ({s.op.id!r}, {a.name!r}): {c.resolve(a.schema)['maxItems']}," for s in shells for a in s.args
-          if c.resolve(a.schema).get("maxItems") is not None],
+        *[
+            f"    ({s.op.id!r}, {a.name!r}): {c.resolve(a.schema)['maxItems']},"
+            for s in shells
+            for a in s.args
+            if c.resolve(a.schema).get("maxItems") is not None
+        ],
         "}",
         '"""The contract\'s maxItems of array arguments: helpers that split large inputs read their chunk size here."""',
         *[writer.render_operation(s) for s in shells],
@@ -951,7 +1066,7 @@ def main() -> None:
     resources = [
         HEADER,
         '"""The method shells of every client and resource, sync and async, with parameters, defaults and docstrings',
-        'from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the',
+        "from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the",
         'operation functions of memsy._generated.operations do, for both flavours."""',
         "",
         "from __future__ import annotations",
@@ -964,7 +1079,7 @@ def main() -> None:
         "",
         *sorted(writer.low_imports),
         "",
-        "from .._call import Call, request_options",
+        "from .._call import Call, RawResponse, request_options",
         "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
         "from .._helpers import aiterate, iterate",
         "from .._model import ResourceList",
@@ -982,5 +1097,95 @@ def main() -> None:
     subprocess.run([ruff, "format", "--quiet", *files], check=True)
 
 
+# ------------------------------------------------------------------------------------------------- api.md
+
+
+def write_api_md() -> None:
+    """docs/api.md: every public method of the clients and their resources, with its signature, HTTP operation
+    and return type, read from the SDK as generated (handwritten helpers are listed too). A contract or overlay
+    change shows up in a pull request's diff of this file."""
+    import inspect
+
+    import memsy
+    from memsy._generated import resources
+
+    overlay = yaml.safe_load((ROOT / "sdk-overlay.yaml").read_text())
+    http = {
+        op.id: (op.method, op.path) for op in Contract(yaml.safe_load((ROOT / "openapi.yaml").read_text())).operations()
+    }
+    operation_of = {
+        ("data" if http[op_id][1].startswith("/v1") else "control", placement["method"]): op_id
+        for op_id, placement in overlay["operations"].items()
+    }
+    lines = [
+        "<!-- " + HEADER.strip("# \n") + " -->",
+        "",
+        "# SDK reference",
+        "",
+        "Every method of the clients, from `openapi.yaml` and `sdk-overlay.yaml` (`make generate` writes this file).",
+        "The async clients have the same methods, awaitable (`iter` gives an async iterator). Every method that",
+        "makes a request also takes the per-call options `timeout=`, `extra_headers=`, `extra_query=` (and",
+        "`extra_body=` where it sends a JSON body); `with_raw_response` has the same methods returning a",
+        "`RawResponse`.",
+    ]
+    options = {"timeout", "extra_headers", "extra_query", "extra_body"}
+    for plane in ("data", "control"):
+        names = overlay["clients"][plane]
+        lines += ["", f"## {names['sync']} ({plane} plane)", ""]
+        owners = [("", getattr(memsy, names["sync"]))] + [
+            (resource + ".", getattr(resources, overlay["resources"][resource]["class"]))
+            for resource in names["resources"]
+        ]
+        for prefix, owner in owners:
+            members = {
+                name: member
+                for klass in reversed(owner.__mro__)
+                if klass.__module__.startswith("memsy") and "Raw" not in klass.__name__
+                for name, member in vars(klass).items()
+                if not name.startswith("_") and inspect.isfunction(member)
+            }
+            if not prefix:  # the client's own surface: operations and helpers, not its plumbing
+                members = {n: m for n, m in members.items() if n not in {"close", "with_options"}}
+            for name, member in sorted(members.items()):
+                signature = inspect.signature(member)
+                operation = operation_of.get((plane, prefix + name))
+                where = "`{} {}`".format(*http[operation]) if operation else "helper: several requests"
+                params = _parameters(signature, skip={"self", *options})
+                if options & set(signature.parameters):
+                    params.append("**options")
+                returns = signature.return_annotation
+                summary = " ".join((inspect.getdoc(member) or "").split("\n\n")[0].split())
+                lines += [f"### `client.{prefix}{name}`", "", f"{where} → `{returns}`", "", "```python"]
+                if len(params) > 2:  # one per line: a changed parameter is a one-line diff
+                    lines += [f"{name}(", *[f"    {p}," for p in params], f") -> {returns}", "```", ""]
+                else:
+                    lines += [f"{name}(" + ", ".join(params) + f") -> {returns}", "```", ""]
+                if summary:
+                    lines += [summary, ""]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "api.md").write_text("\n".join(lines).rstrip() + "\n")
+
+
+def _parameters(signature: Any, skip: set[str]) -> list[str]:
+    """Parameters as written in code (string annotations unquoted, ``*`` before the keyword-only ones)."""
+    import inspect
+
+    out: list[str] = []
+    for name, p in signature.parameters.items():
+        if name in skip:
+            continue
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and "*" not in out:
+            out.append("*")
+        text = name if p.annotation is p.empty else f"{name}: {p.annotation}"
+        out.append(text if p.default is p.empty else f"{text} = {p.default!r}")
+    return out
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--api-md"]:
+        write_api_md()
+    else:
+        main()
+        # the reference is read from the SDK as just generated: a fresh interpreter imports it
+        env = {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'generated'}", "PATH": os.environ.get("PATH", "")}
+        subprocess.run([sys.executable, __file__, "--api-md"], check=True, env=env)

@@ -61,7 +61,7 @@ from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 from memsy_openapi_client.types import UNSET
 
 from .. import _validation as v
-from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_records
+from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_list
 from .._model import ResourceList
 from .models import (
     ActorListResponse,
@@ -736,7 +736,7 @@ def get_key_usage(*, key_id: Any) -> Call[ResourceList[dict[str, Any]]]:
         "getKeyUsage",
         "keys.usage",
         _get_key_usage.build_request(key_id=w_key_id),
-        _unwrap_records("usage"),
+        _unwrap_list("usage", dict),
         retry_safe=True,
     )
 

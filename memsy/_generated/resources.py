@@ -19,7 +19,7 @@ from memsy_openapi_client.models.key_scope import KeyScope
 from memsy_openapi_client.models.memory_sort import MemorySort
 from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 
-from .._call import Call, request_options
+from .._call import Call, RawResponse, request_options
 from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource
 from .._helpers import aiterate, iterate
 from .._model import ResourceList
@@ -52,8 +52,100 @@ from .models import (
 )
 
 
+class OrgsResourceWithRawResponse(SyncResource):
+    """``client.orgs.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[OrgResource]]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
+
+    def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`create`, returning the raw response."""
+        return self._client._run_raw(
+            ops.create_org(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def get(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query))
+
+    def update(
+        self,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`update`, returning the raw response."""
+        return self._client._run_raw(
+            ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def delete(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return self._client._run_raw(
+            ops.delete_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def regenerate_prompt(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return self._client._run_raw(
+            ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class OrgsResource(SyncResource):
     """Org customization records (onboarding). The caller chooses `org_id`. (``client.orgs``)"""
+
+    @property
+    def with_raw_response(self) -> OrgsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return OrgsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -172,8 +264,113 @@ class OrgsResource(SyncResource):
         )
 
 
+class RolesResourceWithRawResponse(SyncResource):
+    """``client.roles.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        org_id: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[RoleResource]]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_roles(org_id=org_id, limit=limit, offset=offset),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`create`, returning the raw response."""
+        return self._client._run_raw(
+            ops.create_role(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def get(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def update(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`update`, returning the raw response."""
+        return self._client._run_raw(
+            ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def delete(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return self._client._run_raw(
+            ops.delete_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def regenerate_prompt(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return self._client._run_raw(
+            ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class RolesResource(SyncResource):
     """Role customization records within an org. The server assigns `role_id`. (``client.roles``)"""
+
+    @property
+    def with_raw_response(self) -> RolesResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return RolesResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -328,8 +525,113 @@ class RolesResource(SyncResource):
         )
 
 
+class TeamsResourceWithRawResponse(SyncResource):
+    """``client.teams.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        org_id: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[TeamResource]]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_teams(org_id=org_id, limit=limit, offset=offset),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`create`, returning the raw response."""
+        return self._client._run_raw(
+            ops.create_team(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def get(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def update(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`update`, returning the raw response."""
+        return self._client._run_raw(
+            ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def delete(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return self._client._run_raw(
+            ops.delete_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def regenerate_prompt(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return self._client._run_raw(
+            ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class TeamsResource(SyncResource):
     """Team customization records within an org. The server assigns `team_id`. (``client.teams``)"""
+
+    @property
+    def with_raw_response(self) -> TeamsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return TeamsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -484,8 +786,71 @@ class TeamsResource(SyncResource):
         )
 
 
+class MemoriesResourceWithRawResponse(SyncResource):
+    """``client.memories.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        *,
+        actor_id: str | None = None,
+        kind: str | None = None,
+        type: str | None = None,
+        status: MemoryStatusFilter | None = None,
+        sort: MemorySort = "observed_at_desc",
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_memories(
+                actor_id=actor_id,
+                kind=kind,
+                type=type,
+                status=status,
+                sort=sort,
+                search=search,
+                limit=limit,
+                offset=offset,
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def stats(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryStatsResponse]:
+        """:meth:`stats`, returning the raw response."""
+        return self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
+
+    def get(
+        self,
+        memory_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryItemResource]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class MemoriesResource(SyncResource):
     """Console view of stored memories. (``client.memories``)"""
+
+    @property
+    def with_raw_response(self) -> MemoriesResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return MemoriesResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -596,9 +961,51 @@ class MemoriesResource(SyncResource):
         )
 
 
+class ActorsResourceWithRawResponse(SyncResource):
+    """``client.actors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        org_id: str | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        sort: ActorSort = "first_memory_desc",
+        q: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ActorListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    def get(
+        self,
+        actor_id: str,
+        org_id: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ActorResource]:
+        """:meth:`get`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class ActorsResource(SyncResource):
     """Read-only view of the actors that have memories, derived from the org's memories on each read.
     (``client.actors``)"""
+
+    @property
+    def with_raw_response(self) -> ActorsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return ActorsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -673,8 +1080,47 @@ class ActorsResource(SyncResource):
         )
 
 
+class UsageResourceWithRawResponse(SyncResource):
+    """``client.usage.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def summary(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[UsageSummaryResponse]:
+        """:meth:`summary`, returning the raw response."""
+        return self._client._run_raw(ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query))
+
+    def timeseries(
+        self,
+        *,
+        dimension: str | None = None,
+        granularity: Granularity = "daily",
+        period_start: date | datetime | str | None = None,
+        period_end: date | datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[UsageTimeseriesResponse]:
+        """:meth:`timeseries`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_usage_timeseries(
+                dimension=dimension, granularity=granularity, period_start=period_start, period_end=period_end
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class UsageResource(SyncResource):
     """Plan usage per dimension (control plane, `org:admin`). (``client.usage``)"""
+
+    @property
+    def with_raw_response(self) -> UsageResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return UsageResourceWithRawResponse(self._client)
 
     def summary(
         self,
@@ -719,9 +1165,39 @@ class UsageResource(SyncResource):
         )
 
 
+class BillingResourceWithRawResponse(SyncResource):
+    """``client.billing.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def summary(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[BillingSummary]:
+        """:meth:`summary`, returning the raw response."""
+        return self._client._run_raw(ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query))
+
+    def invoices(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[Invoice]]:
+        """:meth:`invoices`, returning the raw response."""
+        return self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
+
+
 class BillingResource(SyncResource):
     """Billing summary and invoices (control plane, `org:admin`, only where billing is enabled).
     (``client.billing``)"""
+
+    @property
+    def with_raw_response(self) -> BillingResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return BillingResourceWithRawResponse(self._client)
 
     def summary(
         self,
@@ -751,8 +1227,71 @@ class BillingResource(SyncResource):
         return self._client._run(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
 
+class KeysResourceWithRawResponse(SyncResource):
+    """``client.keys.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ApiKeyListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
+
+    def create(
+        self,
+        name: str,
+        scopes: Sequence[KeyScope] = ("read", "write"),
+        expires_at: datetime | str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[CreateKeyResponse]:
+        """:meth:`create`, returning the raw response."""
+        return self._client._run_raw(
+            ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def delete(
+        self,
+        key_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return self._client._run_raw(
+            ops.delete_key(key_id=key_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    def usage(
+        self,
+        key_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[dict[str, Any]]]:
+        """:meth:`usage`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class KeysResource(SyncResource):
     """API key management (control plane, `org:admin`). (``client.keys``)"""
+
+    @property
+    def with_raw_response(self) -> KeysResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return KeysResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -827,8 +1366,39 @@ class KeysResource(SyncResource):
         return self._client._run(ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query))
 
 
+class EventsResourceWithRawResponse(SyncResource):
+    """``client.events.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def list(
+        self,
+        *,
+        actor_id: str | None = None,
+        session_id: str | None = None,
+        kind: EventKind | None = None,
+        sort: EventSort = "ts_desc",
+        limit: int = 50,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[EventListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return self._client._run_raw(
+            ops.list_console_events(
+                actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=offset
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class EventsResource(SyncResource):
     """Raw ingested events, as the console shows them (control plane, assigned seat). (``client.events``)"""
+
+    @property
+    def with_raw_response(self) -> EventsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return EventsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -886,8 +1456,49 @@ class EventsResource(SyncResource):
         return iterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
 
+class InterestResourceWithRawResponse(SyncResource):
+    """``client.interest.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    def express(
+        self,
+        email: str,
+        name: str,
+        *,
+        company: str | None = None,
+        use_case: str | None = None,
+        notes: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ProInterestResponse]:
+        """:meth:`express`, returning the raw response."""
+        return self._client._run_raw(
+            ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[bool]:
+        """:meth:`status`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class InterestResource(SyncResource):
     """Expressions of interest in the Pro plan (control plane). (``client.interest``)"""
+
+    @property
+    def with_raw_response(self) -> InterestResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return InterestResourceWithRawResponse(self._client)
 
     def express(
         self,
@@ -925,6 +1536,103 @@ class InterestResource(SyncResource):
         return self._client._run(ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query))
 
 
+class DataMethodsWithRawResponse:
+    """``client.with_raw_response``: the methods of :class:`MemsyClient` returning a
+    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+        self.orgs = OrgsResourceWithRawResponse(client)
+        self.roles = RolesResourceWithRawResponse(client)
+        self.teams = TeamsResourceWithRawResponse(client)
+        self.memories = MemoriesResourceWithRawResponse(client)
+        self.actors = ActorsResourceWithRawResponse(client)
+
+    def health(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[HealthResponse]:
+        """:meth:`health`, returning the raw response."""
+        return self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
+
+    def ingest(
+        self,
+        events: Sequence[EventPayload | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[IngestResponse]:
+        """:meth:`ingest`, returning the raw response."""
+        return self._client._run_raw(
+            ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        actor_id: str | None = None,
+        limit: int = 10,
+        threshold: float = 0.0,
+        include_source_events: bool = False,
+        role_ids: Sequence[str] | None = None,
+        team_ids: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_session_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[SearchResponse]:
+        """:meth:`search`, returning the raw response."""
+        return self._client._run_raw(
+            ops.search_memories(
+                query=query,
+                actor_id=actor_id,
+                limit=limit,
+                threshold=threshold,
+                include_source_events=include_source_events,
+                role_ids=role_ids,
+                team_ids=team_ids,
+                session_id=session_id,
+                exclude_session_id=exclude_session_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    def status(
+        self,
+        event_ids: Sequence[str],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[StatusResponse]:
+        """:meth:`status`, returning the raw response."""
+        return self._client._run_raw(
+            ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
+        )
+
+    def clear(
+        self,
+        container_tag: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ClearResponse]:
+        """:meth:`clear`, returning the raw response."""
+        return self._client._run_raw(
+            ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class DataMethods(SyncClient):
     """The operations of the data plane, as methods of :class:`MemsyClient`."""
 
@@ -934,6 +1642,12 @@ class DataMethods(SyncClient):
         self.teams = TeamsResource(self)
         self.memories = MemoriesResource(self)
         self.actors = ActorsResource(self)
+
+    @property
+    def with_raw_response(self) -> DataMethodsWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return DataMethodsWithRawResponse(self)
 
     def health(
         self,
@@ -1083,6 +1797,39 @@ class DataMethods(SyncClient):
         )
 
 
+class ControlMethodsWithRawResponse:
+    """``client.with_raw_response``: the methods of :class:`MemsyControlClient` returning a
+    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+        self.usage = UsageResourceWithRawResponse(client)
+        self.billing = BillingResourceWithRawResponse(client)
+        self.keys = KeysResourceWithRawResponse(client)
+        self.events = EventsResourceWithRawResponse(client)
+        self.interest = InterestResourceWithRawResponse(client)
+
+    def health(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[HealthResponse]:
+        """:meth:`health`, returning the raw response."""
+        return self._client._run_raw(ops.get_control_health(), request_options(timeout, extra_headers, extra_query))
+
+    def me(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MeResponse]:
+        """:meth:`me`, returning the raw response."""
+        return self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
+
+
 class ControlMethods(SyncClient):
     """The operations of the control plane, as methods of :class:`MemsyControlClient`."""
 
@@ -1092,6 +1839,12 @@ class ControlMethods(SyncClient):
         self.keys = KeysResource(self)
         self.events = EventsResource(self)
         self.interest = InterestResource(self)
+
+    @property
+    def with_raw_response(self) -> ControlMethodsWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return ControlMethodsWithRawResponse(self)
 
     def health(
         self,
@@ -1121,8 +1874,102 @@ class ControlMethods(SyncClient):
         return self._run(ops.get_me(), request_options(timeout, extra_headers, extra_query))
 
 
+class AsyncOrgsResourceWithRawResponse(AsyncResource):
+    """``client.orgs.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[OrgResource]]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
+
+    async def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`create`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.create_org(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def get(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def update(
+        self,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`update`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def delete(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.delete_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def regenerate_prompt(
+        self,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[OrgResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncOrgsResource(AsyncResource):
     """Org customization records (onboarding). The caller chooses `org_id`. (``client.orgs``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncOrgsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncOrgsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1241,8 +2088,113 @@ class AsyncOrgsResource(AsyncResource):
         )
 
 
+class AsyncRolesResourceWithRawResponse(AsyncResource):
+    """``client.roles.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        org_id: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[RoleResource]]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_roles(org_id=org_id, limit=limit, offset=offset),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`create`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.create_role(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def get(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def update(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`update`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def delete(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.delete_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def regenerate_prompt(
+        self,
+        role_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[RoleResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class AsyncRolesResource(AsyncResource):
     """Role customization records within an org. The server assigns `role_id`. (``client.roles``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncRolesResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncRolesResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1397,8 +2349,113 @@ class AsyncRolesResource(AsyncResource):
         )
 
 
+class AsyncTeamsResourceWithRawResponse(AsyncResource):
+    """``client.teams.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        org_id: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[TeamResource]]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_teams(org_id=org_id, limit=limit, offset=offset),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def create(
+        self,
+        org_id: str,
+        name: str,
+        focus: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`create`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.create_team(org_id=org_id, name=name, focus=focus),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def get(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def update(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        name: str | None = None,
+        focus: str | None = None,
+        promotion_prompt: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`update`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def delete(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.delete_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def regenerate_prompt(
+        self,
+        team_id: str,
+        org_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[TeamResource]:
+        """:meth:`regenerate_prompt`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class AsyncTeamsResource(AsyncResource):
     """Team customization records within an org. The server assigns `team_id`. (``client.teams``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncTeamsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncTeamsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1553,8 +2610,71 @@ class AsyncTeamsResource(AsyncResource):
         )
 
 
+class AsyncMemoriesResourceWithRawResponse(AsyncResource):
+    """``client.memories.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        *,
+        actor_id: str | None = None,
+        kind: str | None = None,
+        type: str | None = None,
+        status: MemoryStatusFilter | None = None,
+        sort: MemorySort = "observed_at_desc",
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_memories(
+                actor_id=actor_id,
+                kind=kind,
+                type=type,
+                status=status,
+                sort=sort,
+                search=search,
+                limit=limit,
+                offset=offset,
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def stats(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryStatsResponse]:
+        """:meth:`stats`, returning the raw response."""
+        return await self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
+
+    async def get(
+        self,
+        memory_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MemoryItemResource]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncMemoriesResource(AsyncResource):
     """Console view of stored memories. (``client.memories``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncMemoriesResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncMemoriesResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1665,9 +2785,51 @@ class AsyncMemoriesResource(AsyncResource):
         )
 
 
+class AsyncActorsResourceWithRawResponse(AsyncResource):
+    """``client.actors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        org_id: str | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        sort: ActorSort = "first_memory_desc",
+        q: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ActorListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+    async def get(
+        self,
+        actor_id: str,
+        org_id: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ActorResource]:
+        """:meth:`get`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncActorsResource(AsyncResource):
     """Read-only view of the actors that have memories, derived from the org's memories on each read.
     (``client.actors``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncActorsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncActorsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1742,8 +2904,49 @@ class AsyncActorsResource(AsyncResource):
         )
 
 
+class AsyncUsageResourceWithRawResponse(AsyncResource):
+    """``client.usage.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def summary(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[UsageSummaryResponse]:
+        """:meth:`summary`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def timeseries(
+        self,
+        *,
+        dimension: str | None = None,
+        granularity: Granularity = "daily",
+        period_start: date | datetime | str | None = None,
+        period_end: date | datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[UsageTimeseriesResponse]:
+        """:meth:`timeseries`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_usage_timeseries(
+                dimension=dimension, granularity=granularity, period_start=period_start, period_end=period_end
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class AsyncUsageResource(AsyncResource):
     """Plan usage per dimension (control plane, `org:admin`). (``client.usage``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncUsageResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncUsageResourceWithRawResponse(self._client)
 
     async def summary(
         self,
@@ -1788,9 +2991,41 @@ class AsyncUsageResource(AsyncResource):
         )
 
 
+class AsyncBillingResourceWithRawResponse(AsyncResource):
+    """``client.billing.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def summary(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[BillingSummary]:
+        """:meth:`summary`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def invoices(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[Invoice]]:
+        """:meth:`invoices`, returning the raw response."""
+        return await self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
+
+
 class AsyncBillingResource(AsyncResource):
     """Billing summary and invoices (control plane, `org:admin`, only where billing is enabled).
     (``client.billing``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncBillingResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncBillingResourceWithRawResponse(self._client)
 
     async def summary(
         self,
@@ -1820,8 +3055,71 @@ class AsyncBillingResource(AsyncResource):
         return await self._client._run(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
 
+class AsyncKeysResourceWithRawResponse(AsyncResource):
+    """``client.keys.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ApiKeyListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
+
+    async def create(
+        self,
+        name: str,
+        scopes: Sequence[KeyScope] = ("read", "write"),
+        expires_at: datetime | str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[CreateKeyResponse]:
+        """:meth:`create`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def delete(
+        self,
+        key_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[None]:
+        """:meth:`delete`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.delete_key(key_id=key_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def usage(
+        self,
+        key_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ResourceList[dict[str, Any]]]:
+        """:meth:`usage`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncKeysResource(AsyncResource):
     """API key management (control plane, `org:admin`). (``client.keys``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncKeysResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncKeysResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1898,8 +3196,39 @@ class AsyncKeysResource(AsyncResource):
         )
 
 
+class AsyncEventsResourceWithRawResponse(AsyncResource):
+    """``client.events.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def list(
+        self,
+        *,
+        actor_id: str | None = None,
+        session_id: str | None = None,
+        kind: EventKind | None = None,
+        sort: EventSort = "ts_desc",
+        limit: int = 50,
+        offset: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[EventListResponse]:
+        """:meth:`list`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.list_console_events(
+                actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=offset
+            ),
+            request_options(timeout, extra_headers, extra_query),
+        )
+
+
 class AsyncEventsResource(AsyncResource):
     """Raw ingested events, as the console shows them (control plane, assigned seat). (``client.events``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncEventsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -1957,8 +3286,49 @@ class AsyncEventsResource(AsyncResource):
         return aiterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
 
+class AsyncInterestResourceWithRawResponse(AsyncResource):
+    """``client.interest.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
+
+    async def express(
+        self,
+        email: str,
+        name: str,
+        *,
+        company: str | None = None,
+        use_case: str | None = None,
+        notes: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ProInterestResponse]:
+        """:meth:`express`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[bool]:
+        """:meth:`status`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncInterestResource(AsyncResource):
     """Expressions of interest in the Pro plan (control plane). (``client.interest``)"""
+
+    @property
+    def with_raw_response(self) -> AsyncInterestResourceWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncInterestResourceWithRawResponse(self._client)
 
     async def express(
         self,
@@ -1998,6 +3368,103 @@ class AsyncInterestResource(AsyncResource):
         )
 
 
+class AsyncDataMethodsWithRawResponse:
+    """``client.with_raw_response``: the methods of :class:`AsyncMemsyClient` returning a
+    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.orgs = AsyncOrgsResourceWithRawResponse(client)
+        self.roles = AsyncRolesResourceWithRawResponse(client)
+        self.teams = AsyncTeamsResourceWithRawResponse(client)
+        self.memories = AsyncMemoriesResourceWithRawResponse(client)
+        self.actors = AsyncActorsResourceWithRawResponse(client)
+
+    async def health(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[HealthResponse]:
+        """:meth:`health`, returning the raw response."""
+        return await self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
+
+    async def ingest(
+        self,
+        events: Sequence[EventPayload | Mapping[str, Any]],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[IngestResponse]:
+        """:meth:`ingest`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
+        )
+
+    async def search(
+        self,
+        query: str,
+        *,
+        actor_id: str | None = None,
+        limit: int = 10,
+        threshold: float = 0.0,
+        include_source_events: bool = False,
+        role_ids: Sequence[str] | None = None,
+        team_ids: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_session_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[SearchResponse]:
+        """:meth:`search`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.search_memories(
+                query=query,
+                actor_id=actor_id,
+                limit=limit,
+                threshold=threshold,
+                include_source_events=include_source_events,
+                role_ids=role_ids,
+                team_ids=team_ids,
+                session_id=session_id,
+                exclude_session_id=exclude_session_id,
+            ),
+            request_options(timeout, extra_headers, extra_query, extra_body),
+        )
+
+    async def status(
+        self,
+        event_ids: Sequence[str],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> RawResponse[StatusResponse]:
+        """:meth:`status`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
+        )
+
+    async def clear(
+        self,
+        container_tag: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[ClearResponse]:
+        """:meth:`clear`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
+        )
+
+
 class AsyncDataMethods(AsyncClient):
     """The operations of the data plane, as methods of :class:`AsyncMemsyClient`."""
 
@@ -2007,6 +3474,12 @@ class AsyncDataMethods(AsyncClient):
         self.teams = AsyncTeamsResource(self)
         self.memories = AsyncMemoriesResource(self)
         self.actors = AsyncActorsResource(self)
+
+    @property
+    def with_raw_response(self) -> AsyncDataMethodsWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncDataMethodsWithRawResponse(self)
 
     async def health(
         self,
@@ -2156,6 +3629,41 @@ class AsyncDataMethods(AsyncClient):
         )
 
 
+class AsyncControlMethodsWithRawResponse:
+    """``client.with_raw_response``: the methods of :class:`AsyncMemsyControlClient` returning a
+    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.usage = AsyncUsageResourceWithRawResponse(client)
+        self.billing = AsyncBillingResourceWithRawResponse(client)
+        self.keys = AsyncKeysResourceWithRawResponse(client)
+        self.events = AsyncEventsResourceWithRawResponse(client)
+        self.interest = AsyncInterestResourceWithRawResponse(client)
+
+    async def health(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[HealthResponse]:
+        """:meth:`health`, returning the raw response."""
+        return await self._client._run_raw(
+            ops.get_control_health(), request_options(timeout, extra_headers, extra_query)
+        )
+
+    async def me(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+    ) -> RawResponse[MeResponse]:
+        """:meth:`me`, returning the raw response."""
+        return await self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
+
+
 class AsyncControlMethods(AsyncClient):
     """The operations of the control plane, as methods of :class:`AsyncMemsyControlClient`."""
 
@@ -2165,6 +3673,12 @@ class AsyncControlMethods(AsyncClient):
         self.keys = AsyncKeysResource(self)
         self.events = AsyncEventsResource(self)
         self.interest = AsyncInterestResource(self)
+
+    @property
+    def with_raw_response(self) -> AsyncControlMethodsWithRawResponse:
+        """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
+        usual result)."""
+        return AsyncControlMethodsWithRawResponse(self)
 
     async def health(
         self,

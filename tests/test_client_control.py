@@ -1,0 +1,366 @@
+"""Per-call control and introspection, sync and async: per-call options, with_options, raw responses and request
+ids, models as plain data, construction with the caller's httpx client, pages, and the messages of failures."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import pickle
+import socket
+import threading
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+import memsy
+
+from . import samples as s
+from .conftest import API_KEY, DATA_URL, Driver
+from .fakes import reply
+
+EVENT = {"actor_id": "user_42", "session_id": "s1", "kind": "user_message", "content": "I like tea"}
+
+
+# ------------------------------------------------------------------------------------------- per-call options
+
+
+def test_per_call_options_change_one_request_only(sdk: Driver, fake: Any) -> None:
+    fake.default = reply(200, {"results": []})
+    sdk(
+        "search",
+        "q",
+        timeout=httpx.Timeout(1.5, read=7.0),
+        extra_headers={"X-Trace": "t1"},
+        extra_query={"debug": "1"},
+        extra_body={"explain": True},
+    )
+    first = fake.last
+    assert first.headers["X-Trace"] == "t1" and first.url.params["debug"] == "1"
+    assert json.loads(first.content)["explain"] is True and json.loads(first.content)["query"] == "q"
+    assert first.extensions["timeout"] == {"connect": 1.5, "read": 7.0, "write": 1.5, "pool": 1.5}
+    assert first.headers["Authorization"] == f"Bearer {API_KEY}"  # per-call headers add to the client's
+    sdk("search", "q")
+    second = fake.last
+    assert "X-Trace" not in second.headers and "debug" not in second.url.params
+    assert "explain" not in json.loads(second.content) and second.extensions["timeout"]["read"] == 30.0
+
+
+def test_per_call_timeout_in_seconds_and_options_on_reads(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(200, s.memory()))
+    sdk("memories.get", "mem_1", timeout=2, extra_query={"trace": "x"})
+    assert fake.last.extensions["timeout"]["read"] == 2.0 and fake.last.url.params["trace"] == "x"
+    with pytest.raises(memsy.MemsyValidationError, match="timeout must be a positive number"):
+        sdk("memories.get", "mem_1", timeout=-1)
+    with pytest.raises(TypeError):
+        sdk("memories.get", "mem_1", extra_body={"x": 1})  # no JSON body on a GET: not an option there
+    assert len(fake.requests) == 1
+
+
+def test_with_options_shares_the_pool_and_changes_only_the_copy(fake: Any, sleeps: list[float]) -> None:
+    client = memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport())
+    tuned = client.with_options(timeout=3, max_retries=0, default_headers={"X-Team": "blue"})
+    assert tuned._http is client._http and tuned.retry_policy.max_retries == 0
+    assert client.retry_policy.max_retries == 3
+    fake.queue(reply(429, {"detail": "slow"}, headers={"Retry-After": "0"}))
+    with pytest.raises(memsy.RateLimitExceeded):
+        tuned.health()
+    assert fake.last.headers["X-Team"] == "blue" and fake.last.extensions["timeout"]["read"] == 3.0
+    fake.queue(reply(200, s.HEALTH))
+    client.health()
+    assert "X-Team" not in fake.last.headers and fake.last.extensions["timeout"]["read"] == 30.0
+    tuned.close()  # the copy does not own the pool
+    fake.queue(reply(200, s.HEALTH))
+    assert client.health().ok
+    client.close()
+    policy = memsy.RetryPolicy(max_retries=1, deadline=5.0)
+    assert client.with_options(retry_policy=policy).retry_policy is policy
+
+
+async def test_async_with_options_and_default_headers(fake: Any) -> None:
+    client = memsy.AsyncMemsyClient(
+        DATA_URL, api_key=API_KEY, transport=fake.async_transport(), default_headers={"X-App": "agent"}
+    )
+    fake.queue(reply(200, s.HEALTH), reply(200, s.HEALTH))
+    await client.health()
+    assert fake.last.headers["X-App"] == "agent"
+    await client.with_options(default_headers={"X-App": "other"}).health()
+    assert fake.last.headers["X-App"] == "other"
+    await client.close()
+    with pytest.raises(memsy.MemsyValidationError, match="Authorization"):
+        memsy.MemsyClient(DATA_URL, api_key=API_KEY, default_headers={"authorization": "Bearer x"})
+
+
+# ------------------------------------------------------------------------------------ raw responses, request id
+
+
+def test_raw_responses_on_the_client_and_on_resources(sdk: Driver, fake: Any) -> None:
+    fake.queue(
+        reply(200, {"results": [s.search_result()]}, headers={"X-Request-Id": "req-1"}),
+        reply(200, s.memory_page([s.memory()], total=1), headers={"X-Request-Id": "req-2"}),
+    )
+    raw = sdk("with_raw_response.search", "q")
+    assert isinstance(raw, memsy.RawResponse)
+    assert raw.status_code == 200 and raw.request_id == "req-1" and raw.headers["x-request-id"] == "req-1"
+    assert isinstance(raw.elapsed, timedelta) and isinstance(raw.http_response, httpx.Response)
+    parsed = raw.parse()
+    assert isinstance(parsed, memsy.SearchResponse) and parsed.results[0].id == "mem_1" and raw.parse() is parsed
+    assert parsed.request_id == "req-1"
+    page = sdk("memories.with_raw_response.list").parse()
+    assert page.items[0].memory_id == "mem_1" and page.request_id == "req-2"
+
+
+def test_raw_responses_still_raise_typed_errors(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(404, {"detail": "Memory not found"}))
+    with pytest.raises(memsy.NotFoundError):
+        sdk("with_raw_response.memories.get", "nope")
+
+
+def test_every_result_exposes_the_request_id(control: Driver, fake: Any) -> None:
+    fake.queue(reply(200, [s.INVOICE], headers={"X-Request-Id": "req-9"}), reply(200, s.ME))
+    assert control("billing.invoices").request_id == "req-9"
+    assert control("me").request_id is None  # not sent
+
+
+# ------------------------------------------------------------------------------------------ models as data
+
+
+def test_models_to_dict_and_to_json_leave_out_response_metadata(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(200, {**s.memory(), "embedding_model": "v9"}, headers={"X-Request-Id": "r"}))
+    memory = sdk("memories.get", "mem_1")
+    data = memory.to_dict()
+    assert data["memory_id"] == "mem_1" and data["scope"] == {"level": "actor", **_scope_rest(data)}
+    assert not {"usage", "rate_limit", "request_id", "extra", "_wire"} & set(data)
+    assert json.loads(memory.to_json()) == data and "\n" in memory.to_json(indent=2)
+    assert repr(memory).startswith("MemoryItemResource(memory_id='mem_1'")
+
+
+def _scope_rest(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data["scope"].items() if k != "level"}
+
+
+def test_secret_fields_stay_out_of_repr(control: Driver, fake: Any) -> None:
+    fake.queue(reply(200, s.CREATED_KEY))
+    key = control("keys.create", "ci")
+    assert s.CREATED_KEY["raw_key"] not in repr(key) and key.raw_key == s.CREATED_KEY["raw_key"]
+
+
+# ------------------------------------------------------------------------------------------------ construction
+
+
+def test_the_callers_http_client_is_used_and_never_closed() -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        return reply(200, s.HEALTH)
+
+    owned = httpx.Client(transport=httpx.MockTransport(handle), event_hooks={"request": [seen.append]})
+    client = memsy.MemsyClient(DATA_URL, api_key=API_KEY, http_client=owned, timeout=httpx.Timeout(4.0, read=9.0))
+    assert client.health().ok
+    request = seen[0]
+    assert str(request.url) == "https://api.memsy.io/v1/health"  # our base URL, though the pool has none
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}" and request.headers["User-Agent"].startswith(
+        "memsy-python/"
+    )
+    assert request.extensions["timeout"]["read"] == 9.0
+    client.close()
+    assert not owned.is_closed
+    assert client.health().ok  # the caller's pool is still open
+    owned.close()
+    with pytest.raises(memsy.MemsyValidationError, match=r"httpx\.Client"):
+        memsy.MemsyClient(DATA_URL, api_key=API_KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+
+
+async def test_the_callers_async_http_client_is_used_and_never_closed() -> None:
+    owned = httpx.AsyncClient(transport=httpx.MockTransport(lambda r: reply(200, s.HEALTH)))
+    async with memsy.AsyncMemsyClient(DATA_URL, api_key=API_KEY, http_client=owned) as client:
+        assert (await client.health()).ok
+    assert not owned.is_closed
+    await owned.aclose()
+
+
+# ---------------------------------------------------------------------------------------------------- pages
+
+
+def test_pages_know_whether_another_follows_and_fetch_it(sdk: Driver, fake: Any) -> None:
+    fake.queue(
+        reply(200, s.memory_page([s.memory("m1"), s.memory("m2")], total=3, limit=2)),
+        reply(200, s.memory_page([s.memory("m3")], total=3, limit=2, offset=2)),
+    )
+    first = sdk("memories.list", limit=2, sort="strength_desc")
+    assert first.has_next_page()
+    second = first.next_page()
+    if asyncio.iscoroutine(second):
+        second = sdk.loop.run_until_complete(second)  # type: ignore[union-attr]
+    assert [m.memory_id for m in second] == ["m3"] and not second.has_next_page()
+    query = fake.last.url.params
+    assert (query["offset"], query["limit"], query["sort"]) == ("2", "2", "strength_desc")
+    with pytest.raises(LookupError, match="last page"):
+        second.next_page()
+
+
+def test_roles_and_teams_iterate_page_by_page(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(200, [s.role("r1"), s.role("r2")]), reply(200, [s.role("r3")]))
+    roles = sdk.drain("roles.iter", "org_acme", page_size=2)
+    assert [r.role_id for r in roles] == ["r1", "r2", "r3"]
+    assert [r.url.params["offset"] for r in fake.requests] == ["0", "2"]
+    fake.queue(reply(200, [s.team("t1")]))
+    assert [t.team_id for t in sdk.drain("teams.iter", "org_acme")] == ["t1"]
+
+
+# ------------------------------------------------------------------------------------- waiting, failing clearly
+
+
+def test_wait_for_stops_waiting_on_unknown_ids(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
+    body = {**s.status_body(completed=["e1"]), "unknownIds": ["ghost"], "statuses": {"e1": "completed"}}
+    fake.queue(reply(200, body))
+    result = sdk("wait_for", ["e1", "ghost"], timeout=60)
+    assert result.unknown_ids == ["ghost"] and result.pending_ids == [] and result.completed_ids == ["e1"]
+    assert result.statuses == {"e1": "completed", "ghost": "unknown"}
+    assert len(fake.requests) == 1 and sleeps == []
+
+
+def test_a_404_names_the_method_and_the_path(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(404, {"detail": "Memory not found"}))
+    with pytest.raises(memsy.NotFoundError, match=r"memories\.get: GET /v1/console/memories/mem_9 was not found"):
+        sdk("memories.get", "mem_9")
+
+
+def test_a_timeout_names_the_seconds_and_the_url(sdk: Driver, fake: Any) -> None:
+    fake.queue(httpx.ReadTimeout("slow"))
+    with pytest.raises(memsy.MemsyTimeoutError) as caught:
+        sdk("search", "q", timeout=2.5)
+    assert "search: POST https://api.memsy.io/v1/search timed out after 2.5s" in str(caught.value)
+
+
+def test_a_rate_limit_after_retries_says_how_many_attempts(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
+    fake.default = reply(429, {"detail": "slow"}, headers={"Retry-After": "0"})
+    with pytest.raises(memsy.RateLimitExceeded) as caught:
+        sdk("health")
+    assert caught.value.attempts == 4 and "gave up after 4 attempts" in str(caught.value)
+
+
+def test_ingest_many_error_lists_failed_and_unsent_batches(fake: Any, sleeps: list[float]) -> None:
+    answers = iter([reply(200, {"event_ids": ["a", "b"]})])
+    fake.default = lambda request: next(answers, None) or reply(500, {"detail": "boom"})
+    client = memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport())
+    with client, pytest.raises(memsy.IngestManyError) as caught:
+        client.ingest_many([EVENT] * 7, batch_size=2, concurrency=1)
+    error = caught.value
+    assert 1 in error.errors and sorted([*error.errors, *error.unsent]) == [1, 2, 3]
+    assert f"{len(error.errors)} of 4 ingest batches failed" in str(error) and "of 2 events each" in str(error)
+    assert ("batches never sent" in str(error)) == bool(error.unsent)
+    assert error.event_ids[:2] == ["a", "b"] and error.event_ids[2:] == [None] * 5
+
+
+async def test_async_ingest_many_stops_sending_after_a_failure(fake: Any, sleeps: list[float]) -> None:
+    answers = iter([reply(200, {"event_ids": ["a", "b"]})])
+    fake.default = lambda request: next(answers, None) or reply(500, {"detail": "boom"})
+    async with memsy.AsyncMemsyClient(DATA_URL, api_key=API_KEY, transport=fake.async_transport()) as client:
+        with pytest.raises(memsy.IngestManyError) as caught:
+            await client.ingest_many([EVENT] * 7, batch_size=2, concurrency=1)
+    assert list(caught.value.errors) == [1] and caught.value.unsent == [2, 3]
+    assert "batches 1, of 2 events each" in str(caught.value) and "batches never sent: 2-3" in str(caught.value)
+
+
+# --------------------------------------------------------------------------------------------------- retries
+
+
+def test_the_deadline_cuts_the_timeout_of_the_attempt_in_flight(fake: Any, sleeps: list[float]) -> None:
+    policy = memsy.RetryPolicy(deadline=0.5)
+    fake.queue(reply(200, s.HEALTH))
+    with memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport(), retry_policy=policy) as client:
+        client.health()
+    assert all(0 < value <= 0.5 for value in fake.last.extensions["timeout"].values())
+
+
+def _flaky_server() -> tuple[int, threading.Thread, list[int]]:
+    """A loopback server whose first connection closes after reading the request (the stale keep-alive race)
+    and whose second one answers."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(10)
+    connections: list[int] = []
+
+    def serve() -> None:
+        with listener:
+            for n in range(2):
+                conn, _ = listener.accept()
+                with conn:
+                    conn.recv(65536)
+                    connections.append(n)
+                    if n == 1:
+                        body = json.dumps(s.HEALTH).encode()
+                        conn.sendall(
+                            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                            + f"content-length: {len(body)}\r\n\r\n".encode()
+                            + body
+                        )
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return listener.getsockname()[1], thread, connections
+
+
+def test_a_connection_closed_before_the_answer_is_retried_once() -> None:
+    port, thread, connections = _flaky_server()
+    with memsy.MemsyClient(f"http://127.0.0.1:{port}/v1", api_key=API_KEY, max_retries=0) as client:
+        assert client.health().ok
+    thread.join(5)
+    assert connections == [0, 1]
+
+
+def test_a_non_retry_safe_call_is_not_resent_on_a_dropped_connection(fake: Any) -> None:
+    fake.queue(httpx.RemoteProtocolError("Server disconnected without sending a response."))
+    client = memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport())
+    with client, pytest.raises(memsy.MemsyConnectionError) as caught:
+        client.orgs.create("org_acme", "Acme", "travel")
+    assert caught.value.stale_connection and len(fake.requests) == 1
+
+
+# ---------------------------------------------------------------------------------------------------- secrets
+
+
+def test_no_exception_carries_the_key(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(401, {"detail": "Invalid API key"}), httpx.ConnectError("refused"))
+    errors = []
+    for _ in range(2):
+        with pytest.raises(memsy.MemsyError) as caught:
+            sdk("search", "q")
+        errors.append(caught.value)
+    api_error, connection_error = errors
+    assert isinstance(api_error, memsy.MemsyAPIError) and api_error.response is not None
+    assert api_error.response.request.headers["Authorization"] == "Bearer ***"
+    assert connection_error.__cause__.request.headers["Authorization"] == "Bearer ***"  # type: ignore[union-attr]
+    for error in errors:
+        for kept in (pickle.loads(pickle.dumps(error)), copy.copy(error), copy.deepcopy(error)):
+            assert type(kept) is type(error) and str(kept) == str(error)
+            assert API_KEY not in repr(pickle.dumps(kept)) and API_KEY not in repr(vars(kept))
+
+
+# ------------------------------------------------------------------------------------------------- drop-in
+
+
+def test_validation_errors_are_caught_as_api_errors(sdk: Driver, fake: Any) -> None:
+    with pytest.raises(memsy.MemsyAPIError) as caught:
+        sdk("ingest", [{**EVENT, "content": ""}])
+    error = caught.value
+    assert isinstance(error, memsy.MemsyValidationError) and isinstance(error, ValueError)
+    assert error.status_code == 422 and error.response is None and error.request_id is None
+    assert error.errors == [
+        {
+            "loc": ["events", 0, "content"],
+            "msg": "events[0].content must not be empty or only whitespace",
+            "type": "value_error",
+        }
+    ]
+    assert fake.requests == []
+
+
+def test_the_published_module_names_still_import() -> None:
+    from memsy.control_resources import AsyncKeysResource, KeysResource
+    from memsy.resources import ActorsResource, AsyncActorsResource, AsyncMemoriesResource, MemoriesResource
+
+    assert {ActorsResource.__name__, AsyncActorsResource.__name__} == {"ActorsResource", "AsyncActorsResource"}
+    assert MemoriesResource and AsyncMemoriesResource and KeysResource and AsyncKeysResource
