@@ -13,9 +13,9 @@ from memsy_openapi_client.models.actor_sort import ACTOR_SORT_VALUES
 from memsy_openapi_client.models.memory_sort import MEMORY_SORT_VALUES
 from memsy_openapi_client.models.memory_status_filter import MEMORY_STATUS_FILTER_VALUES
 
-from .._generated.resources import ActorsResource, MemoriesResource
 from .._version import __version__
 from ..client import MemsyClient
+from ..resources import ActorsResource, MemoriesResource
 from .account import cmd_me, cmd_usage
 from .browse import cmd_actors, cmd_health, cmd_memories, cmd_search
 from .ingest import PROGRESS_THRESHOLD, cmd_ingest
