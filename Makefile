@@ -14,7 +14,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 export NO_UPDATE_NOTIFIER := 1
 REDOCLY := node_modules/.bin/redocly
 
-.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client fuzz bench
+.PHONY: help install generate check lint-contract check-generated lint typecheck test demo breaking ts-client languages docs fuzz bench
 
 help:
 	@echo "make demo            run the SDK end to end against memsy.local (needs only Python)"
@@ -23,10 +23,12 @@ help:
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make typecheck       mypy --strict"
 	@echo "make lint-contract   openapi-spec-validator and redocly lint of openapi.yaml"
-	@echo "make generate        regenerate $(GEN_PKG) and memsy/_generated from openapi.yaml + sdk-overlay.yaml"
-	@echo "make check-generated regenerate $(GEN_PKG) and fail on any difference"
-	@echo "make breaking        breaking changes of openapi.yaml since BASE (default HEAD~1)"
+	@echo "make generate        regenerate $(GEN_PKG), memsy/_generated and docs/api.md from openapi.yaml + sdk-overlay.yaml"
+	@echo "make check-generated regenerate everything generated and fail on any difference"
+	@echo "make breaking        review of the contract change since BASE (default main~1): levels, operations, version"
 	@echo "make ts-client       generate, type-check and run a TypeScript client against memsy.local"
+	@echo "make languages       generate, compile and run clients in other languages against memsy.local (clients/)"
+	@echo "make docs            the API reference, one self-contained HTML file (.build/docs/reference.html)"
 	@echo "make fuzz            a long schemathesis run against memsy.local (FUZZ_EXAMPLES=200)"
 	@echo "make bench           benchmarks against raw httpx and memsy 0.3.5 (writes bench/results.md)"
 	@echo "make install         .venv (Python 3.11+) and node_modules (Node 20+); each target installs what it needs"
@@ -79,12 +81,12 @@ test: $(STAMP) $(NPM_STAMP)
 demo: $(STAMP)
 	$(BIN)/memsy-local run -- $(BIN)/python examples/quickstart.py
 
-BASE ?= HEAD~1
-# Breaking changes of the contract since the git ref BASE (a readable report; fails on any semver-major change).
+# The contract's base for review: the previous commit of main (HEAD~1 where there is no main branch).
+BASE ?= $(shell git rev-parse --verify --quiet main~1 >/dev/null && echo main~1 || echo HEAD~1)
+# Contract review since the merge base of BASE and HEAD: every change with each operation it reaches, and the
+# info.version bump it requires (fails when the bump is not enough). Report: .build/contract-review.md.
 breaking: $(STAMP) $(NPM_STAMP)
-	@mkdir -p .build
-	git show $(BASE):openapi.yaml > .build/openapi.base.yaml
-	scripts/contract-diff .build/openapi.base.yaml openapi.yaml
+	@$(BIN)/python scripts/contract_review.py --base $(BASE) --report .build/contract-review.md
 
 TS_BUILD := .build/ts-client
 # A TypeScript client generated from the contract, compiled with tsc --strict and run against memsy.local.
@@ -94,6 +96,19 @@ ts-client: $(STAMP) $(NPM_STAMP)
 	node_modules/.bin/tsc -p clients/typescript/tsconfig.json
 	cp clients/typescript/package.json $(TS_BUILD)/out/package.json
 	$(BIN)/memsy-local run -- node $(TS_BUILD)/out/clients/typescript/smoke.js
+
+# Clients in other languages from the contract (clients/<language>/): generated with openapi-generator, compiled,
+# and each smoke program run against memsy.local. Needs Debian's golang-go, php-cli, php-mbstring,
+# php-guzzlehttp-guzzle, ruby and ruby-typhoeus (.ci/run installs them). Generated code goes to .build/languages.
+languages: $(STAMP) $(NPM_STAMP)
+	@$(BIN)/memsy-local run -- $(BIN)/python clients/languages.py
+
+DOCS := .build/docs
+# The API reference, readable offline: one self-contained HTML file (the page embeds Redoc, nothing from a CDN).
+# The HTTP reference (offline HTML); the SDK's reference, docs/api.md, is written by make generate and committed.
+docs: $(STAMP) $(NPM_STAMP)
+	@$(BIN)/python scripts/reference_html.py --output $(DOCS)/reference.html
+	@echo "SDK reference: docs/api.md (make generate)"
 
 # A longer schemathesis run than the test suite's (examples per operation).
 FUZZ_EXAMPLES ?= 200

@@ -9,21 +9,11 @@ import math
 import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
 
-from .models import RateLimitInfo, UsageInfo
+if TYPE_CHECKING:
+    from ._generated.models import RateLimitInfo, UsageInfo
 
-_USAGE_HEADERS = (
-    ("api_calls", "x-usage-apicalls"),
-    ("api_calls_limit", "x-usage-apicalls-limit"),
-    ("events_ingested", "x-usage-eventsingested"),
-    ("events_ingested_limit", "x-usage-eventsingested-limit"),
-    ("memory_stored", "x-usage-memoriesstored"),
-    ("memory_stored_limit", "x-usage-memoriesstored-limit"),
-    ("llm_tokens", "x-usage-llmtokens"),
-    ("llm_tokens_limit", "x-usage-llmtokens-limit"),
-    ("search_queries", "x-usage-searchqueries"),
-    ("search_queries_limit", "x-usage-searchqueries-limit"),
-)
 _REQUEST_ID_HEADERS = ("x-request-id", "apigw-requestid", "x-amzn-requestid")
 
 
@@ -37,24 +27,32 @@ def _int(value: str | None) -> int | None:
     return int(value)
 
 
+def read_values(headers: Mapping[str, str], spec: tuple[tuple[str, str, bool], ...]) -> dict[str, Any] | None:
+    """The values of a header model (the contract's ``x-memsy-header`` of each property, see
+    :func:`memsy._generated.models.UsageInfo._from_headers`): integers that do not parse and blank strings are
+    absent; None when every one is absent."""
+    values: dict[str, Any] = {}
+    for attribute, name, integer in spec:
+        raw = headers.get(name)
+        if integer:
+            values[attribute] = _int(raw)
+        else:
+            values[attribute] = raw.strip() if raw is not None and raw.strip() else None
+    return values if any(v is not None for v in values.values()) else None
+
+
 def parse_usage(headers: Mapping[str, str]) -> UsageInfo | None:
     """``X-Usage-*`` and ``X-Plan``, or None when the response carries none of them."""
-    values = {field: _int(headers.get(name)) for field, name in _USAGE_HEADERS}
-    plan = headers.get("x-plan")
-    plan = plan.strip() if plan is not None and plan.strip() else None
-    if plan is None and all(v is None for v in values.values()):
-        return None
-    return UsageInfo(plan=plan, **values)
+    from ._generated.models import UsageInfo
+
+    return UsageInfo._from_headers(headers)
 
 
 def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
     """``X-RateLimit-*``, or None when none of the three is present and valid."""
-    limit = _int(headers.get("x-ratelimit-limit"))
-    remaining = _int(headers.get("x-ratelimit-remaining"))
-    reset = _int(headers.get("x-ratelimit-reset"))
-    if limit is None and remaining is None and reset is None:
-        return None
-    return RateLimitInfo(limit=limit, remaining=remaining, reset=reset)
+    from ._generated.models import RateLimitInfo
+
+    return RateLimitInfo._from_headers(headers)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

@@ -11,8 +11,6 @@ descriptions as docstrings. Each response model also carries:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ._generated.models import (
     ActorListResponse,
     ActorResource,
@@ -37,6 +35,7 @@ from ._generated.models import (
     OrgResource,
     PaymentMethod,
     ProInterestResponse,
+    RateLimitInfo,
     RoleResource,
     SearchResponse,
     SearchResult,
@@ -46,6 +45,7 @@ from ._generated.models import (
     TeamResource,
     TimeseriesPoint,
     UpcomingInvoice,
+    UsageInfo,
     UsageSummaryResponse,
     UsageTimeseriesResponse,
 )
@@ -91,32 +91,3 @@ __all__ = [
     "UsageSummaryResponse",
     "UsageTimeseriesResponse",
 ]
-
-
-@dataclass(slots=True)
-class UsageInfo:
-    """Plan consumption from the ``X-Usage-*`` and ``X-Plan`` headers. A field is None when not reported."""
-
-    api_calls: int | None = None
-    api_calls_limit: int | None = None
-    events_ingested: int | None = None
-    events_ingested_limit: int | None = None
-    memory_stored: int | None = None
-    memory_stored_limit: int | None = None
-    llm_tokens: int | None = None
-    llm_tokens_limit: int | None = None
-    search_queries: int | None = None
-    search_queries_limit: int | None = None
-    plan: str | None = None
-
-
-@dataclass(slots=True)
-class RateLimitInfo:
-    """Rate-limit window state from the ``X-RateLimit-*`` headers (the ``api_calls`` dimension)."""
-
-    limit: int | None = None
-    """Requests allowed in the window."""
-    remaining: int | None = None
-    """Requests left in the window (never negative)."""
-    reset: int | None = None
-    """Unix time (seconds) at which the window resets."""

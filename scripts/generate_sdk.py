@@ -1009,6 +1009,8 @@ def main() -> None:
                 f'\n\nclass {name}(str, enum.Enum):\n    """{doc(node.get("description"), 4)}"""\n\n{members}\n\n'
                 f"    def __str__(self) -> str:\n        return str(self.value)"
             )
+    header_models = [render_header_model(contract, name) for name, node in contract.schemas.items()
+                     if node.get("x-memsy-headers")]
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
     (out / "__init__.py").write_text(
@@ -1020,9 +1022,10 @@ def main() -> None:
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
         + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import Any, ClassVar\n\n"
-        + "from .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, ResultsIterable, "
+        + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, ResultsIterable, "
         + "SearchResultAccessors, StatusAccessors\n"
         + "".join(enums)
+        + "".join(header_models)
         + input_models
         + models.render()
         + "\n"
@@ -1095,6 +1098,32 @@ def main() -> None:
     files = [str(p) for p in out.glob("*.py")]
     subprocess.run([ruff, "check", "--fix-only", "--quiet", *files], check=False)
     subprocess.run([ruff, "format", "--quiet", *files], check=True)
+
+
+def render_header_model(contract: Contract, name: str) -> str:
+    """A model read from response headers (a schema marked ``x-memsy-headers``: each property names its header
+    in ``x-memsy-header``), with its reader."""
+    node = contract.schemas[name]
+    lines = ["", "", "@dataclass(slots=True)", f"class {name}:", f'    """{doc(node.get("description"), 4)}"""', ""]
+    spec = []
+    for prop, schema in node["properties"].items():
+        kind = "int" if schema.get("type") == "integer" else "str"
+        lines.append(f"    {python_name(prop)}: {kind} | None = None")
+        if schema.get("description"):
+            lines.append(f'    """{doc(schema["description"], 4)}"""')
+        spec.append((python_name(prop), schema["x-memsy-header"].lower(), kind == "int"))
+    lines += [
+        "",
+        f"    _HEADERS: ClassVar[tuple[tuple[str, str, bool], ...]] = {tuple(spec)!r}",
+        '    """(attribute, header, integer?) for each property."""',
+        "",
+        "    @classmethod",
+        f"    def _from_headers(cls, headers: Mapping[str, str]) -> {name} | None:",
+        '        """Read from response headers; None when the response carries none of them (see memsy._headers)."""',
+        "        values = _headers.read_values(headers, cls._HEADERS)",
+        "        return cls(**values) if values is not None else None",
+    ]
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------------------------------------- api.md

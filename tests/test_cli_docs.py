@@ -42,7 +42,7 @@ def test_make_demo_installs_only_the_python_side() -> None:
     demo = make("-n", "-B", "demo")  # -B: as on a fresh machine, where nothing is installed yet
     assert "pip install" in demo and "examples/quickstart.py" in demo
     assert "npm" not in demo
-    for target in ("test", "ts-client", "lint-contract"):  # the targets that run node tools install them
+    for target in ("test", "ts-client", "lint-contract", "breaking", "languages", "docs"):  # node tools: installed
         assert "npm ci" in make("-n", "-B", target), target
 
 

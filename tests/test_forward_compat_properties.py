@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timezone
 from typing import Any
 
 import httpx
@@ -26,6 +27,11 @@ JSON_VALUES = st.recursive(
     max_leaves=4,
 )
 UNKNOWN_KEY = st.from_regex(r"\Azz_[a-z]{1,6}\Z")
+# Formats the contract's responses use, as the service writes them (RFC 3339).
+STRING_FORMATS = {
+    "date-time": st.datetimes(timezones=st.just(timezone.utc)).map(lambda d: d.isoformat().replace("+00:00", "Z")),
+    "date": st.dates().map(lambda d: d.isoformat()),
+}
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +66,8 @@ def body_strategy(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.integers(schema.get("minimum", -(2**31)), schema.get("maximum", 2**31))
     if kind == "number":
         return st.floats(schema.get("minimum", -1e9), schema.get("maximum", 1e9), allow_nan=False)
+    if kind == "string" and schema.get("format") in STRING_FORMATS:
+        return STRING_FORMATS[schema["format"]]
     if kind == "string" and "pattern" in schema:
         return st.from_regex(schema["pattern"], fullmatch=True)
     if kind == "string":

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
+from .. import _headers
 from .. import _read as _r
 from .._model import HealthAccessors, Model, Page, ResultsIterable, SearchResultAccessors, StatusAccessors
 
@@ -24,6 +25,85 @@ class EventKind(str, enum.Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+@dataclass(slots=True)
+class UsageInfo:
+    """Plan consumption as the `X-Usage-*` and `X-Plan` response headers report it, gathered into one object for
+    clients and docs. It is never a body: each property is read from the response header its `x-memsy-header`
+    names (the header component of the same name documents it), and is absent when that header is absent or
+    cannot be parsed."""
+
+    api_calls: int | None = None
+    """API calls used this billing period."""
+    api_calls_limit: int | None = None
+    """API calls allowed this billing period."""
+    events_ingested: int | None = None
+    """Events ingested this billing period."""
+    events_ingested_limit: int | None = None
+    """Events allowed this billing period."""
+    memory_stored: int | None = None
+    """Memories currently stored."""
+    memory_stored_limit: int | None = None
+    """Memories the plan may store."""
+    llm_tokens: int | None = None
+    """LLM tokens consumed by extraction this billing period."""
+    llm_tokens_limit: int | None = None
+    """LLM tokens allowed this billing period."""
+    search_queries: int | None = None
+    """Search queries issued this billing period."""
+    search_queries_limit: int | None = None
+    """Search queries allowed this billing period."""
+    plan: str | None = None
+    """Plan name, for example `free` or `pro` (open vocabulary)."""
+
+    _HEADERS: ClassVar[tuple[tuple[str, str, bool], ...]] = (
+        ("api_calls", "x-usage-apicalls", True),
+        ("api_calls_limit", "x-usage-apicalls-limit", True),
+        ("events_ingested", "x-usage-eventsingested", True),
+        ("events_ingested_limit", "x-usage-eventsingested-limit", True),
+        ("memory_stored", "x-usage-memoriesstored", True),
+        ("memory_stored_limit", "x-usage-memoriesstored-limit", True),
+        ("llm_tokens", "x-usage-llmtokens", True),
+        ("llm_tokens_limit", "x-usage-llmtokens-limit", True),
+        ("search_queries", "x-usage-searchqueries", True),
+        ("search_queries_limit", "x-usage-searchqueries-limit", True),
+        ("plan", "x-plan", False),
+    )
+    """(attribute, header, integer?) for each property."""
+
+    @classmethod
+    def _from_headers(cls, headers: Mapping[str, str]) -> UsageInfo | None:
+        """Read from response headers; None when the response carries none of them (see memsy._headers)."""
+        values = _headers.read_values(headers, cls._HEADERS)
+        return cls(**values) if values is not None else None
+
+
+@dataclass(slots=True)
+class RateLimitInfo:
+    """The rate-limit window of the `api_calls` dimension as the `X-RateLimit-*` response headers report it,
+    gathered into one object. Never a body: each property is read from the header its `x-memsy-header` names,
+    and is absent when that header is absent or cannot be parsed."""
+
+    limit: int | None = None
+    """Limit of the `api_calls` dimension for the current window."""
+    remaining: int | None = None
+    """Calls remaining in the current window, clamped at 0."""
+    reset: int | None = None
+    """Unix time (seconds, UTC) at which the current window ends."""
+
+    _HEADERS: ClassVar[tuple[tuple[str, str, bool], ...]] = (
+        ("limit", "x-ratelimit-limit", True),
+        ("remaining", "x-ratelimit-remaining", True),
+        ("reset", "x-ratelimit-reset", True),
+    )
+    """(attribute, header, integer?) for each property."""
+
+    @classmethod
+    def _from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo | None:
+        """Read from response headers; None when the response carries none of them (see memsy._headers)."""
+        values = _headers.read_values(headers, cls._HEADERS)
+        return cls(**values) if values is not None else None
 
 
 @dataclass(slots=True)
