@@ -6,8 +6,9 @@ server: production traffic goes to the Memsy service. Install with ``pip install
 """
 
 from .app import LocalConfig, LocalMemsyApp, Plan
+from .cli import main
 from .faults import Fault, FaultInjector
-from .server import LocalMemsy, main
+from .server import LocalMemsy
 from .store import Store
 
 __all__ = ["Fault", "FaultInjector", "LocalConfig", "LocalMemsy", "LocalMemsyApp", "Plan", "Store", "main"]

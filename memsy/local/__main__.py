@@ -1,7 +1,7 @@
-"""``python -m memsy.local`` runs the local server (same options as ``memsy-local serve``)."""
+"""``python -m memsy.local`` is ``memsy-local`` (``serve`` when no command is given)."""
 
 import sys
 
-from .server import main
+from .cli import main
 
 sys.exit(main())

@@ -1,12 +1,8 @@
-"""Running memsy.local: in-process on a free loopback port (:class:`LocalMemsy`), or from the command line."""
+"""Running memsy.local in-process on a free loopback port (:class:`LocalMemsy`); the command line is in ``cli``."""
 
 from __future__ import annotations
 
-import argparse
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from types import TracebackType
@@ -14,7 +10,7 @@ from typing import Any
 
 import uvicorn
 
-from .app import LocalConfig, LocalMemsyApp, Plan
+from .app import LocalConfig, LocalMemsyApp
 from .store import Store
 
 LOOPBACK = "127.0.0.1"
@@ -134,77 +130,3 @@ class LocalMemsy:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
-
-
-def _add_server_options(parser: argparse.ArgumentParser, default_port: int) -> None:
-    parser.add_argument("--port", type=int, default=default_port, help="port on 127.0.0.1 (0 picks a free one)")
-    parser.add_argument("--db", default=":memory:", help="SQLite file; ':memory:' (the default) keeps nothing")
-    parser.add_argument("--api-key", default=None, help="admin key to accept (default: a new one is printed)")
-    parser.add_argument("--plan", default="free", help="plan name reported in X-Plan and /api/me")
-    parser.add_argument("--rate-limit", type=int, default=6000, help="requests per window before 429")
-    parser.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds")
-    parser.add_argument("--processing-delay", type=float, default=0.05, help="seconds before extraction")
-    parser.add_argument("--billing", action="store_true", help="answer billing routes instead of 403")
-    parser.add_argument("--log-level", default="warning", help="uvicorn log level")
-
-
-def _server_from(args: argparse.Namespace) -> LocalMemsy:
-    config = LocalConfig(
-        plan=Plan(name=args.plan, requests_per_window=args.rate_limit, window_seconds=args.window),
-        processing_delay=args.processing_delay,
-        billing_enabled=args.billing,
-    )
-    return LocalMemsy(port=args.port, db=args.db, config=config, api_key=args.api_key, log_level=args.log_level)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``memsy-local serve`` / ``memsy-local run -- CMD`` / ``python -m memsy.local``."""
-    parser = argparse.ArgumentParser(
-        prog="memsy-local",
-        description="A local Memsy for development and tests (not for production traffic).",
-    )
-    sub = parser.add_subparsers(dest="command")
-    serve = sub.add_parser("serve", help="serve both planes on 127.0.0.1 until interrupted")
-    _add_server_options(serve, 8787)
-    run = sub.add_parser(
-        "run",
-        help="start a server on a free port, run CMD with MEMSY_BASE_URL / MEMSY_CONTROL_URL / MEMSY_API_KEY set, stop",
-    )
-    _add_server_options(run, 0)
-    run.add_argument("cmd", nargs=argparse.REMAINDER, help="the command to run (after --)")
-    args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["serve"])
-    if args.command == "run":
-        return _run(args)
-    return _serve(args)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    server = _server_from(args)
-    print("memsy.local: a local Memsy for development and tests (production traffic goes to api.memsy.io)")
-    print(f"  data plane     MEMSY_BASE_URL={server.data_url}")
-    print(f"  control plane  MEMSY_CONTROL_URL={server.control_url}")
-    print(f"  admin key      MEMSY_API_KEY={server.api_key}")
-    print(f"  storage        {args.db}")
-    sys.stdout.flush()
-    server.app.worker.start()
-    try:
-        server._server.run()
-    finally:
-        server.app.worker.stop()
-        server.store.close()
-    return 0
-
-
-def _run(args: argparse.Namespace) -> int:
-    command = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
-    if not command:
-        print("memsy-local run: give the command to run after --", file=sys.stderr)
-        return 2
-    with _server_from(args) as server:
-        env = {
-            **os.environ,
-            "MEMSY_BASE_URL": server.data_url,
-            "MEMSY_CONTROL_URL": server.control_url,
-            "MEMSY_API_KEY": server.api_key,
-        }
-        return subprocess.call(command, env=env)

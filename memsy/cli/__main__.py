@@ -1,0 +1,7 @@
+"""``python -m memsy.cli`` is ``memsy``."""
+
+import sys
+
+from .runner import main
+
+sys.exit(main())

@@ -1,0 +1,145 @@
+"""The ``memsy-local`` command (issue 13, points 2 and 11), run as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from memsy.local import LocalMemsy
+
+from .cli_harness import MEMSY_LOCAL, TIMEOUT, env_for, memsy, memsy_local, shell
+
+EXPORTED = ("MEMSY_BASE_URL", "MEMSY_CONTROL_URL", "MEMSY_API_KEY")
+
+
+def test_run_reports_a_missing_command_without_a_traceback() -> None:
+    result = memsy_local("run", "--", "no-such-command-for-memsy")
+    assert result.code == 127
+    assert result.err.strip() == "memsy-local run: no-such-command-for-memsy: command not found"
+    assert "Traceback" not in result.err
+
+
+def test_run_reports_a_file_that_is_not_executable(tmp_path: Path) -> None:
+    script = tmp_path / "script.sh"
+    script.write_text("echo hi\n")
+    result = memsy_local("run", "--", str(script))
+    assert result.code == 126 and "permission denied" in result.err and "Traceback" not in result.err
+
+
+def test_run_passes_the_environment_and_the_exit_code_through() -> None:
+    check = "import os, sys; print(os.environ['MEMSY_BASE_URL']); sys.exit(7)"
+    result = memsy_local("run", "--", sys.executable, "-c", check)
+    assert result.code == 7 and result.out.startswith("http://127.0.0.1:") and result.out.strip().endswith("/v1")
+    assert memsy_local("run").code == 2
+
+
+def test_serve_env_prints_lines_a_shell_can_source(tmp_path: Path) -> None:
+    with _serving("serve", "--port", "0", "--env") as (process, lines):
+        assert [line.split("=", 1)[0] for line in lines] == [f"export {name}" for name in EXPORTED]
+        env_file = tmp_path / "memsy.env"
+        env_file.write_text("\n".join(lines) + "\n")
+        result = shell(None, f". {env_file} && memsy health && memsy me --json")
+        assert result.code == 0, result.err
+        assert result.out.startswith("ok (version memsy.local") and '"org_role": "org:admin"' in result.out
+        process.send_signal(signal.SIGTERM)  # stops cleanly
+        assert process.wait(timeout=TIMEOUT) == 0
+        assert process.stdout is not None and process.stdout.read() == b""  # nothing but the export lines
+        assert process.stderr is not None and b"memsy.local: a local Memsy" in process.stderr.read()
+
+
+def test_serve_prints_a_banner_with_pasteable_lines_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    with _serving("serve", "--port", "0", "--db", str(tmp_path / "m.db"), expect=4) as (process, lines):
+        assert f"(storage: {tmp_path / 'm.db'})" in lines[0] and "paste into a shell" in lines[0]
+        assert [line.split("=", 1)[0] for line in lines[1:]] == [f"export {name}" for name in EXPORTED]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=TIMEOUT) == 0
+        assert process.stderr is not None and b"Traceback" not in process.stderr.read()
+
+
+def test_serve_on_a_port_in_use_says_so() -> None:
+    with LocalMemsy() as busy:
+        result = memsy_local("serve", "--port", str(busy.port))
+    assert result.code == 1 and "--port" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="needs LocalMemsy.create_key(org_id=...) from the memsy.local branch (wt-local); remove this mark "
+    "when both branches are merged (strict: the test then passes and this mark fails the run)",
+)
+def test_key_create_makes_a_key_of_any_org(tmp_path: Path) -> None:
+    db = str(tmp_path / "keys.db")
+    created = memsy_local("key", "create", "--db", db, "--org", "org_other", "--scopes", "read")
+    assert created.code == 0, created.err
+    key = created.out.strip()
+    assert key.startswith("msy_") and len(created.out.splitlines()) == 1
+    with LocalMemsy(db=db) as server:
+        me = memsy(server, "me", "--json", MEMSY_API_KEY=key)
+        assert me.code == 0 and '"org_id": "org_other"' in me.out
+        refused = memsy(
+            server,
+            "ingest",
+            "-",
+            stdin='{"actor_id":"a","session_id":"s","kind":"app_event","content":"x"}\n',
+            MEMSY_API_KEY=key,
+        )
+        assert refused.code == 3  # a read-only key may not ingest
+
+
+def test_key_create_refuses_bad_input() -> None:
+    assert memsy_local("key", "create", "--org", "o").code == 2  # --db is required
+    bad_scope = memsy_local("key", "create", "--db", "x.db", "--org", "o", "--scopes", "read,admin")
+    assert bad_scope.code == 2 and "each one of read, write" in bad_scope.err
+    in_memory = memsy_local("key", "create", "--db", ":memory:", "--org", "o")
+    assert in_memory.code == 2 and "--db must be a file" in in_memory.err
+
+
+def test_python_dash_m_memsy_local_is_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "memsy.local", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env_for(None),
+    )
+    assert result.returncode == 0 and result.stdout.startswith("memsy-local ")
+
+
+class _serving:
+    """``memsy-local ARGS`` in the background until ``expect`` lines of stdout arrived (bounded); killed on exit
+    if it is still running."""
+
+    def __init__(self, *args: str, expect: int = 3) -> None:
+        self.args, self.expect = args, expect
+
+    def __enter__(self) -> tuple[subprocess.Popen[bytes], list[str]]:
+        self.process = subprocess.Popen(
+            [MEMSY_LOCAL, *self.args], env=env_for(None), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert self.process.stdout is not None
+        received, deadline = b"", time.monotonic() + TIMEOUT
+        while received.count(b"\n") < self.expect and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
+            if ready:
+                chunk = os.read(self.process.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                received += chunk
+        lines = received.decode().splitlines()
+        assert len(lines) == self.expect, (lines, self.process.poll())
+        return self.process, lines
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=TIMEOUT)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
