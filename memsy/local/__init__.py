@@ -5,7 +5,8 @@ extraction worker, API keys, usage metering, rate limits, quotas and fault injec
 server: production traffic goes to the Memsy service. Install with ``pip install "memsy[local]"``.
 """
 
-from .app import LocalConfig, LocalMemsyApp, Plan
+from .app import LocalMemsyApp
+from .config import LocalConfig, Plan
 from .faults import Fault, FaultInjector
 from .server import LocalMemsy, main
 from .store import Store

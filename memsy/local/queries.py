@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from .extraction import STOPWORDS, stem, words
-from .store import Store, iso
+from .store import Store, iso, scope_token
 
 MAX_SOURCE_METADATA = 5
 RECALL_STEP = 0.1
@@ -77,58 +78,101 @@ class SearchScope:
     exclude_session_id: str | None
 
 
-def _fts_query(query: str) -> tuple[str, list[str]]:
-    tokens = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS] or list(dict.fromkeys(words(query)))
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens), tokens
+def _phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
-def _scope_filter(scope: SearchScope) -> tuple[str, list[Any]]:
-    where, params = ["m.org_id = ?", "m.status = 'active'"], [scope.org_id]
+def _query_tokens(query: str) -> list[str]:
+    """The query's words, stopwords left out unless the query has nothing else."""
+    tokens = list(dict.fromkeys(words(query)))
+    return [w for w in tokens if w not in STOPWORDS] or tokens
+
+
+def _scope_match(scope: SearchScope) -> str:
+    """The FTS5 expression selecting the memories a search may see (see :func:`store.scope_token`)."""
+    required = [_phrase(scope_token("o", scope.org_id)), _phrase(scope_token("st", "active"))]
     if scope.actor_id is not None:
-        visible = ["(m.scope_level = 'actor' AND m.actor_id = ?)", "m.scope_level = 'org'"]
-        params.append(scope.actor_id)
-        for level, ids in (("role", scope.role_ids), ("team", scope.team_ids)):
+        visible = [
+            f"({_phrase(scope_token('l', 'actor'))} AND {_phrase(scope_token('a', scope.actor_id))})",
+            _phrase(scope_token("l", "org")),
+        ]
+        for level, prefix, ids in (("role", "r", scope.role_ids), ("team", "t", scope.team_ids)):
             if ids:
-                visible.append(f"(m.scope_level = '{level}' AND m.{level}_id IN ({','.join('?' * len(ids))}))")
-                params.extend(ids)
-        where.append("(" + " OR ".join(visible) + ")")
+                any_id = " OR ".join(_phrase(scope_token(prefix, i)) for i in dict.fromkeys(ids))
+                visible.append(f"({_phrase(scope_token('l', level))} AND ({any_id}))")
+        required.append("(" + " OR ".join(visible) + ")")
     if scope.session_id:
-        where.append("(m.session_id IS NULL OR m.session_id = ?)")
-        params.append(scope.session_id)
+        required.append(f"({_phrase(scope_token('s', None))} OR {_phrase(scope_token('s', scope.session_id))})")
+    match = "scope : (" + " AND ".join(required) + ")"
     if scope.exclude_session_id:
-        where.append("(m.session_id IS NULL OR m.session_id != ?)")
-        params.append(scope.exclude_session_id)
-    return " AND ".join(where), params
+        match += f" NOT scope : {_phrase(scope_token('s', scope.exclude_session_id))}"
+    return match
+
+
+# The newest ``window`` matches, ranked by bm25 (the scope column weighs nothing): FTS5 walks a doclist in rowid
+# order and stops after ``window`` rows, so the cost does not grow with the store.
+_RANKED = (
+    "SELECT rowid, rank FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts "
+    "WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?"
+)
 
 
 def search(
-    store: Store, scope: SearchScope, query: str, limit: int, threshold: float, include_source_events: bool
+    store: Store,
+    scope: SearchScope,
+    query: str,
+    *,
+    limit: int,
+    threshold: float,
+    include_source_events: bool,
+    window: int,
 ) -> list[dict[str, Any]]:
-    """Ranked full-text search (FTS5 bm25), scores in 0..1; recalled memories are reinforced."""
-    match, tokens = _fts_query(query)
+    """Ranked full-text search (FTS5 bm25), scores in 0..1; recalled memories are reinforced.
+
+    Memories matching every word of the query are ranked first, then (when they are fewer than ``limit``) those
+    matching any word. Within each tier the ``window`` most recent matches are ranked by bm25, so ranking is
+    exact until a tier matches more than ``window`` memories. The score is half the share of query words the
+    memory contains and half its bm25 relevance relative to the best result; results are in score order.
+    """
+    tokens = _query_tokens(query)
     if not tokens:
         return []
-    where, params = _scope_filter(scope)
-    rows = store.query(
-        "SELECT m.rowid AS rid, m.*, bm25(memories_fts) AS rank FROM memories_fts "
-        f"JOIN memories m ON m.rowid = memories_fts.rowid WHERE memories_fts MATCH ? AND {where} "
-        "ORDER BY rank, m.memory_id LIMIT ?",
-        (match, *params, limit),
-    )
-    if not rows:
+    phrases = [_phrase(t) for t in tokens]
+    tiers = [" AND ".join(phrases)] + ([" OR ".join(phrases)] if len(phrases) > 1 else [])
+    scope_match = _scope_match(scope)
+    ranks: dict[int, float] = {}
+    for tier in tiers:
+        match = f"{{text tags}} : ({tier}) AND {scope_match}"
+        for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
+            ranks.setdefault(rowid, rank)
+        if len(ranks) >= limit:
+            break
+    if not ranks:
         return []
-    best = max(-r["rank"] for r in rows) or 1.0
+    order = list(ranks)[: max(limit, 0)]
+    rows = {
+        r["rid"]: r
+        for r in store.query(
+            f"SELECT rowid AS rid, * FROM memories WHERE rowid IN ({','.join('?' * len(order))})", order
+        )
+    }
+    best = max(-ranks[rowid] for rowid in order) or 1.0
     query_stems = {stem(t) for t in tokens}
     scored = []
-    for row in rows:
+    for position, rowid in enumerate(order):
+        row = rows.get(rowid)
+        if row is None:
+            continue
         coverage = len(query_stems & {stem(w) for w in words(row["text"] + " " + row["tags"])}) / len(query_stems)
-        relevance = max(0.0, -row["rank"]) / best
+        relevance = max(0.0, -ranks[rowid]) / best
         score = round(0.5 * coverage + 0.5 * relevance, 6)
         if score >= threshold:
-            scored.append((score, row))
-    _reinforce(store, [row["rid"] for _, row in scored])
-    events = store.events_by_id([e for _, row in scored for e in json.loads(row["source_event_ids"])])
-    return [_result(row, score, events, include_source_events) for score, row in scored]
+            scored.append((-score, position, row))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    chosen = [(-negative, row) for negative, _, row in scored[:limit]]
+    _reinforce(store, [row["rid"] for _, row in chosen])
+    events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in json.loads(row["source_event_ids"])])
+    return [_result(row, score, events, include_source_events) for score, row in chosen]
 
 
 def _reinforce(store: Store, rowids: list[int]) -> None:
@@ -185,8 +229,36 @@ def _source_metadata(event: sqlite3.Row) -> dict[str, Any]:
     return {"event_id": event["event_id"], "metadata": parsed}
 
 
+class MemoryCounts:
+    """Totals of console memory listings, per org and filter, kept until the org's memories change: walking a
+    large store page by page then counts it once, not once per page (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation: dict[str, int] = {}
+        self._totals: dict[tuple[str, str, tuple[Any, ...]], tuple[int, int]] = {}
+
+    def changed(self, org_id: str) -> None:
+        with self._lock:
+            self._generation[org_id] = self._generation.get(org_id, 0) + 1
+
+    def total(self, store: Store, org_id: str, clause: str, params: list[Any]) -> int:
+        key = (org_id, clause, tuple(params))
+        with self._lock:
+            generation = self._generation.get(org_id, 0)
+            cached = self._totals.get(key)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        total = store.count(f"SELECT COUNT(*) FROM memories WHERE {clause}", params)
+        with self._lock:
+            if len(self._totals) > 1000:
+                self._totals.clear()
+            self._totals[key] = (generation, total)
+        return total
+
+
 def list_memories(
-    store: Store, org_id: str, filters: dict[str, Any], sort: str, limit: int, offset: int
+    store: Store, counts: MemoryCounts, org_id: str, filters: dict[str, Any], sort: str, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     where, params = ["org_id = ?", "status = ?"], [org_id, filters.get("status") or "active"]
     for column in ("actor_id", "kind", "type"):
@@ -202,7 +274,7 @@ def list_memories(
         f"SELECT * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
-    return [memory_item(r) for r in rows], store.count(f"SELECT COUNT(*) FROM memories WHERE {clause}", params)
+    return [memory_item(r) for r in rows], counts.total(store, org_id, clause, params)
 
 
 def get_memory(store: Store, org_id: str, memory_id: str) -> dict[str, Any] | None:
