@@ -48,6 +48,6 @@ class LocalConfig:
     """Seconds a request body may take to arrive; a body that stalls (shorter than its Content-Length) gets 408."""
     http_faults: bool = True
     """Whether ``POST /_local/faults`` may script faults over HTTP (each applies only to the scripting key's org)."""
-    search_window: int = 2000
+    search_window: int = 500
     """Search ranks at most this many of the most recent memories matching the query (per ranking tier), so that
     latency stays flat on large stores; below it ranking is exact."""

@@ -71,6 +71,7 @@ def search(app: LocalMemsyApp, ctx: Ctx) -> Result:
     )
     results = queries.search(
         app.store,
+        app.recalls,
         scope,
         body["query"],
         limit=body["limit"],
@@ -108,19 +109,19 @@ def clear(app: LocalMemsyApp, ctx: Ctx) -> Result:
 def list_memories(app: LocalMemsyApp, ctx: Ctx) -> Result:
     q = ctx.query
     items, total = queries.list_memories(
-        app.store, app.memory_counts, ctx.org_id, q, q["sort"], q["limit"], q["offset"]
+        app.store, app.recalls, app.memory_counts, ctx.org_id, q, q["sort"], q["limit"], q["offset"]
     )
     return 200, {"items": items, "total": total, "limit": q["limit"], "offset": q["offset"]}
 
 
 @handles("getMemoryStats")
 def memory_stats(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    return 200, queries.memory_stats(app.store, ctx.org_id)
+    return 200, queries.memory_stats(app.store, app.recalls, ctx.org_id)
 
 
 @handles("getMemory")
 def get_memory(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    memory = queries.get_memory(app.store, ctx.org_id, ctx.path["memory_id"])
+    memory = queries.get_memory(app.store, app.recalls, ctx.org_id, ctx.path["memory_id"])
     if memory is None:
         raise ApiError(404, NOT_FOUND)
     return 200, memory

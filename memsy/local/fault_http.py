@@ -12,12 +12,10 @@ import asyncio
 import math
 from typing import Any
 
-from starlette.types import Send
-
 from .errors import coded, entry, validation_failed
 from .faults import Fault, FaultInjector
 from .store import ApiKey
-from .transport import DropConnection, HttpResponse, json_response
+from .transport import DropConnection, HttpResponse, Send, json_response
 from .validation import decode_json
 
 FAULT_KINDS = ("respond", "slow", "drop")

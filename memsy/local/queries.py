@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .extraction import STOPWORDS, stem, words
-from .store import Store, iso, scope_token
+from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, current
+from .store import Store, iso, org_token, session_token, visibility_token
 
 MAX_SOURCE_METADATA = 5
-RECALL_STEP = 0.1
-MAX_STRENGTH = 5.0
 ACTOR_SCAN_CAP = 200_000
-MEMORY_SORTS = {
-    "observed_at_desc": "observed_at DESC, memory_id ASC",
+STRENGTH_SORTS = frozenset({"strength_desc"})
+MEMORY_SORTS = {  # memory_id breaks ties in the sort's direction, so that one index serves both directions
+    "observed_at_desc": "observed_at DESC, memory_id DESC",
     "observed_at_asc": "observed_at ASC, memory_id ASC",
-    "strength_desc": "strength DESC, memory_id ASC",
-    "confidence_desc": "confidence DESC, memory_id ASC",
-    "created_at_desc": "created_at DESC, memory_id ASC",
+    "strength_desc": "strength DESC, memory_id DESC",
+    "confidence_desc": "confidence DESC, memory_id DESC",
+    "created_at_desc": "created_at DESC, memory_id DESC",
 }
 ACTOR_SORTS = {
     "first_memory_desc": "first_memory_at DESC, actor_id ASC",
@@ -31,9 +31,10 @@ ACTOR_SORTS = {
 }
 
 
-def memory_item(row: sqlite3.Row) -> dict[str, Any]:
-    """A memory row as the console's MemoryItem."""
+def memory_item(row: sqlite3.Row, pending: Pending) -> dict[str, Any]:
+    """A memory row (read with its rowid) as the console's MemoryItem."""
     level = row["scope_level"]
+    strength, recall_count, last_recalled_at = current(row, pending)
     return {
         "memory_id": row["memory_id"],
         "org_id": row["org_id"],
@@ -49,8 +50,8 @@ def memory_item(row: sqlite3.Row) -> dict[str, Any]:
         "status": row["status"],
         "text": row["text"],
         "confidence": row["confidence"],
-        "strength": row["strength"],
-        "recall_count": row["recall_count"],
+        "strength": strength,
+        "recall_count": recall_count,
         "decay_half_life_days": row["decay_half_life_days"],
         "pinned": bool(row["pinned"]),
         "tags": json.loads(row["tags"]),
@@ -59,7 +60,7 @@ def memory_item(row: sqlite3.Row) -> dict[str, Any]:
         "source_urls": [],
         "summary": row["summary"],
         "payload": None,
-        "last_recalled_at": row["last_recalled_at"],
+        "last_recalled_at": last_recalled_at,
         "effective_from": None,
         "effective_to": None,
         "observed_at": row["observed_at"],
@@ -88,24 +89,25 @@ def _query_tokens(query: str) -> list[str]:
     return [w for w in tokens if w not in STOPWORDS] or tokens
 
 
-def _scope_match(scope: SearchScope) -> str:
-    """The FTS5 expression selecting the memories a search may see (see :func:`store.scope_token`)."""
-    required = [_phrase(scope_token("o", scope.org_id)), _phrase(scope_token("st", "active"))]
+def _scope_match(scope: SearchScope, org_alone: bool) -> str:
+    """The FTS5 expression (after the query's words) selecting the memories a search may see, with the tokens of
+    :func:`store._scope_sql`. ``org_alone``: no other org has memories, so an org-wide search needs no org filter
+    (the org's token is in every row: intersecting with it would only cost time)."""
+    org = scope.org_id
+    clauses = []
     if scope.actor_id is not None:
-        visible = [
-            f"({_phrase(scope_token('l', 'actor'))} AND {_phrase(scope_token('a', scope.actor_id))})",
-            _phrase(scope_token("l", "org")),
-        ]
-        for level, prefix, ids in (("role", "r", scope.role_ids), ("team", "t", scope.team_ids)):
-            if ids:
-                any_id = " OR ".join(_phrase(scope_token(prefix, i)) for i in dict.fromkeys(ids))
-                visible.append(f"({_phrase(scope_token('l', level))} AND ({any_id}))")
-        required.append("(" + " OR ".join(visible) + ")")
+        visible = [visibility_token(org, "actor", scope.actor_id), visibility_token(org, "org")]
+        visible += [visibility_token(org, "role", i) for i in dict.fromkeys(scope.role_ids)]
+        visible += [visibility_token(org, "team", i) for i in dict.fromkeys(scope.team_ids)]
+        clauses.append("scope : (" + " OR ".join(_phrase(t) for t in visible) + ")")
+    elif not org_alone:
+        clauses.append(f"scope : {_phrase(org_token(org))}")
     if scope.session_id:
-        required.append(f"({_phrase(scope_token('s', None))} OR {_phrase(scope_token('s', scope.session_id))})")
-    match = "scope : (" + " AND ".join(required) + ")"
+        sessions = (session_token(org, None), session_token(org, scope.session_id))
+        clauses.append("scope : (" + " OR ".join(_phrase(t) for t in sessions) + ")")
+    match = "".join(f" AND {clause}" for clause in clauses)
     if scope.exclude_session_id:
-        match += f" NOT scope : {_phrase(scope_token('s', scope.exclude_session_id))}"
+        match += f" NOT scope : {_phrase(session_token(org, scope.exclude_session_id))}"
     return match
 
 
@@ -119,6 +121,7 @@ _RANKED = (
 
 def search(
     store: Store,
+    recalls: Recalls,
     scope: SearchScope,
     query: str,
     *,
@@ -139,10 +142,10 @@ def search(
         return []
     phrases = [_phrase(t) for t in tokens]
     tiers = [" AND ".join(phrases)] + ([" OR ".join(phrases)] if len(phrases) > 1 else [])
-    scope_match = _scope_match(scope)
+    scope_match = _scope_match(scope, org_alone=store.memory_orgs() <= {scope.org_id})
     ranks: dict[int, float] = {}
     for tier in tiers:
-        match = f"{{text tags}} : ({tier}) AND {scope_match}"
+        match = f"{{text tags}} : ({tier}){scope_match}"
         for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
             ranks.setdefault(rowid, rank)
         if len(ranks) >= limit:
@@ -150,12 +153,14 @@ def search(
     if not ranks:
         return []
     order = list(ranks)[: max(limit, 0)]
-    rows = {
-        r["rid"]: r
-        for r in store.query(
-            f"SELECT rowid AS rid, * FROM memories WHERE rowid IN ({','.join('?' * len(order))})", order
+    marks = ",".join("?" * len(order))
+    found, pending = recalls.read(
+        lambda: store.query(
+            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active'",  # (the index has no
+            order,  # status: memsy.local keeps every memory active)
         )
-    }
+    )
+    rows = {r["rowid"]: r for r in found}
     best = max(-ranks[rowid] for rowid in order) or 1.0
     query_stems = {stem(t) for t in tokens}
     scored = []
@@ -170,28 +175,19 @@ def search(
             scored.append((-score, position, row))
     scored.sort(key=lambda item: (item[0], item[1]))
     chosen = [(-negative, row) for negative, _, row in scored[:limit]]
-    _reinforce(store, [row["rid"] for _, row in chosen])
+    recalls.record([row["rowid"] for _, row in chosen], iso(store.clock()))
     events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in json.loads(row["source_event_ids"])])
-    return [_result(row, score, events, include_source_events) for score, row in chosen]
+    return [_result(row, score, current(row, pending)[0], events, include_source_events) for score, row in chosen]
 
 
-def _reinforce(store: Store, rowids: list[int]) -> None:
-    if not rowids:
-        return
-    with store.transaction() as db:
-        db.execute(
-            f"UPDATE memories SET strength = ROUND(MIN(?, strength + ?), 4), recall_count = recall_count + 1, "
-            f"last_recalled_at = ? WHERE rowid IN ({','.join('?' * len(rowids))})",
-            (MAX_STRENGTH, RECALL_STEP, iso(store.clock()), *rowids),
-        )
-
-
-def _result(row: sqlite3.Row, score: float, events: dict[str, sqlite3.Row], with_sources: bool) -> dict[str, Any]:
+def _result(
+    row: sqlite3.Row, score: float, strength: float, events: dict[str, sqlite3.Row], with_sources: bool
+) -> dict[str, Any]:
     source_ids = json.loads(row["source_event_ids"])
     metadata: dict[str, Any] = {
         "type": row["type"],
         "kind": row["kind"],
-        "strength": round(min(MAX_STRENGTH, row["strength"] + RECALL_STEP), 4),
+        "strength": round(min(MAX_STRENGTH, strength + RECALL_STEP), 4),  # this recall included
         "confidence": row["confidence"],
         "tags": json.loads(row["tags"]),
         "entities": json.loads(row["entity_refs"]),
@@ -258,7 +254,14 @@ class MemoryCounts:
 
 
 def list_memories(
-    store: Store, counts: MemoryCounts, org_id: str, filters: dict[str, Any], sort: str, limit: int, offset: int
+    store: Store,
+    recalls: Recalls,
+    counts: MemoryCounts,
+    org_id: str,
+    filters: dict[str, Any],
+    sort: str,
+    limit: int,
+    offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
     where, params = ["org_id = ?", "status = ?"], [org_id, filters.get("status") or "active"]
     for column in ("actor_id", "kind", "type"):
@@ -270,19 +273,27 @@ def list_memories(
         where.append("text LIKE ? ESCAPE '\\'")
         params.append(f"%{escaped}%")
     clause = " AND ".join(where)
-    rows = store.query(
-        f"SELECT * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
-        (*params, limit, offset),
+    if sort in STRENGTH_SORTS:
+        recalls.flush()  # the order comes from the database
+    rows, pending = recalls.read(
+        lambda: store.query(
+            f"SELECT rowid, * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
     )
-    return [memory_item(r) for r in rows], counts.total(store, org_id, clause, params)
+    return [memory_item(r, pending) for r in rows], counts.total(store, org_id, clause, params)
 
 
-def get_memory(store: Store, org_id: str, memory_id: str) -> dict[str, Any] | None:
-    row = store.one("SELECT * FROM memories WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
-    return memory_item(row) if row else None
+def get_memory(store: Store, recalls: Recalls, org_id: str, memory_id: str) -> dict[str, Any] | None:
+    rows, pending = recalls.read(
+        lambda: store.query("SELECT rowid, * FROM memories WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
+    )
+    return memory_item(rows[0], pending) if rows else None
 
 
-def memory_stats(store: Store, org_id: str) -> dict[str, Any]:
+def memory_stats(store: Store, recalls: Recalls, org_id: str) -> dict[str, Any]:
+    recalls.flush()  # averages come from the database
+
     def grouped(column: str) -> dict[str, int]:
         rows = store.query(f"SELECT {column} AS k, COUNT(*) AS n FROM memories WHERE org_id = ? GROUP BY k", (org_id,))
         return {r["k"]: int(r["n"]) for r in rows}

@@ -65,7 +65,15 @@ class LocalMemsy:
             self.store.ensure_key(config.org_id, api_key)
             self.api_key = api_key
         self._server = uvicorn.Server(
-            uvicorn.Config(self.app.asgi, host=LOOPBACK, port=self.port, log_level=log_level, lifespan="off")
+            uvicorn.Config(
+                self.app.asgi,
+                host=LOOPBACK,
+                port=self.port,
+                log_level=log_level,
+                lifespan="off",
+                access_log=False,  # per-request work for nothing: the log level hides it anyway
+                proxy_headers=False,  # a loopback server has no proxy in front
+            )
         )
         self._thread: threading.Thread | None = None
 

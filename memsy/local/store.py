@@ -58,16 +58,18 @@ CREATE TABLE IF NOT EXISTS memories (
     pinned INTEGER NOT NULL, tags TEXT NOT NULL, entity_refs TEXT NOT NULL, source_event_ids TEXT NOT NULL,
     observed_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_recalled_at TEXT
 );
-CREATE INDEX IF NOT EXISTS memories_org ON memories (org_id, status, memory_id);
-CREATE INDEX IF NOT EXISTS memories_actor ON memories (org_id, actor_id);
--- The worker's duplicate lookup (one memory per text and scope): an index probe instead of a scan of the actor.
+-- The worker's duplicate lookup (one memory per text and scope) and the actor filters: an index probe instead of
+-- a scan of the actor's memories.
 CREATE INDEX IF NOT EXISTS memories_same_text ON memories (org_id, actor_id, text);
--- One index per console sort, so a page is read in order instead of sorting the org's memories.
-CREATE INDEX IF NOT EXISTS memories_by_observed_desc ON memories (org_id, status, observed_at DESC, memory_id);
-CREATE INDEX IF NOT EXISTS memories_by_observed_asc ON memories (org_id, status, observed_at, memory_id);
-CREATE INDEX IF NOT EXISTS memories_by_strength ON memories (org_id, status, strength DESC, memory_id);
-CREATE INDEX IF NOT EXISTS memories_by_confidence ON memories (org_id, status, confidence DESC, memory_id);
-CREATE INDEX IF NOT EXISTS memories_by_created ON memories (org_id, status, created_at DESC, memory_id);
+-- One index per console sort column (read forwards or backwards), so a page is read in order instead of sorting
+-- the org's memories; they also count an org's memories by status.
+CREATE INDEX IF NOT EXISTS memories_by_observed ON memories (org_id, status, observed_at, memory_id);
+CREATE INDEX IF NOT EXISTS memories_by_created ON memories (org_id, status, created_at, memory_id);
+CREATE INDEX IF NOT EXISTS memories_by_strength ON memories (org_id, status, strength, memory_id);
+CREATE INDEX IF NOT EXISTS memories_by_confidence ON memories (org_id, status, confidence, memory_id);
+-- Indexes of earlier versions that the ones above make redundant.
+DROP INDEX IF EXISTS memories_org;
+DROP INDEX IF EXISTS memories_actor;
 CREATE TABLE IF NOT EXISTS usage (
     org_id TEXT NOT NULL, hour TEXT NOT NULL, dimension TEXT NOT NULL, quantity INTEGER NOT NULL,
     PRIMARY KEY (org_id, hour, dimension)
@@ -84,20 +86,26 @@ CREATE TABLE IF NOT EXISTS local_settings (name TEXT PRIMARY KEY, value TEXT NOT
 
 
 def _scope_sql(row: str) -> str:
-    """SQL for the ``scope`` column of the full-text index: one token per visibility fact of a memory (org,
-    status, level, actor, session, role, team), so that search filters by scope inside the index. Each token is
-    a letter, the value's UTF-8 bytes in hex and ``z`` (a token no stemming rule changes); :func:`scope_token`
-    builds the same tokens in Python."""
+    """SQL for the ``scope`` column of the full-text index, so that a search filters by scope inside the index
+    instead of joining every match: the memory's org (``o``), who may see it (``v``: the org plus the level and its
+    actor, role or team) and its session (``s``, or ``n`` for none, per org). Ids are written in hex, so a token is
+    a letter, hex digits, ``x`` separators and a final ``z``: one token, which no stemming rule changes.
+    :func:`org_token`, :func:`visibility_token` and :func:`session_token` build the same tokens in Python."""
+    org = f"hex({row}.org_id)"
+    level_id = (
+        f"CASE {row}.scope_level WHEN 'actor' THEN {row}.actor_id WHEN 'role' THEN {row}.role_id "
+        f"WHEN 'team' THEN {row}.team_id ELSE '' END"
+    )
     return (
-        f"'o' || hex({row}.org_id) || 'z st' || hex({row}.status) || 'z l' || hex({row}.scope_level) || 'z '"
-        f" || CASE WHEN {row}.actor_id IS NULL THEN '' ELSE 'a' || hex({row}.actor_id) || 'z ' END"
-        f" || CASE WHEN {row}.session_id IS NULL THEN 'snonez' ELSE 's' || hex({row}.session_id) || 'z' END"
-        f" || CASE WHEN {row}.role_id IS NULL THEN '' ELSE ' r' || hex({row}.role_id) || 'z' END"
-        f" || CASE WHEN {row}.team_id IS NULL THEN '' ELSE ' t' || hex({row}.team_id) || 'z' END"
+        f"'o' || {org} || 'z v' || {org} || 'x' || hex({row}.scope_level) || 'x' || hex(COALESCE({level_id}, ''))"
+        f" || 'z ' || CASE WHEN {row}.session_id IS NULL THEN 'n' || {org} || 'z'"
+        f" ELSE 's' || {org} || 'x' || hex({row}.session_id) || 'z' END"
     )
 
 
-_SCOPED_COLUMNS = "text, tags, status, org_id, actor_id, session_id, scope_level, role_id, team_id"
+_SCOPED_COLUMNS = "text, tags, org_id, actor_id, session_id, scope_level, role_id, team_id"
+FTS_VERSION = "2"
+"""Changes whenever the index's columns or tokens do: a database with another version gets its index rebuilt."""
 FTS_SCHEMA = f"""
 CREATE VIRTUAL TABLE memories_fts USING fts5(
     text, tags, scope, content='memories', content_rowid='rowid', tokenize='porter unicode61'
@@ -118,11 +126,23 @@ INSERT INTO memories_fts (rowid, text, tags, scope) SELECT rowid, text, tags, {_
 """
 
 
-def scope_token(prefix: str, value: str | None) -> str:
-    """The full-text token of one scope fact (see :func:`_scope_sql`)."""
-    if value is None:
-        return prefix + "nonez"
-    return prefix + value.encode("utf-8").hex() + "z"
+def _hex(text: str) -> str:
+    return text.encode("utf-8").hex()
+
+
+def org_token(org_id: str) -> str:
+    """The index token every memory of the org carries (see :func:`_scope_sql`)."""
+    return f"o{_hex(org_id)}z"
+
+
+def visibility_token(org_id: str, level: str, level_id: str = "") -> str:
+    """The index token of the memories of one level (``org``, ``role``, ``team``, ``actor``) and id in an org."""
+    return f"v{_hex(org_id)}x{_hex(level)}x{_hex(level_id)}z"
+
+
+def session_token(org_id: str, session_id: str | None) -> str:
+    """The index token of the org's memories of one session (None: of no session)."""
+    return f"n{_hex(org_id)}z" if session_id is None else f"s{_hex(org_id)}x{_hex(session_id)}z"
 
 
 def iso(ts: float) -> str:
@@ -203,6 +223,8 @@ class Store:
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
+        self._memory_orgs: frozenset[str] | None = None
+        self._memory_orgs_lock = threading.Lock()
         db = self.db
         db.execute("PRAGMA journal_mode=WAL")
         self._create_schema(db)
@@ -210,12 +232,14 @@ class Store:
     def _create_schema(self, db: sqlite3.Connection) -> None:
         with self.write_lock:
             db.executescript(SCHEMA)
-            fts = db.execute("SELECT sql FROM sqlite_master WHERE name = 'memories_fts'").fetchone()
-            if fts is None or "scope" not in fts[0]:
-                # A database from an earlier memsy.local indexed text and tags only: rebuild the index with scopes.
+            version = db.execute("SELECT value FROM local_settings WHERE name = 'fts_version'").fetchone()
+            if version is None or version[0] != FTS_VERSION:
+                # A database of another memsy.local version (or a new one): (re)build the index and its triggers.
                 db.executescript(
                     "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS memories_ai; DROP TRIGGER IF EXISTS memories_ad;"
-                    "DROP TRIGGER IF EXISTS memories_au; DROP TABLE IF EXISTS memories_fts;" + FTS_SCHEMA + "COMMIT;"
+                    "DROP TRIGGER IF EXISTS memories_au; DROP TABLE IF EXISTS memories_fts;"
+                    + FTS_SCHEMA
+                    + f"INSERT OR REPLACE INTO local_settings VALUES ('fts_version', '{FTS_VERSION}'); COMMIT;"
                 )
 
     @property
@@ -554,6 +578,20 @@ class Store:
         return rows, int(total[0]) if total else 0
 
     # ------------------------------------------------------------------------------------------------- memories
+
+    def memory_orgs(self) -> frozenset[str]:
+        """The orgs that have memories (read once, then kept up to date by :meth:`note_memory_orgs`)."""
+        with self._memory_orgs_lock:
+            if self._memory_orgs is None:
+                self._memory_orgs = frozenset(r[0] for r in self.query("SELECT DISTINCT org_id FROM memories"))
+            return self._memory_orgs
+
+    def note_memory_orgs(self, org_ids: Iterable[str]) -> None:
+        """Memories of these orgs are about to be stored (called before the write, never after: a search must
+        not believe an org is alone while another org's memory is already there)."""
+        with self._memory_orgs_lock:
+            if self._memory_orgs is not None and not self._memory_orgs.issuperset(org_ids):
+                self._memory_orgs = self._memory_orgs.union(org_ids)
 
     def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         row = self.one(sql, params)

@@ -109,6 +109,9 @@ class Worker:
             outcomes = [(event, extract(event["content"], event["kind"], self.blocked_terms)) for event in due]
             stored: Counter[str] = Counter()
             tokens: Counter[str] = Counter()
+            self.store.note_memory_orgs(
+                {event["org_id"] for event, outcome in outcomes if isinstance(outcome, Extracted)}
+            )
             with self.store.transaction() as db:
                 scopes = _ScopeCache(db)
                 for event, outcome in outcomes:
