@@ -17,6 +17,7 @@ import uvicorn
 from .app import LocalConfig, LocalMemsyApp, Plan
 from .faults import FaultInjector
 from .store import Store
+from .transport import http_protocol
 
 LOOPBACK = "127.0.0.1"
 
@@ -71,6 +72,7 @@ class LocalMemsy:
                 port=self.port,
                 log_level=log_level,
                 lifespan="off",
+                http=http_protocol(),  # uvicorn's own, answering malformed requests in the service's error shape
                 access_log=False,  # per-request work for nothing: the log level hides it anyway
                 proxy_headers=False,  # a loopback server has no proxy in front
             )

@@ -203,3 +203,34 @@ class QuietDrops(logging.Filter):
 
 
 logging.getLogger("uvicorn.error").addFilter(QuietDrops())
+
+
+def json_error_protocol(base: type[Any]) -> type[Any]:
+    """uvicorn's HTTP protocol class ``base`` answering a request it cannot parse with a 400 in the service's
+    error shape (``{"detail": ...}``) instead of plain text. The connection is closed after it: the bytes that
+    follow a malformed request cannot be trusted to start the next one."""
+
+    class JsonErrors(base):  # type: ignore[misc]
+        def send_400_response(self, msg: str) -> None:
+            body = json.dumps({"detail": msg}).encode()
+            head = (
+                b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+                b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+            )
+            self.transport.write(head + body)
+            self.transport.close()
+
+    JsonErrors.__name__ = JsonErrors.__qualname__ = f"JsonErrors{base.__name__}"
+    return JsonErrors
+
+
+def http_protocol() -> type[Any]:
+    """The protocol uvicorn would pick (httptools when installed, else h11), with JSON 400 answers."""
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+        return json_error_protocol(HttpToolsProtocol)
+    except ImportError:
+        from uvicorn.protocols.http.h11_impl import H11Protocol
+
+        return json_error_protocol(H11Protocol)

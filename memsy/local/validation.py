@@ -111,8 +111,9 @@ def _parameter_value(parameter: Parameter, raw: str, problems: list[dict[str, An
         if not _INTEGER.fullmatch(text):
             problems.append(entry(loc, f"Input should be a valid integer, got {text!r}", "int_parsing"))
             return None
-        value = int(text)
-        if not INT64_MIN <= value <= INT64_MAX:
+        digits = text.strip().lstrip("+-").lstrip("0")
+        value = int(text) if len(digits) <= 20 else None  # (int() refuses thousands of digits; 64 bits need 19)
+        if value is None or not INT64_MIN <= value <= INT64_MAX:
             problems.append(entry(loc, f"Input should be between {INT64_MIN} and {INT64_MAX}", "int_range"))
             return None
     found = _schema_problems(parameter.validator, value, loc)
@@ -207,11 +208,13 @@ def _lone_surrogate(value: Any) -> list[Any] | None:
 
 
 def _schema_problems(validator: Any, value: Any, loc: list[Any]) -> list[dict[str, Any]]:
-    if validator.is_valid(value):
-        return []
-    return [
-        entry([*loc, *error.instance_path], error.message, _kind(error.kind)) for error in validator.iter_errors(value)
-    ]
+    try:
+        if validator.is_valid(value):
+            return []
+        errors = list(validator.iter_errors(value))
+    except ValueError as exc:  # the validator's own limits, e.g. nesting deeper than it recurses
+        return [entry(loc, f"JSON cannot be checked: {exc}", "json_invalid")]
+    return [entry([*loc, *error.instance_path], error.message, _kind(error.kind)) for error in errors]
 
 
 def _kind(kind: Any) -> str:
