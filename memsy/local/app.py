@@ -127,8 +127,8 @@ class LocalMemsyApp:
         if operation.body is not None:
             body = await read_body(request, self.config.max_body_bytes, self.config.body_timeout)
         binding = HANDLERS[operation.operation_id]
-        if key is None and binding.on_loop:
-            return self._serve(operation, binding, match.raw_path_params, request, body, None)
+        if binding.on_loop and (key is None or self.metering.warm(key.org_id)):  # nothing here can block
+            return self._serve(operation, binding, match.raw_path_params, request, body, key)
         return await self._in_thread(self._serve, operation, binding, match.raw_path_params, request, body, key)
 
     async def _key(self, token: str | None) -> ApiKey | None:

@@ -109,7 +109,15 @@ def clear(app: LocalMemsyApp, ctx: Ctx) -> Result:
 def list_memories(app: LocalMemsyApp, ctx: Ctx) -> Result:
     q = ctx.query
     items, total = queries.list_memories(
-        app.store, app.recalls, app.memory_counts, ctx.org_id, q, q["sort"], q["limit"], q["offset"]
+        app.store,
+        app.recalls,
+        app.memory_counts,
+        ctx.org_id,
+        q,
+        q["sort"],
+        q["limit"],
+        q["offset"],
+        app.metering.memories(ctx.org_id),
     )
     return 200, {"items": items, "total": total, "limit": q["limit"], "offset": q["offset"]}
 

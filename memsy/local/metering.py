@@ -38,6 +38,7 @@ class Metering:
         self._windows: dict[str, tuple[float, int]] = {}
         self._usage: dict[tuple[str, str], dict[str, int]] = {}
         self._memories: dict[str, int] = {}
+        self._memory_generation: dict[str, int] = {}
         self._pending_usage: dict[tuple[str, str, str], int] = {}
         self._pending_keys: dict[tuple[str, str], int] = {}
 
@@ -59,18 +60,28 @@ class Metering:
                         totals[dimension] = totals.get(dimension, 0) + quantity
                 return self._usage.setdefault((org_id, month), totals)
 
+    def warm(self, org_id: str) -> bool:
+        """Whether the org's counters are in memory (metering it then needs no database)."""
+        with self._lock:
+            return (org_id, self._month()) in self._usage and org_id in self._memories
+
     def memories(self, org_id: str) -> int:
-        with self._lock:
-            cached = self._memories.get(org_id)
-        if cached is not None:
-            return cached
-        count = self.store.count("SELECT COUNT(*) FROM memories WHERE org_id = ? AND status = 'active'", (org_id,))
-        with self._lock:
-            return self._memories.setdefault(org_id, count)
+        """Active memories of the org: counted once, then kept up to date by :meth:`memories_added`."""
+        while True:
+            with self._lock:
+                cached = self._memories.get(org_id)
+                generation = self._memory_generation.get(org_id, 0)
+            if cached is not None:
+                return cached
+            count = self.store.count("SELECT COUNT(*) FROM memories WHERE org_id = ? AND status = 'active'", (org_id,))
+            with self._lock:
+                if self._memory_generation.get(org_id, 0) == generation:  # no store raced the count: exact
+                    return self._memories.setdefault(org_id, count)
 
     def memories_added(self, org_id: str, count: int) -> None:
         """The worker stored ``count`` new memories for the org."""
         with self._lock:
+            self._memory_generation[org_id] = self._memory_generation.get(org_id, 0) + 1
             if org_id in self._memories:
                 self._memories[org_id] += count
 

@@ -262,7 +262,10 @@ def list_memories(
     sort: str,
     limit: int,
     offset: int,
+    active_total: int,
 ) -> tuple[list[dict[str, Any]], int]:
+    """One page of memories and the total matching; ``active_total`` (the org's active memories, kept by
+    metering) is the total when nothing else filters."""
     where, params = ["org_id = ?", "status = ?"], [org_id, filters.get("status") or "active"]
     for column in ("actor_id", "kind", "type"):
         if filters.get(column) is not None:
@@ -281,7 +284,8 @@ def list_memories(
             (*params, limit, offset),
         )
     )
-    return [memory_item(r, pending) for r in rows], counts.total(store, org_id, clause, params)
+    total = active_total if len(where) == 2 and params[1] == "active" else counts.total(store, org_id, clause, params)
+    return [memory_item(r, pending) for r in rows], total
 
 
 def get_memory(store: Store, recalls: Recalls, org_id: str, memory_id: str) -> dict[str, Any] | None:
