@@ -57,6 +57,12 @@ def published_env() -> tuple[list[str], dict[str, str]]:
 # -------------------------------------------------------------------------------------------- memsy.local server
 
 
+SERVER_PIDS: dict[str, int] = {}
+"""Process id of each running memsy.local, by URL (the load section reads their CPU time)."""
+SERVER_PATH = os.environ.get("BENCH_SERVER_PATH")
+"""Run memsy.local from this checkout instead of ours (a before/after comparison of the server)."""
+
+
 @contextmanager
 def local_server(db: str, *extra: str) -> Iterator[str]:
     from memsy.local.server import free_port
@@ -79,8 +85,12 @@ def local_server(db: str, *extra: str) -> Iterator[str]:
         "warning",
         *extra,
     ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "PYTHONPATH": SERVER_PATH} if SERVER_PATH else None
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=SERVER_PATH or ROOT, env=env
+    )
     url = f"http://127.0.0.1:{port}"
+    SERVER_PIDS[url] = process.pid
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -94,6 +104,7 @@ def local_server(db: str, *extra: str) -> Iterator[str]:
             time.sleep(0.1)
         yield url
     finally:
+        SERVER_PIDS.pop(url, None)
         process.terminate()
         process.wait(timeout=30)
 
@@ -206,32 +217,38 @@ def pagination(count: int) -> dict[str, float]:
     return result
 
 
-def local_server_figures(sizes: list[int], queries: int) -> dict[str, float]:
+def local_section(quick: bool) -> dict[str, dict[str, Any]]:
+    """memsy.local under load: the mixed workload, health during extraction, search latency, validation cost."""
+    from . import local_section as section
     from .bodies import WORDS
     from .seed import seed_memories
 
-    figures: dict[str, float] = {}
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            db = str(Path(folder) / "search.db")
-            seed_memories(db, size)
-            with (
-                local_server(db) as url,
-                httpx.Client(base_url=url, headers={"Authorization": f"Bearer {KEY}"}) as http,
-            ):
-                latencies = []
-                for i in range(queries):
-                    query = f"{WORDS[i % len(WORDS)]} {WORDS[(i * 7) % len(WORDS)]}"
-                    start = time.perf_counter()
-                    response = http.post("/v1/search", json={"query": query, "limit": 10})
-                    latencies.append((time.perf_counter() - start) * 1000)
-                    assert response.status_code == 200
-                latencies.sort()
-                figures[f"search p50 ms ({size} memories)"] = latencies[len(latencies) // 2]
-                figures[f"search p99 ms ({size} memories)"] = latencies[
-                    min(len(latencies) - 1, int(len(latencies) * 0.99))
-                ]
-    return figures
+    results: dict[str, dict[str, Any]] = {}
+    log("memsy.local: mixed load ...")
+    results["local_mixed"] = section.mixed(
+        local_server,
+        SERVER_PIDS,
+        seed_memories,
+        memories=2_000 if quick else 20_000,
+        rounds=1 if quick else 3,
+        seconds=3 if quick else 10,
+    )
+    log("memsy.local: health while extracting ...")
+    results["local_health"] = section.health_while_extracting(
+        local_server, events=2_000 if quick else 20_000, rounds=1 if quick else 3
+    )
+    log("memsy.local: search latency ...")
+    results["local"] = section.search_latency(
+        local_server,
+        seed_memories,
+        WORDS,
+        sizes=[1_000] if quick else [10_000, 100_000],
+        queries=50 if quick else 300,
+        rounds=1 if quick else 3,
+    )
+    log("memsy.local: request validation ...")
+    results["local_validation"] = section.validation_cost(rounds=3 if quick else 15, calls=200 if quick else 2_000)
+    return results
 
 
 # ----------------------------------------------------------------------------------------------------- report
@@ -288,12 +305,21 @@ def render(results: dict[str, Any], command: str) -> str:
         ("imports", "Import time (ms above an empty interpreter, median of fresh processes)"),
         ("bulk", "Bulk ingest to memsy.local"),
         ("pagination", "Pagination memory (memories.iter)"),
-        ("local", "memsy.local itself"),
+        (
+            "local_mixed",
+            "memsy.local: mixed load (8 clients; search 50 %, ingest of 10 events 20 %, status 15 %, "
+            "memory list 15 %), median of rounds (min, max)",
+        ),
+        ("local_health", "memsy.local: /v1/health while a backlog is ingested and extracted, median of rounds"),
+        ("local", "memsy.local: search latency, org-wide two-word queries one at a time, median of rounds"),
+        ("local_validation", "memsy.local: request validation per request, median of rounds"),
     )
     for key, title in sections:
         if key in results:
             lines += [f"## {title}", "", "| measure | value |", "|---|---|"]
-            lines += [f"| {k} | {v:.1f} |" for k, v in results[key].items()]
+            lines += [
+                f"| {k} | {v:.1f} |" if isinstance(v, float) else f"| {k} | {v} |" for k, v in results[key].items()
+            ]
             lines.append("")
     return "\n".join(lines)
 
@@ -301,9 +327,13 @@ def render(results: dict[str, Any], command: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
+    parser.add_argument("--local-only", action="store_true", help="only the memsy.local sections (not written)")
     args = parser.parse_args()
     quick = args.quick
     command = "make bench" + (" (quick)" if quick else "")
+    if args.local_only:
+        print(render(local_section(quick), command + " (memsy.local sections only)"))
+        return
     install_published()
     results: dict[str, Any] = {}
     log("per-call, in-process transport ...")
@@ -329,8 +359,7 @@ def main() -> None:
         results["bulk"] = bulk_ingest(url, 2_000 if quick else 20_000, 200 if quick else 2_000)
     log("pagination memory ...")
     results["pagination"] = pagination(5_000 if quick else 50_000)
-    log("memsy.local search latency ...")
-    results["local"] = local_server_figures([1_000] if quick else [10_000, 100_000], 50 if quick else 300)
+    results.update(local_section(quick))
     report = render(results, command)
     print(report)
     if not quick:

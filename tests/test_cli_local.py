@@ -10,8 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from memsy.local import LocalMemsy
 
 from .cli_harness import MEMSY_LOCAL, TIMEOUT, env_for, memsy, memsy_local, shell
@@ -69,11 +67,6 @@ def test_serve_on_a_port_in_use_says_so() -> None:
     assert result.code == 1 and "--port" in result.err and "Traceback" not in result.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs LocalMemsy.create_key(org_id=...) from the memsy.local branch (wt-local); remove this mark "
-    "when both branches are merged (strict: the test then passes and this mark fails the run)",
-)
 def test_key_create_makes_a_key_of_any_org(tmp_path: Path) -> None:
     db = str(tmp_path / "keys.db")
     created = memsy_local("key", "create", "--db", db, "--org", "org_other", "--scopes", "read")

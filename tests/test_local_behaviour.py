@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -521,17 +522,24 @@ def _wait_until_up(url: str) -> None:
     raise AssertionError(f"{url} did not come up")
 
 
-def test_usage_is_not_counted_twice_when_the_worker_drops_the_cache_mid_write() -> None:
+def test_usage_is_neither_lost_nor_counted_twice_when_the_cache_is_dropped_mid_flush() -> None:
     local = LocalMemsy()
     metering, store = local.app.metering, local.store
     metering.usage("org_local")  # cached
-    write = store.record_usage
+    metering.add("org_local", "events_ingested", 3)  # batched, not yet in the database
+    write, seen, readers = store.write_usage, [], []
 
     def racing_write(*args: Any, **kwargs: Any) -> None:
-        metering.invalidate("org_local")  # what the worker does when it stores memories
+        metering.invalidate("org_local")  # the counters are re-read from the database while the batch is written
+        reader = threading.Thread(target=lambda: seen.append(metering.usage("org_local")["events_ingested"]))
+        reader.start()
+        reader.join(timeout=0.2)
+        readers.append(reader)
         write(*args, **kwargs)
 
-    store.record_usage = racing_write  # type: ignore[method-assign]
-    metering.add("org_local", "events_ingested", 3)
+    store.write_usage = racing_write  # type: ignore[method-assign]
+    metering.flush()
+    readers[0].join(timeout=5)
+    assert seen == [3]
     assert metering.usage("org_local")["events_ingested"] == 3
-    store.close()
+    local.app.close()

@@ -5,8 +5,9 @@ extraction worker, API keys, usage metering, rate limits, quotas and fault injec
 server: production traffic goes to the Memsy service. Install with ``pip install "memsy[local]"``.
 """
 
-from .app import LocalConfig, LocalMemsyApp, Plan
+from .app import LocalMemsyApp
 from .cli import main
+from .config import LocalConfig, Plan
 from .faults import Fault, FaultInjector
 from .server import LocalMemsy
 from .store import Store

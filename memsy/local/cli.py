@@ -259,9 +259,7 @@ def _create_key(args: argparse.Namespace, prog: str) -> int:
     server = LocalMemsy(db=args.db)
     try:
         # org_id= arrives with the memsy.local branch; the ignore (and its unused-ignore) goes once both are merged
-        raw = server.create_key(  # type: ignore[call-arg, unused-ignore]
-            org_id=args.org, scopes=args.scopes, admin=args.admin, seat=args.seat
-        )
+        raw = server.create_key(org_id=args.org, scopes=args.scopes, admin=args.admin, seat=args.seat)
     finally:
         server.stop()
     print(raw)

@@ -31,6 +31,11 @@ _TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("decision", ("decided", "decide", "decision", "chose", "choose", "going to", "plan to", "will")),
     ("event", ("yesterday", "today", "tomorrow", "meeting", "happened", "went", "visited", "booked", "arrived")),
 )
+_TYPE_PATTERNS = tuple(
+    (memory_type, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b"))
+    for memory_type, cues in _TYPE_CUES
+)
+"""One compiled pattern per type: the first type with a cue word in the text wins."""
 _KIND_BY_TYPE = {"preference": "semantic", "norm": "procedural", "decision": "episodic", "event": "episodic"}
 MAX_MEMORY_TEXT = 500
 TOKENS_PER_CHAR = 0.25
@@ -86,7 +91,7 @@ def extract(content: str, event_kind: str, blocked_terms: tuple[str, ...] = ()) 
     collapsed = " ".join(content.split())
     sentences = _SENTENCE_END.split(collapsed)
     text = " ".join(sentences[:2])[:MAX_MEMORY_TEXT]
-    memory_type = next((t for t, cues in _TYPE_CUES if any(_has_cue(lowered, c) for c in cues)), "fact")
+    memory_type = next((t for t, pattern in _TYPE_PATTERNS if pattern.search(lowered)), "fact")
     kind = "procedural" if event_kind == "tool_result" else _KIND_BY_TYPE.get(memory_type, "semantic")
     confidence = round(min(0.95, 0.55 + 0.1 * (event_kind == "user_message") + min(len(text), 200) / 1000), 3)
     entities = list(
@@ -103,10 +108,6 @@ def extract(content: str, event_kind: str, blocked_terms: tuple[str, ...] = ()) 
         entities=entities,
         llm_tokens=max(1, int(len(content) * TOKENS_PER_CHAR)),
     )
-
-
-def _has_cue(lowered: str, cue: str) -> bool:
-    return re.search(rf"\b{re.escape(cue)}\b", lowered) is not None
 
 
 def promotion_prompt(kind: str, name: str, focus: str) -> tuple[str, dict[str, object]]:

@@ -6,7 +6,9 @@
 >>> server.faults.drop()                                     # doctest: +SKIP
 
 Faults are off until scripted, apply in the order they were added, and each applies to ``times`` requests whose
-path starts with ``path`` (any path when None). The same can be scripted over HTTP with ``POST /_local/faults``.
+path starts with ``path`` (any path when None). Faults scripted here apply to every request; the same can be
+scripted over HTTP with ``POST /_local/faults``, and then applies only to requests made with a key of the org
+that scripted it.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ class Fault:
     text: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    org_id: str | None = None
+    """Only requests made with a key of this org (every request when None)."""
 
-    def matches(self, path: str) -> bool:
-        return self.path is None or path.startswith(self.path)
+    def matches(self, path: str, org_id: str | None) -> bool:
+        return (self.path is None or path.startswith(self.path)) and (self.org_id is None or self.org_id == org_id)
 
 
 class FaultInjector:
@@ -95,20 +99,29 @@ class FaultInjector:
         """Close the connection mid-response (the client sees a protocol error)."""
         return self.add(Fault("drop", times, path))
 
-    def clear(self) -> None:
+    def clear(self, org_id: str | None = None) -> None:
+        """Remove every fault (with ``org_id``: only the faults scripted for that org)."""
         with self._lock:
-            self._queue.clear()
+            if org_id is None:
+                self._queue.clear()
+            else:
+                self._queue = deque(f for f in self._queue if f.org_id != org_id)
 
     @property
     def pending(self) -> int:
         with self._lock:
             return sum(f.times for f in self._queue)
 
-    def take(self, path: str) -> Fault | None:
-        """The fault for a request to ``path``, consuming one use of it."""
+    def pending_for(self, org_id: str) -> int:
+        """Uses left of the faults scripted for one org."""
+        with self._lock:
+            return sum(f.times for f in self._queue if f.org_id == org_id)
+
+    def take(self, path: str, org_id: str | None = None) -> Fault | None:
+        """The fault for a request to ``path`` (made with a key of ``org_id``), consuming one use of it."""
         with self._lock:
             for fault in self._queue:
-                if fault.matches(path):
+                if fault.matches(path, org_id):
                     fault.times -= 1
                     if fault.times == 0:
                         self._queue.remove(fault)

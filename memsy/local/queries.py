@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from .extraction import STOPWORDS, stem, words
-from .store import Store, iso
+from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, current
+from .store import Store, iso, org_token, session_token, visibility_token
 
 MAX_SOURCE_METADATA = 5
-RECALL_STEP = 0.1
-MAX_STRENGTH = 5.0
 ACTOR_SCAN_CAP = 200_000
-MEMORY_SORTS = {
-    "observed_at_desc": "observed_at DESC, memory_id ASC",
+STRENGTH_SORTS = frozenset({"strength_desc"})
+MEMORY_SORTS = {  # memory_id breaks ties in the sort's direction, so that one index serves both directions
+    "observed_at_desc": "observed_at DESC, memory_id DESC",
     "observed_at_asc": "observed_at ASC, memory_id ASC",
-    "strength_desc": "strength DESC, memory_id ASC",
-    "confidence_desc": "confidence DESC, memory_id ASC",
-    "created_at_desc": "created_at DESC, memory_id ASC",
+    "strength_desc": "strength DESC, memory_id DESC",
+    "confidence_desc": "confidence DESC, memory_id DESC",
+    "created_at_desc": "created_at DESC, memory_id DESC",
 }
 ACTOR_SORTS = {
     "first_memory_desc": "first_memory_at DESC, actor_id ASC",
@@ -30,9 +31,10 @@ ACTOR_SORTS = {
 }
 
 
-def memory_item(row: sqlite3.Row) -> dict[str, Any]:
-    """A memory row as the console's MemoryItem."""
+def memory_item(row: sqlite3.Row, pending: Pending) -> dict[str, Any]:
+    """A memory row (read with its rowid) as the console's MemoryItem."""
     level = row["scope_level"]
+    strength, recall_count, last_recalled_at = current(row, pending)
     return {
         "memory_id": row["memory_id"],
         "org_id": row["org_id"],
@@ -48,8 +50,8 @@ def memory_item(row: sqlite3.Row) -> dict[str, Any]:
         "status": row["status"],
         "text": row["text"],
         "confidence": row["confidence"],
-        "strength": row["strength"],
-        "recall_count": row["recall_count"],
+        "strength": strength,
+        "recall_count": recall_count,
         "decay_half_life_days": row["decay_half_life_days"],
         "pinned": bool(row["pinned"]),
         "tags": json.loads(row["tags"]),
@@ -58,7 +60,7 @@ def memory_item(row: sqlite3.Row) -> dict[str, Any]:
         "source_urls": [],
         "summary": row["summary"],
         "payload": None,
-        "last_recalled_at": row["last_recalled_at"],
+        "last_recalled_at": last_recalled_at,
         "effective_from": None,
         "effective_to": None,
         "observed_at": row["observed_at"],
@@ -77,77 +79,115 @@ class SearchScope:
     exclude_session_id: str | None
 
 
-def _fts_query(query: str) -> tuple[str, list[str]]:
-    tokens = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS] or list(dict.fromkeys(words(query)))
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens), tokens
+def _phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
-def _scope_filter(scope: SearchScope) -> tuple[str, list[Any]]:
-    where, params = ["m.org_id = ?", "m.status = 'active'"], [scope.org_id]
+def _query_tokens(query: str) -> list[str]:
+    """The query's words, stopwords left out unless the query has nothing else."""
+    tokens = list(dict.fromkeys(words(query)))
+    return [w for w in tokens if w not in STOPWORDS] or tokens
+
+
+def _scope_match(scope: SearchScope, org_alone: bool) -> str:
+    """The FTS5 expression (after the query's words) selecting the memories a search may see, with the tokens of
+    :func:`store._scope_sql`. ``org_alone``: no other org has memories, so an org-wide search needs no org filter
+    (the org's token is in every row: intersecting with it would only cost time)."""
+    org = scope.org_id
+    clauses = []
     if scope.actor_id is not None:
-        visible = ["(m.scope_level = 'actor' AND m.actor_id = ?)", "m.scope_level = 'org'"]
-        params.append(scope.actor_id)
-        for level, ids in (("role", scope.role_ids), ("team", scope.team_ids)):
-            if ids:
-                visible.append(f"(m.scope_level = '{level}' AND m.{level}_id IN ({','.join('?' * len(ids))}))")
-                params.extend(ids)
-        where.append("(" + " OR ".join(visible) + ")")
+        visible = [visibility_token(org, "actor", scope.actor_id), visibility_token(org, "org")]
+        visible += [visibility_token(org, "role", i) for i in dict.fromkeys(scope.role_ids)]
+        visible += [visibility_token(org, "team", i) for i in dict.fromkeys(scope.team_ids)]
+        clauses.append("scope : (" + " OR ".join(_phrase(t) for t in visible) + ")")
+    elif not org_alone:
+        clauses.append(f"scope : {_phrase(org_token(org))}")
     if scope.session_id:
-        where.append("(m.session_id IS NULL OR m.session_id = ?)")
-        params.append(scope.session_id)
+        sessions = (session_token(org, None), session_token(org, scope.session_id))
+        clauses.append("scope : (" + " OR ".join(_phrase(t) for t in sessions) + ")")
+    match = "".join(f" AND {clause}" for clause in clauses)
     if scope.exclude_session_id:
-        where.append("(m.session_id IS NULL OR m.session_id != ?)")
-        params.append(scope.exclude_session_id)
-    return " AND ".join(where), params
+        match += f" NOT scope : {_phrase(session_token(org, scope.exclude_session_id))}"
+    return match
+
+
+# The newest ``window`` matches, ranked by bm25 (the scope column weighs nothing): FTS5 walks a doclist in rowid
+# order and stops after ``window`` rows, so the cost does not grow with the store.
+_RANKED = (
+    "SELECT rowid, rank FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts "
+    "WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?"
+)
 
 
 def search(
-    store: Store, scope: SearchScope, query: str, limit: int, threshold: float, include_source_events: bool
+    store: Store,
+    recalls: Recalls,
+    scope: SearchScope,
+    query: str,
+    *,
+    limit: int,
+    threshold: float,
+    include_source_events: bool,
+    window: int,
 ) -> list[dict[str, Any]]:
-    """Ranked full-text search (FTS5 bm25), scores in 0..1; recalled memories are reinforced."""
-    match, tokens = _fts_query(query)
+    """Ranked full-text search (FTS5 bm25), scores in 0..1; recalled memories are reinforced.
+
+    Memories matching every word of the query are ranked first, then (when they are fewer than ``limit``) those
+    matching any word. Within each tier the ``window`` most recent matches are ranked by bm25, so ranking is
+    exact until a tier matches more than ``window`` memories. The score is half the share of query words the
+    memory contains and half its bm25 relevance relative to the best result; results are in score order.
+    """
+    tokens = _query_tokens(query)
     if not tokens:
         return []
-    where, params = _scope_filter(scope)
-    rows = store.query(
-        "SELECT m.rowid AS rid, m.*, bm25(memories_fts) AS rank FROM memories_fts "
-        f"JOIN memories m ON m.rowid = memories_fts.rowid WHERE memories_fts MATCH ? AND {where} "
-        "ORDER BY rank, m.memory_id LIMIT ?",
-        (match, *params, limit),
-    )
-    if not rows:
+    phrases = [_phrase(t) for t in tokens]
+    tiers = [" AND ".join(phrases)] + ([" OR ".join(phrases)] if len(phrases) > 1 else [])
+    scope_match = _scope_match(scope, org_alone=store.memory_orgs() <= {scope.org_id})
+    ranks: dict[int, float] = {}
+    for tier in tiers:
+        match = f"{{text tags}} : ({tier}){scope_match}"
+        for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
+            ranks.setdefault(rowid, rank)
+        if len(ranks) >= limit:
+            break
+    if not ranks:
         return []
-    best = max(-r["rank"] for r in rows) or 1.0
+    order = list(ranks)[: max(limit, 0)]
+    marks = ",".join("?" * len(order))
+    found, pending = recalls.read(
+        lambda: store.query(
+            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active'",  # (the index has no
+            order,  # status: memsy.local keeps every memory active)
+        )
+    )
+    rows = {r["rowid"]: r for r in found}
+    best = max(-ranks[rowid] for rowid in order) or 1.0
     query_stems = {stem(t) for t in tokens}
     scored = []
-    for row in rows:
+    for position, rowid in enumerate(order):
+        row = rows.get(rowid)
+        if row is None:
+            continue
         coverage = len(query_stems & {stem(w) for w in words(row["text"] + " " + row["tags"])}) / len(query_stems)
-        relevance = max(0.0, -row["rank"]) / best
+        relevance = max(0.0, -ranks[rowid]) / best
         score = round(0.5 * coverage + 0.5 * relevance, 6)
         if score >= threshold:
-            scored.append((score, row))
-    _reinforce(store, [row["rid"] for _, row in scored])
-    events = store.events_by_id([e for _, row in scored for e in json.loads(row["source_event_ids"])])
-    return [_result(row, score, events, include_source_events) for score, row in scored]
+            scored.append((-score, position, row))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    chosen = [(-negative, row) for negative, _, row in scored[:limit]]
+    recalls.record([row["rowid"] for _, row in chosen], iso(store.clock()))
+    events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in json.loads(row["source_event_ids"])])
+    return [_result(row, score, current(row, pending)[0], events, include_source_events) for score, row in chosen]
 
 
-def _reinforce(store: Store, rowids: list[int]) -> None:
-    if not rowids:
-        return
-    with store.transaction() as db:
-        db.execute(
-            f"UPDATE memories SET strength = ROUND(MIN(?, strength + ?), 4), recall_count = recall_count + 1, "
-            f"last_recalled_at = ? WHERE rowid IN ({','.join('?' * len(rowids))})",
-            (MAX_STRENGTH, RECALL_STEP, iso(store.clock()), *rowids),
-        )
-
-
-def _result(row: sqlite3.Row, score: float, events: dict[str, sqlite3.Row], with_sources: bool) -> dict[str, Any]:
+def _result(
+    row: sqlite3.Row, score: float, strength: float, events: dict[str, sqlite3.Row], with_sources: bool
+) -> dict[str, Any]:
     source_ids = json.loads(row["source_event_ids"])
     metadata: dict[str, Any] = {
         "type": row["type"],
         "kind": row["kind"],
-        "strength": round(min(MAX_STRENGTH, row["strength"] + RECALL_STEP), 4),
+        "strength": round(min(MAX_STRENGTH, strength + RECALL_STEP), 4),  # this recall included
         "confidence": row["confidence"],
         "tags": json.loads(row["tags"]),
         "entities": json.loads(row["entity_refs"]),
@@ -185,9 +225,47 @@ def _source_metadata(event: sqlite3.Row) -> dict[str, Any]:
     return {"event_id": event["event_id"], "metadata": parsed}
 
 
+class MemoryCounts:
+    """Totals of console memory listings, per org and filter, kept until the org's memories change: walking a
+    large store page by page then counts it once, not once per page (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation: dict[str, int] = {}
+        self._totals: dict[tuple[str, str, tuple[Any, ...]], tuple[int, int]] = {}
+
+    def changed(self, org_id: str) -> None:
+        with self._lock:
+            self._generation[org_id] = self._generation.get(org_id, 0) + 1
+
+    def total(self, store: Store, org_id: str, clause: str, params: list[Any]) -> int:
+        key = (org_id, clause, tuple(params))
+        with self._lock:
+            generation = self._generation.get(org_id, 0)
+            cached = self._totals.get(key)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        total = store.count(f"SELECT COUNT(*) FROM memories WHERE {clause}", params)
+        with self._lock:
+            if len(self._totals) > 1000:
+                self._totals.clear()
+            self._totals[key] = (generation, total)
+        return total
+
+
 def list_memories(
-    store: Store, org_id: str, filters: dict[str, Any], sort: str, limit: int, offset: int
+    store: Store,
+    recalls: Recalls,
+    counts: MemoryCounts,
+    org_id: str,
+    filters: dict[str, Any],
+    sort: str,
+    limit: int,
+    offset: int,
+    active_total: int,
 ) -> tuple[list[dict[str, Any]], int]:
+    """One page of memories and the total matching; ``active_total`` (the org's active memories, kept by
+    metering) is the total when nothing else filters."""
     where, params = ["org_id = ?", "status = ?"], [org_id, filters.get("status") or "active"]
     for column in ("actor_id", "kind", "type"):
         if filters.get(column) is not None:
@@ -198,19 +276,28 @@ def list_memories(
         where.append("text LIKE ? ESCAPE '\\'")
         params.append(f"%{escaped}%")
     clause = " AND ".join(where)
-    rows = store.query(
-        f"SELECT * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
-        (*params, limit, offset),
+    if sort in STRENGTH_SORTS:
+        recalls.flush()  # the order comes from the database
+    rows, pending = recalls.read(
+        lambda: store.query(
+            f"SELECT rowid, * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
     )
-    return [memory_item(r) for r in rows], store.count(f"SELECT COUNT(*) FROM memories WHERE {clause}", params)
+    total = active_total if len(where) == 2 and params[1] == "active" else counts.total(store, org_id, clause, params)
+    return [memory_item(r, pending) for r in rows], total
 
 
-def get_memory(store: Store, org_id: str, memory_id: str) -> dict[str, Any] | None:
-    row = store.one("SELECT * FROM memories WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
-    return memory_item(row) if row else None
+def get_memory(store: Store, recalls: Recalls, org_id: str, memory_id: str) -> dict[str, Any] | None:
+    rows, pending = recalls.read(
+        lambda: store.query("SELECT rowid, * FROM memories WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
+    )
+    return memory_item(rows[0], pending) if rows else None
 
 
-def memory_stats(store: Store, org_id: str) -> dict[str, Any]:
+def memory_stats(store: Store, recalls: Recalls, org_id: str) -> dict[str, Any]:
+    recalls.flush()  # averages come from the database
+
     def grouped(column: str) -> dict[str, int]:
         rows = store.query(f"SELECT {column} AS k, COUNT(*) AS n FROM memories WHERE org_id = ? GROUP BY k", (org_id,))
         return {r["k"]: int(r["n"]) for r in rows}

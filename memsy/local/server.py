@@ -11,7 +11,9 @@ from typing import Any
 import uvicorn
 
 from .app import LocalConfig, LocalMemsyApp
+from .faults import FaultInjector
 from .store import Store
+from .transport import http_protocol
 
 LOOPBACK = "127.0.0.1"
 
@@ -31,8 +33,9 @@ class LocalMemsy:
     Args:
         port: 0 picks a free port.
         db: SQLite path; ``":memory:"`` keeps everything in memory.
-        config: plan, processing delay, billing and validation settings.
-        api_key: the admin key to create (a fresh ``msy_...`` key when None).
+        config: plan, processing delay, billing, validation and limit settings.
+        api_key: the admin key to accept. When None, the server's own admin key: made on first start and kept in
+            the database, so a server restarted on the same ``db`` file has the same key.
         log_level: uvicorn's log level.
     """
 
@@ -54,12 +57,21 @@ class LocalMemsy:
         self.app = LocalMemsyApp(self.store, config)
         self.port = port or free_port()
         if api_key is None:
-            _, self.api_key = self.store.create_key(config.org_id, "local-admin", admin=True, seat=True)
+            self.api_key = self.store.bootstrap_key(config.org_id)
         else:
             self.store.ensure_key(config.org_id, api_key)
             self.api_key = api_key
         self._server = uvicorn.Server(
-            uvicorn.Config(self.app.asgi, host=LOOPBACK, port=self.port, log_level=log_level, lifespan="off")
+            uvicorn.Config(
+                self.app.asgi,
+                host=LOOPBACK,
+                port=self.port,
+                log_level=log_level,
+                lifespan="off",
+                http=http_protocol(),  # uvicorn's own, answering malformed requests in the service's error shape
+                access_log=False,  # per-request work for nothing: the log level hides it anyway
+                proxy_headers=False,  # a loopback server has no proxy in front
+            )
         )
         self._thread: threading.Thread | None = None
 
@@ -79,8 +91,8 @@ class LocalMemsy:
         return self.url + "/api"
 
     @property
-    def faults(self) -> Any:
-        """The :class:`memsy.local.FaultInjector` of this server."""
+    def faults(self) -> FaultInjector:
+        """The fault injector of this server (faults scripted here apply to every org)."""
         return self.app.faults
 
     @property
@@ -89,10 +101,22 @@ class LocalMemsy:
         return self.app.violations
 
     def create_key(
-        self, *, scopes: tuple[str, ...] = ("read", "write"), admin: bool = False, seat: bool = False
+        self,
+        *,
+        org_id: str | None = None,
+        scopes: tuple[str, ...] = ("read", "write"),
+        admin: bool = False,
+        seat: bool = False,
     ) -> str:
-        """Create another key of the local org and return it."""
-        _, raw = self.store.create_key(self.app.config.org_id, "test-key", scopes=scopes, admin=admin, seat=seat)
+        """Create a key and return its secret: of the server's org, or of ``org_id`` (any name: an org exists as
+        soon as it has a key), so that tests can act as several tenants.
+
+        >>> other = server.create_key(org_id="org_other", admin=True, seat=True)   # doctest: +SKIP
+        """
+        _, raw = self.store.create_key(
+            org_id or self.app.config.org_id, "test-key", scopes=scopes, admin=admin, seat=seat
+        )
+        self.app.keys.forget()
         return raw
 
     def process_pending(self, timeout: float = 10.0) -> None:
@@ -120,8 +144,7 @@ class LocalMemsy:
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
-        self.app.worker.stop()
-        self.store.close()
+        self.app.close()
 
     def __enter__(self) -> LocalMemsy:
         return self.start()
