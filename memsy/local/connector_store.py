@@ -13,6 +13,7 @@ import hmac
 import json
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -52,6 +53,7 @@ class ConnectorStore:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.backfill_lock = threading.Lock()
         with store.write_lock:
             store.db.executescript(SCHEMA)
 

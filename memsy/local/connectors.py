@@ -99,7 +99,7 @@ def configure_s3(app: LocalMemsyApp, ctx: Ctx) -> Result:
     else:
         app.connectors.reconfigure_s3(caller.org_id, existing, caller.member_id, app.config.email, *credentials)
     bucket = [{"external_id": body["bucket"], "resource_type": "bucket", "name": body["bucket"]}]
-    return 200, _select_and_backfill(app, caller.org_id, _row(app, caller.org_id, existing), bucket)
+    return 200, _select_and_backfill(app, caller.org_id, existing, bucket)
 
 
 # -------------------------------------------------------------------------------------------------- connectors
@@ -205,7 +205,7 @@ def configure_resources(app: LocalMemsyApp, ctx: Ctx) -> Result:
         )
     _require_authorized(row)
     chosen = list({(s["external_id"], s["resource_type"]): s for s in ctx.body["resources"]}.values())
-    return 200, _select_and_backfill(app, caller.org_id, row, chosen)
+    return 200, _select_and_backfill(app, caller.org_id, row["connector_id"], chosen)
 
 
 @handles("syncConnector")
@@ -219,48 +219,53 @@ def sync_connector(app: LocalMemsyApp, ctx: Ctx) -> Result:
             f"The connector is {row['status']}, not active: select its resources first (PUT "
             "/connectors/{connector_id}/resources).",
         )
-    app.connectors.update(caller.org_id, row["connector_id"], sync_round=row["sync_round"] + 1)
-    return 200, _select_and_backfill(app, caller.org_id, _row(app, caller.org_id, row["connector_id"]), selection(row))
+    return 200, _select_and_backfill(app, caller.org_id, row["connector_id"], None)
 
 
 # ---------------------------------------------------------------------------------------------------- backfill
 
 
 def _select_and_backfill(
-    app: LocalMemsyApp, org_id: str, row: sqlite3.Row, chosen: list[dict[str, Any]]
+    app: LocalMemsyApp, org_id: str, connector_id: str, chosen: list[dict[str, Any]] | None
 ) -> dict[str, Any]:
-    """Store the selection and ingest the content of its resources not ingested yet; the connector, ``active``
-    (``error`` when nothing selected could be read, or the org's quota refused the events)."""
-    fake, connector_id, now = fake_of(row), row["connector_id"], app.store.clock()
-    unreadable: list[str] = []
-    found: list[tuple[Resource, Item]] = []
-    for wanted in chosen:
-        resource = fake.find(wanted["external_id"])
-        if resource is None or not _same_type(resource.resource_type, wanted["resource_type"]):
-            unreadable.append(wanted["external_id"])
-            continue
-        found += [(resource, item) for item in fake.items(resource, row["sync_round"])]
-    new = set(app.connectors.new_items(connector_id, [item.item_id for _, item in found]))
-    fresh = {item.item_id: (resource, item) for resource, item in found if item.item_id in new}
-    errors = []
-    if unreadable:
-        errors.append(f"could not read {len(unreadable)} selected resources: {', '.join(unreadable[:5])}")
-    try:
-        if fresh:
-            ingest_events(app, org_id, [_event(row, resource, item, now) for resource, item in fresh.values()])
-            app.connectors.mark_ingested(connector_id, list(fresh))
-        failed = len(unreadable) == len(chosen)
-    except ApiError as refused:  # the org's quota: the backfill stops, the request itself succeeded
-        errors.append(f"backfill stopped: {_message(refused)}")
-        failed = True
-    app.connectors.update(
-        org_id,
-        connector_id,
-        selection=chosen,
-        status="error" if failed else "active",
-        last_sync_at=iso(now),
-        last_error="; ".join(errors) or None,
-    )
+    """Store the selection (None: a sync, the same selection and one sync round later) and ingest the content of
+    its resources not ingested yet; the connector, ``active`` (``error`` when nothing selected could be read, or
+    the org's quota refused the events). Backfills take turns: two at once could ingest the same item twice."""
+    with app.connectors.backfill_lock:
+        row = _row(app, org_id, connector_id)
+        sync_round = row["sync_round"] + (chosen is None)
+        chosen = selection(row) if chosen is None else chosen
+        fake, now = fake_of(row), app.store.clock()
+        unreadable: list[str] = []
+        found: list[tuple[Resource, Item]] = []
+        for wanted in chosen:
+            resource = fake.find(wanted["external_id"])
+            if resource is None or not _same_type(resource.resource_type, wanted["resource_type"]):
+                unreadable.append(wanted["external_id"])
+                continue
+            found += [(resource, item) for item in fake.items(resource, sync_round)]
+        new = set(app.connectors.new_items(connector_id, [item.item_id for _, item in found]))
+        fresh = {item.item_id: (resource, item) for resource, item in found if item.item_id in new}
+        errors = []
+        if unreadable:
+            errors.append(f"could not read {len(unreadable)} selected resources: {', '.join(unreadable[:5])}")
+        try:
+            if fresh:
+                ingest_events(app, org_id, [_event(row, resource, item, now) for resource, item in fresh.values()])
+                app.connectors.mark_ingested(connector_id, list(fresh))
+            failed = len(unreadable) == len(chosen)
+        except ApiError as refused:  # the org's quota: the backfill stops, the request itself succeeded
+            errors.append(f"backfill stopped: {_message(refused)}")
+            failed = True
+        app.connectors.update(
+            org_id,
+            connector_id,
+            selection=chosen,
+            sync_round=sync_round,
+            status="error" if failed else "active",
+            last_sync_at=iso(now),
+            last_error="; ".join(errors) or None,
+        )
     return connector_json(_row(app, org_id, connector_id))
 
 
