@@ -20,6 +20,13 @@ from memsy.local import LocalConfig, LocalMemsy, Plan
 from .conftest import operations
 
 OTHER_ORG = "org_other"
+S3 = {  # credentials the fake S3 of memsy.local accepts
+    "access_key_id": "AKIAIOSFODNN7EXAMPLE",
+    "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "region": "eu-west-1",
+    "bucket": "acme-notes",
+}
+CHANNEL = {"external_id": "C0GENERAL", "resource_type": "channel"}
 
 
 @dataclass
@@ -33,6 +40,7 @@ class Call:
 def calls(org: str, ids: dict[str, str]) -> dict[str, Call]:
     """A request for every operation of the contract, aimed at ``org`` and the record / event / key ids given."""
     role, team, memory, key, actor = ids["role"], ids["team"], ids["memory"], ids["key"], ids["actor"]
+    connector = ids["connector"]
     record = {"org_id": org, "name": "N", "focus": "F"}
     result = {
         "getHealth": Call("GET", "/v1/health"),
@@ -64,6 +72,20 @@ def calls(org: str, ids: dict[str, str]) -> dict[str, Call]:
         "listConsoleEvents": Call("GET", "/api/console/events"),
         "expressProInterest": Call("POST", "/api/interest/pro", body={"email": "probe@example.com", "name": "P"}),
         "getProInterestStatus": Call("GET", "/api/interest/pro/status"),
+        "listConnectorProviders": Call("GET", "/api/connectors/providers"),
+        "getConnectorStatus": Call("GET", "/api/connectors/slack/status"),
+        "createConnector": Call("POST", "/api/connectors/google_drive/connect"),
+        "configureS3Connector": Call("POST", "/api/connectors/s3/configure", body={**S3, "connector_id": connector}),
+        "listConnectors": Call("GET", "/api/connectors"),
+        "getConnector": Call("GET", f"/api/connectors/{connector}"),
+        "deleteConnector": Call("DELETE", f"/api/connectors/{connector}"),
+        "listConnectorResources": Call("GET", f"/api/connectors/{connector}/resources"),
+        "configureConnectorResources": Call(
+            "PUT", f"/api/connectors/{connector}/resources", body={"resources": [CHANNEL]}
+        ),
+        "listConnectorBranches": Call("GET", f"/api/connectors/{connector}/branches", {"repo": "acme/handbook"}),
+        "getConnectorPickerConfig": Call("GET", f"/api/connectors/{connector}/picker-token"),
+        "syncConnector": Call("POST", f"/api/connectors/{connector}/sync"),
     }
     for kind, record_id in (("role", role), ("team", team)):
         plural, title = f"{kind}s", kind.title()
@@ -122,7 +144,12 @@ def populate(server: LocalMemsy, client: httpx.Client) -> dict[str, str]:
     key = client.post("/api/keys", json={"name": "acme-ci", "scopes": ["read"]}).json()
     assert client.post("/api/interest/pro", json={"email": "boss@acme.example", "name": "Boss"}).is_success
     memory = client.get("/v1/console/memories", params={"actor_id": "captain"}).json()["items"][0]
+    connection = client.post("/api/connectors/slack/connect").json()
+    assert httpx.get(connection["authorize_url"], follow_redirects=True).status_code == 200  # consent
+    connector = connection["connector_id"]
+    assert client.put(f"/api/connectors/{connector}/resources", json={"resources": [CHANNEL]}).is_success
     return {
+        "connector": connector,
         "role": role["role_id"],
         "team": team["team_id"],
         "event": ids[0],
@@ -140,7 +167,7 @@ def test_every_operation_of_another_org_sees_nothing_of_mine(
 ) -> None:
     server, mine, theirs = two_orgs
     ids = populate(server, mine)
-    marks = [ids[k] for k in ("role", "team", "event", "memory", "key", "key_secret")]
+    marks = [ids[k] for k in ("role", "team", "event", "memory", "key", "key_secret", "connector")]
     marks += ["Zeppelin", "zeppelin", "Acme Secret", "hangar", "xyzzy", "boss@acme.example", "captain", ids["org"]]
     mine_before = {op: send(mine, call).json() for op, call in calls(ids["org"], ids).items() if call.method == "GET"}
 
@@ -157,12 +184,14 @@ def test_every_operation_of_another_org_sees_nothing_of_mine(
             assert not leaked, f"{op} {call.method} {call.path} -> {response.status_code} leaks {leaked}: {text[:300]}"
             if call.path.endswith((ids["role"], ids["team"], ids["memory"], ids["key"], "/usage", ids["actor"])):
                 assert response.status_code in (403, 404), (op, call.path, response.status_code)
+            if ids["connector"] in call.path + json.dumps(call.body):
+                assert response.status_code == 404, (op, call.path, response.status_code)
 
     assert theirs.post("/v1/status", json={"event_ids": [ids["event"]]}).json()["unknownIds"] == [ids["event"]]
     assert theirs.get("/api/me").json()["org_id"] == OTHER_ORG
     # ... and nothing of mine changed, although their key tried to change, regenerate and delete it all.
     mine_after = {op: send(mine, call).json() for op, call in calls(ids["org"], ids).items() if call.method == "GET"}
-    for op in ("listOrgs", "getRole", "getTeam", "getMemory", "getActor", "getProInterestStatus"):
+    for op in ("listOrgs", "getRole", "getTeam", "getMemory", "getActor", "getProInterestStatus", "getConnector"):
         assert mine_after[op] == mine_before[op], op
     assert ids["key"] in json.dumps(mine_after["listKeys"])
     with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {ids['key_secret']}"}) as acme_ci:
@@ -290,7 +319,7 @@ def test_every_operation_enforces_its_required_scope() -> None:
         keys = {
             name: server.create_key(scopes=scopes, admin=admin, seat=True) for name, (scopes, admin) in kinds.items()
         }
-        ids = {k: "x" for k in ("role", "team", "memory", "key", "event", "actor", "word")}
+        ids = {k: "x" for k in ("role", "team", "memory", "key", "event", "actor", "word", "connector")}
         requests = calls(server.app.config.org_id, ids)
         for method, _, op in operations():
             call, required = requests[op["operationId"]], op["x-memsy-required-scope"]
@@ -319,6 +348,9 @@ def test_every_operation_enforces_its_required_scope() -> None:
                 elif needed is not None and needed not in scopes:
                     assert (response.status_code, code) == (403, "insufficient_scope"), (op["operationId"], name, body)
                     assert body["required_scope"] == needed
+                elif op["operationId"] == "configureS3Connector" and not admin:
+                    # S3 is an org-scoped provider: a seated member who is not an admin may not configure it
+                    assert (response.status_code, code) == (403, "admin_required"), (name, body)
                 elif op["operationId"] == "createKey" and not set(call.body["scopes"]) <= set(scopes):
                     assert (response.status_code, code) == (403, "insufficient_scope"), (name, body)  # see below
                 else:

@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from memsy_openapi_client.models.actor_sort import ACTOR_SORT_VALUES
+from memsy_openapi_client.models.connector_provider import CONNECTOR_PROVIDER_VALUES
 from memsy_openapi_client.models.memory_sort import MEMORY_SORT_VALUES
 from memsy_openapi_client.models.memory_status_filter import MEMORY_STATUS_FILTER_VALUES
+from memsy_openapi_client.models.resource_type import RESOURCE_TYPE_VALUES
 
 from .._version import __version__
 from ..client import MemsyClient
+from ..control_resources import ConnectorsResource
 from ..resources import ActorsResource, MemoriesResource
+from . import connectors
 from .account import cmd_me, cmd_usage
 from .browse import cmd_actors, cmd_health, cmd_memories, cmd_search
 from .ingest import PROGRESS_THRESHOLD, cmd_ingest
@@ -35,6 +39,7 @@ examples:
   memsy ingest history.jsonl | memsy wait -
   memsy search "window seat" --actor ada --sources
   memsy memories list --json | jq -r '.items[].memory_id'
+  memsy connectors connect slack --wait
   memsy local run -- pytest
 """
 
@@ -252,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("me", cmd_me, "who the API key belongs to (control plane)")
     command("usage", cmd_usage, "plan usage this period and the rate-limit window (control plane, org:admin)")
+    add_connectors(sub)
     p = sub.add_parser(
         "local",
         help="run memsy.local: memsy local serve | run -- CMD | key create (memsy local --help)",
@@ -259,3 +265,96 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("local_args", nargs=argparse.REMAINDER)
     return parser
+
+
+def add_connectors(sub: Any) -> None:
+    """``memsy connectors ACTION ...``: one subcommand per action (handlers in :mod:`.connectors`)."""
+    parser = sub.add_parser(
+        "connectors",
+        help="data sources ingested for the org: providers, list, get, connect, configure-s3, resources, select, "
+        "sync, delete",
+        description="Data sources whose content the service ingests for the organization (control plane):\n"
+        "connect a provider, give consent in a browser at the link it prints, select what to ingest;\n"
+        "the backfill turns that content into events, and memories appear as they are processed.",
+        epilog="examples:\n  memsy connectors connect slack --wait\n  memsy connectors select ID C0GENERAL C0TRAVEL\n"
+        "  memsy connectors resources ID --parent FOLDER_ID",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_global_options(parser, on_command=True)
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = actions.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        add_global_options(p, on_command=True)
+        return p
+
+    def connector_id(p: argparse.ArgumentParser) -> None:
+        p.add_argument("connector_id", metavar="ID", help="the connector's id (memsy connectors list shows them)")
+
+    action("providers", connectors.cmd_providers, "the providers the service offers, and who manages each")
+    action("list", connectors.cmd_list, "the connectors you may see")
+    connector_id(action("get", connectors.cmd_get, "one connector"))
+
+    p = action("connect", connectors.cmd_connect, "start connecting a provider: prints the link to give consent at")
+    p.add_argument(
+        "provider",
+        choices=sorted(CONNECTOR_PROVIDER_VALUES),
+        metavar="PROVIDER",
+        help=f"one of {one_of(CONNECTOR_PROVIDER_VALUES)} (s3 takes IAM credentials, not a consent link)",
+    )
+    p.add_argument("--wait", action="store_true", help="then wait until consent is given and list the resources")
+    p.add_argument(
+        "--timeout",
+        type=non_negative_seconds,
+        default=sdk_default(ConnectorsResource.wait_until_authorized, "timeout"),
+        metavar="SECONDS",
+        help="with --wait: give up (exit code 5) after this long (default: %(default)s)",
+    )
+    p.add_argument(
+        "--poll-interval",
+        type=positive_seconds,
+        default=sdk_default(ConnectorsResource.wait_until_authorized, "poll_interval"),
+        metavar="SECONDS",
+        help="with --wait: time between two checks (default: %(default)s)",
+    )
+
+    p = action(
+        "configure-s3",
+        connectors.cmd_configure_s3,
+        "connect (or, with --connector, re-configure) an S3 bucket with IAM credentials; the secret comes from "
+        f"{connectors.SECRET_VARIABLE} or stdin, never from an argument",
+    )
+    p.add_argument("--bucket", required=True, help="the bucket to ingest")
+    p.add_argument(
+        "--access-key-id",
+        metavar="KEY_ID",
+        help=f"the IAM access key id (default: {connectors.ACCESS_KEY_VARIABLE})",
+    )
+    p.add_argument("--region", help=f"the bucket's region, e.g. eu-west-1 (default: {connectors.REGION_VARIABLE})")
+    p.add_argument("--connector", metavar="ID", help="re-configure this S3 connector instead of adding one")
+
+    p = action("resources", connectors.cmd_resources, "what a connector offers to select (the selected ones marked)")
+    connector_id(p)
+    p.add_argument("--parent", metavar="FOLDER_ID", help="list inside this folder (OneDrive)")
+    p.add_argument("--repo", metavar="OWNER/NAME", help="list this repository's branches instead (GitHub)")
+
+    p = action(
+        "select",
+        connectors.cmd_select,
+        "choose what a connector ingests (the complete set: it replaces the selection) and start the backfill",
+    )
+    connector_id(p)
+    p.add_argument(
+        "external_ids", nargs="+", metavar="EXTERNAL_ID", help="the resources, as memsy connectors resources lists them"
+    )
+    p.add_argument(
+        "--type",
+        dest="resource_type",
+        choices=sorted(RESOURCE_TYPE_VALUES),
+        metavar="TYPE",
+        help=f"their type, one of {one_of(RESOURCE_TYPE_VALUES)} (default: the type each is listed with; needed for "
+        "what is not listed at the top, such as Google Drive files, OneDrive files in folders or GitHub branches)",
+    )
+    connector_id(action("sync", connectors.cmd_sync, "ingest what is new in the selected resources now"))
+    connector_id(action("delete", connectors.cmd_delete, "disconnect and delete a connector (its memories stay)"))

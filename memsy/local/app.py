@@ -9,7 +9,7 @@ required scope, the handler, the metered headers and, in tests, validation of th
 The pieces live next door: :mod:`.config` (settings), :mod:`.transport` (the HTTP edge), :mod:`.operations` and
 :mod:`.validation` (routing and request validation, compiled from the contract), :mod:`.auth` (keys and scopes),
 :mod:`.metering`, :mod:`.fault_http` (scripted faults), and the handlers in :mod:`.data_plane`,
-:mod:`.onboarding` and :mod:`.control_plane`.
+:mod:`.onboarding`, :mod:`.control_plane` and :mod:`.connectors` (with its consent pages, :mod:`.consent`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from . import control_plane, data_plane, onboarding  # noqa: F401  (their handlers register themselves)
+from . import connectors, control_plane, data_plane, onboarding  # noqa: F401  (their handlers register themselves)
 from .auth import KeyCache, authorize, bearer_token, unauthenticated
 from .config import DEFAULT_QUOTAS, UPGRADE_URL, LocalConfig, Plan
+from .connector_store import ConnectorStore
+from .consent import consent_page
 from .errors import NOT_FOUND, ApiError
 from .fault_http import apply_fault, script_fault
 from .faults import FaultInjector
@@ -60,6 +62,7 @@ class LocalMemsyApp:
         self.keys = KeyCache(self.store)
         self.memory_counts = MemoryCounts()
         self.recalls = Recalls(self.store)
+        self.connectors = ConnectorStore(self.store)
         self.violations: list[str] = []
         self.operations = operations()
         missing = sorted(set(self.operations.by_id) - set(HANDLERS))
@@ -115,6 +118,8 @@ class LocalMemsyApp:
                 return response
         if request.raw_path == FAULTS_PATH:
             return await self._faults_endpoint(request, key, authorization)
+        if request.raw_path.startswith(connectors.CONSENT_PATH):  # a browser, no key: the link's state decides
+            return await self._in_thread(consent_page, self, request)
         match = self.operations.match(request.method, request.raw_path)
         if not isinstance(match, Match):
             if match.status == 405:
@@ -158,7 +163,14 @@ class LocalMemsyApp:
                 headers.update(self.metering.admit(key))
             valid = validate(operation, raw_path_params, request.query_string, body, request.header(b"content-type"))
             authorize(operation, key)
-            ctx = Ctx(key=key, path=valid.path, query=valid.query, body=valid.body, kind=binding.kind)
+            ctx = Ctx(
+                key=key,
+                path=valid.path,
+                query=valid.query,
+                body=valid.body,
+                kind=binding.kind,
+                host=request.header(b"host") or "",
+            )
             status, payload = binding.handler(self, ctx)
         except ApiError as error:
             status, payload = error.status, error.body

@@ -83,6 +83,12 @@ def authorize(operation: Operation, key: ApiKey | None) -> None:
         raise insufficient_scope(required)
 
 
+def member_id(key: ApiKey) -> str:
+    """The member a key acts for (``user_id`` of ``/api/me``): memsy.local has no users, each key stands for one
+    member of its org."""
+    return f"user_{key.key_id}"
+
+
 def check_grant(key: ApiKey, scopes: list[str]) -> None:
     """A key may only mint keys with scopes it holds itself."""
     for scope in scopes:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .._version import __version__
 from . import queries
-from .auth import check_grant
+from .auth import check_grant, member_id
 from .errors import NOT_FOUND, ApiError, coded, invalid
 from .handlers import Ctx, Result, handles
 from .metering import USAGE_HEADERS
@@ -38,7 +38,7 @@ def me(app: LocalMemsyApp, ctx: Ctx) -> Result:
         "is_superadmin": False,
         "org_id": ctx.org_id,
         "is_billing_admin": ctx.key.is_admin,
-        "user_id": f"user_{ctx.key.key_id}",
+        "user_id": member_id(ctx.key),
         "org_role": "org:admin" if ctx.key.is_admin else "org:member",
     }
 

@@ -34,13 +34,17 @@ def health(app: LocalMemsyApp, ctx: Ctx) -> Result:
 @handles("ingestEvents")
 def ingest(app: LocalMemsyApp, ctx: Ctx) -> Result:
     refuse_org_id_in_body(app, ctx)
-    events = [_clean_event(e) for e in ctx.body["events"]]
-    app.metering.check_quota(ctx.org_id, "events_ingested", len(events))
-    app.metering.check_quota(ctx.org_id, "memories_stored", 0)
-    ids = app.store.ingest(ctx.org_id, events)
-    app.metering.add(ctx.org_id, "events_ingested", len(events))
+    return 200, {"event_ids": ingest_events(app, ctx.org_id, [_clean_event(e) for e in ctx.body["events"]])}
+
+
+def ingest_events(app: LocalMemsyApp, org_id: str, events: list[dict[str, Any]]) -> list[str]:
+    """Store events for extraction within the org's quotas (429 past them) and wake the worker; their ids."""
+    app.metering.check_quota(org_id, "events_ingested", len(events))
+    app.metering.check_quota(org_id, "memories_stored", 0)
+    ids = app.store.ingest(org_id, events)
+    app.metering.add(org_id, "events_ingested", len(events))
     app.worker.notify()
-    return 200, {"event_ids": ids}
+    return ids
 
 
 def _clean_event(event: dict[str, Any]) -> dict[str, Any]:

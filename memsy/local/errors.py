@@ -3,7 +3,10 @@ ValidationErrorResponse)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+
+from .contract import load_contract
 
 MAX_ECHO = 200
 """Characters of a client's value an error message may quote; longer values are cut (a 10 MB value in must not
@@ -61,3 +64,14 @@ def insufficient_scope(scope: str, message: str | None = None) -> ApiError:
 
 def truncate(text: str, limit: int = MAX_ECHO) -> str:
     return text if len(text) <= limit else text[:limit] + f"... ({len(text) - limit} more characters)"
+
+
+@cache
+def _contract_codes() -> dict[str, int]:
+    codes = load_contract()["components"]["schemas"]["ErrorCode"]["x-memsy-codes"]
+    return {entry["code"]: entry["status"] for entry in codes}
+
+
+def documented(code: str, message: str, **extra: Any) -> ApiError:
+    """An error with one of the contract's codes, at the status the contract gives it (``x-memsy-codes``)."""
+    return coded(_contract_codes()[code], code, message, **extra)

@@ -28,6 +28,8 @@ class Ctx:
     body: Any
     kind: str = ""
     """For handlers shared by several operations (org, role and team records): which one this is."""
+    host: str = ""
+    """The request's ``Host`` header, for links back to this memsy.local (a connector's consent page)."""
 
     @property
     def org_id(self) -> str:

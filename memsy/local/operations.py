@@ -46,6 +46,8 @@ class Body:
     validator: Any
     defaults: dict[str, Any]
     """Top-level properties the schema gives a default, filled in when the request leaves them out."""
+    secrets: frozenset[str] = frozenset()
+    """Top-level properties that hold a secret (``format: password``): their values are never quoted back."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,12 @@ class Operations:
             for name, prop in schema.get("properties", {}).items()
             if "default" in self._resolve(prop)
         }
-        return Body(bool(spec.get("required")), self._validator(media.get("schema", {})), defaults)
+        secrets = frozenset(
+            name
+            for name, prop in schema.get("properties", {}).items()
+            if self._resolve(prop).get("format") == "password"
+        )
+        return Body(bool(spec.get("required")), self._validator(media.get("schema", {})), defaults, secrets)
 
     def _validator(self, schema: dict[str, Any]) -> Any:
         document = copy.deepcopy(schema)

@@ -143,7 +143,7 @@ def _body(body: Body, raw: bytes, content_type: str | None, problems: list[dict[
     except ApiError as error:
         problems.extend(error.body["detail"])
         return None
-    found = _schema_problems(body.validator, value, ["body"])
+    found = _schema_problems(body.validator, value, ["body"], body.secrets)
     if found:
         problems.extend(found)
         return None
@@ -207,14 +207,26 @@ def _lone_surrogate(value: Any) -> list[Any] | None:
     return None
 
 
-def _schema_problems(validator: Any, value: Any, loc: list[Any]) -> list[dict[str, Any]]:
+def _schema_problems(
+    validator: Any, value: Any, loc: list[Any], secrets: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
     try:
         if validator.is_valid(value):
             return []
         errors = list(validator.iter_errors(value))
     except ValueError as exc:  # the validator's own limits, e.g. nesting deeper than it recurses
         return [entry(loc, f"JSON cannot be checked: {exc}", "json_invalid")]
-    return [entry([*loc, *error.instance_path], error.message, _kind(error.kind)) for error in errors]
+    return [entry([*loc, *error.instance_path], _message(error, secrets), _kind(error.kind)) for error in errors]
+
+
+def _message(error: Any, secrets: frozenset[str]) -> str:
+    """The validator's message, which quotes the value, except for a secret: then only the rule it breaks."""
+    path = list(error.instance_path)
+    if not (path and path[0] in secrets):
+        return str(error.message)
+    limit = getattr(error.kind, "limit", None)
+    rule = _kind(error.kind) + (f" {limit}" if limit is not None else "")
+    return f"Invalid value (a secret, not shown): it breaks the rule {rule}"
 
 
 def _kind(kind: Any) -> str:
