@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -218,6 +219,8 @@ class Store:
         self._file = path
         if path == ":memory:":
             self._folder, self._file = _temporary_database()
+            # Removed on close(), or when the store is garbage-collected or the interpreter exits unclosed.
+            weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         self.write_lock = threading.RLock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
