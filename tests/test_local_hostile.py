@@ -21,6 +21,7 @@ from memsy.local import LocalConfig, LocalMemsy, Plan
 from memsy.local.handlers import HANDLERS, Binding
 
 BODY_LIMIT = 256 * 1024
+JSON = {"content-type": "application/json"}
 BODY_TIMEOUT = 1.0
 LIST_ROUTES = [
     "/v1/console/memories?",
@@ -484,3 +485,12 @@ def test_fuzz_malformed_bytes_never_break_the_server_or_the_connection(hostile_s
             assert response.status_code < 500, (response.request.url, response.text[:200])
             if response.status_code >= 400:
                 assert_refused(response, client)
+
+
+def test_integral_numbers_written_with_a_fraction_are_integers(hostile_server: LocalMemsy) -> None:
+    with connection(hostile_server) as client:
+        for raw in (b'{"query": "tea", "limit": 3.0}', b'{"query": "tea", "limit": 1e1, "threshold": 0.0}'):
+            response = client.post("/v1/search", content=raw, headers={"content-type": "application/json"})
+            assert response.status_code == 200, response.text
+        refused = client.post("/v1/search", content=b'{"query": "tea", "limit": 3.5}', headers=JSON)
+        assert_refused(refused, client, 422)

@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -200,12 +201,27 @@ BOOTSTRAP_KEY = "bootstrap_admin_key"
 
 
 def _temporary_database() -> tuple[str, str]:
-    """A private folder (on tmpfs when the machine has one) and the database path inside it."""
+    """A private folder (on tmpfs when the machine has one) and the database path inside it. The folder's name
+    carries the process id: folders left by processes that died without cleaning up (killed, or ended by a signal)
+    are removed here."""
     shm = "/dev/shm"
-    folder = tempfile.mkdtemp(
-        prefix="memsy-local-", dir=shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
-    )
+    parent = shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else tempfile.gettempdir()
+    for name in os.listdir(parent):
+        owner = name.split("-")[2] if name.startswith("memsy-local-") and name.count("-") >= 3 else ""
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+    folder = tempfile.mkdtemp(prefix=f"memsy-local-{os.getpid()}-", dir=parent)
     return folder, os.path.join(folder, "memsy.db")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 class Store:
@@ -218,6 +234,8 @@ class Store:
         self._file = path
         if path == ":memory:":
             self._folder, self._file = _temporary_database()
+            # Removed on close(), or when the store is garbage-collected or the interpreter exits unclosed.
+            weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         self.write_lock = threading.RLock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []

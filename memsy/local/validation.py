@@ -182,11 +182,13 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _finite_float(text: str) -> float:
+def _finite_float(text: str) -> float | int:
+    """A JSON number with a fraction or exponent: refused when it overflows to infinity; an integral one (``44.0``,
+    ``1e3``) is an int, as JSON Schema counts it an integer and the handlers then need no conversions."""
     value = float(text)
     if value in (float("inf"), float("-inf")):
         raise ValueError(f"number {truncate(text, 40)} is out of range")
-    return value
+    return int(value) if value.is_integer() else value
 
 
 def _lone_surrogate(value: Any) -> list[Any] | None:
