@@ -12,7 +12,7 @@ from . import _retry
 from . import _validation as v
 from ._generated.models import CONNECTOR_PROVIDER_SCOPES, ConnectorResourceItem
 from ._model import ResourceList
-from .exceptions import ConflictError, MemsyError
+from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
     from ._core import AsyncClient, SyncClient
@@ -56,25 +56,32 @@ class _ConsentWait:
         self.timeout = float(timeout)
         self.poll_interval = float(poll_interval)
         self.deadline = time.monotonic() + self.timeout
+        self.cut = False
+        """Whether the poll in flight had its timeout cut to the time left (its timeout is then the wait's)."""
 
     def budget(self, client: Any) -> Any:
         """The client for one poll: its retries and the request itself bounded by the time left."""
         left = max(self.deadline - time.monotonic(), 0.001)
+        self.cut = left < (client._timeout.read or math.inf)
         policy = client.retry_policy
         deadline = left if policy.deadline is None else min(policy.deadline, left)
         return client.with_options(retry_policy=replace(policy, deadline=deadline))
 
     def after(self, error: MemsyError) -> float:
         """The wait before the next poll after ``error``: raised at once unless it is "not yet authorized";
-        AuthorizationTimeoutError when the next poll would start after the deadline."""
-        if not isinstance(error, ConflictError) or error.error_code not in (None, NOT_YET_AUTHORIZED):
-            raise error
+        AuthorizationTimeoutError when the next poll would start after the deadline (or the last poll ran out of
+        the time that was left)."""
         left = self.deadline - time.monotonic()
-        if left <= self.poll_interval:
+        out_of_time = isinstance(error, MemsyTimeoutError) and self.cut
+        if not out_of_time and (
+            not isinstance(error, ConflictError) or error.error_code not in (None, NOT_YET_AUTHORIZED)
+        ):
+            raise error
+        if out_of_time or left <= self.poll_interval:
             raise AuthorizationTimeoutError(
                 f"connector {self.connector_id!r} was not authorized within {self.timeout:g}s: the end user has not "
                 "completed consent at its authorize_url (wait longer with timeout=, or create it again)",
-                error,
+                error if isinstance(error, ConflictError) else None,
             ) from error
         return self.poll_interval
 

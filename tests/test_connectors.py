@@ -160,3 +160,15 @@ def test_list_methods_tolerate_an_empty_answer(fake: Any) -> None:
         assert control.connectors.list_providers() == []
         assert control.connectors.list_resources("con_1") == []
         assert control.connectors.list_branches("con_2", "acme/api") == []
+
+
+def test_a_last_poll_cut_short_by_the_wait_is_the_waits_timeout(
+    control: Driver, fake: Any, sleeps: list[float]
+) -> None:
+    fake.queue(not_yet(), httpx.ReadTimeout("cut to the time left"))
+    with pytest.raises(memsy.AuthorizationTimeoutError):
+        control("connectors.wait_until_authorized", "con_1", timeout=5, poll_interval=1)
+    fake.queue(httpx.ReadTimeout("the server is slow"))  # a timeout of the client's own: not the wait's
+    with pytest.raises(memsy.MemsyTimeoutError) as caught:
+        control("connectors.wait_until_authorized", "con_1", timeout=300)
+    assert not isinstance(caught.value, TimeoutError)
