@@ -209,15 +209,18 @@ def _serve(args: argparse.Namespace, prog: str) -> int:
         print("\n".join(export_lines(_environment(server))), flush=True)
     stop = threading.Event()
     on_main_thread = threading.current_thread() is threading.main_thread()  # only there can signals be handled
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if on_main_thread else None
+    # Ctrl-C and SIGTERM both just set the event: a KeyboardInterrupt raised inside Event.wait() can interrupt its
+    # lock handling (CPython raises "release unlocked lock" then), so SIGINT gets a handler too.
+    signals = (signal.SIGINT, signal.SIGTERM) if on_main_thread else ()
+    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in signals}
     try:
-        while not stop.wait(0.5):  # Ctrl-C raises KeyboardInterrupt here; SIGTERM sets the event
+        while not stop.wait(0.5):
             pass
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a SIGINT before the handler was in place
         pass
     finally:
-        if on_main_thread:
-            signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.stop()
     return 0
 
