@@ -12,168 +12,47 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
-if TYPE_CHECKING:
-    from ._call import RawResponse
-    from ._connectors import ORG_SCOPED_PROVIDERS, USER_SCOPED_PROVIDERS, AuthorizationTimeoutError, requires_org_admin
-    from ._helpers import IngestManyError, WaitTimeoutError
-    from ._retry import DEFAULT_MAX_RETRY_AFTER, RetryPolicy
-    from .client import AsyncMemsyClient, MemsyClient
-    from .control import AsyncMemsyControlClient, MemsyControlClient
-    from .exceptions import (
-        AuthenticationError,
-        AuthorizationError,
-        BillingNotEnabledError,
-        ConflictError,
-        FeatureNotAvailable,
-        KeyLimitReachedError,
-        MalformedResponseError,
-        MemsyAPIError,
-        MemsyConnectionError,
-        MemsyError,
-        MemsyTimeoutError,
-        MemsyValidationError,
-        NotFoundError,
-        NotImplementedByServerError,
-        OrgIdNotAllowedError,
-        OrgLimitReachedError,
-        RateLimitExceeded,
-        RequestValidationError,
-        SeatLimitReachedError,
-        SeatRequiredError,
-        ServerError,
-        UsageLimitExceeded,
-    )
-    from .models import (
-        ActorListResponse,
-        ActorResource,
-        ApiKeyInfo,
-        ApiKeyListResponse,
-        BillingSummary,
-        ClearResponse,
-        Connector,
-        ConnectorConnection,
-        ConnectorResourceItem,
-        ConnectorStatus,
-        CreateKeyResponse,
-        DimensionUsage,
-        EventItem,
-        EventKind,
-        EventListResponse,
-        EventPayload,
-        HealthResponse,
-        IngestResponse,
-        Invoice,
-        MemoryItemResource,
-        MemoryListResponse,
-        MemoryScope,
-        MemoryStatsResponse,
-        MeResponse,
-        OrgResource,
-        PaymentMethod,
-        PickerConfig,
-        ProInterestResponse,
-        RateLimitInfo,
-        ResourceList,
-        ResourceSelection,
-        ResourceType,
-        RoleResource,
-        SearchResponse,
-        SearchResult,
-        SourceEvent,
-        SourceMetadata,
-        StatusResponse,
-        TeamResource,
-        TimeseriesPoint,
-        UpcomingInvoice,
-        UsageInfo,
-        UsageSummaryResponse,
-        UsageTimeseriesResponse,
-    )
+if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (below)
+    from ._call import RawResponse as RawResponse
+    from ._connectors import ORG_SCOPED_PROVIDERS as ORG_SCOPED_PROVIDERS
+    from ._connectors import USER_SCOPED_PROVIDERS as USER_SCOPED_PROVIDERS
+    from ._connectors import AuthorizationTimeoutError as AuthorizationTimeoutError
+    from ._connectors import requires_org_admin as requires_org_admin
+    from ._helpers import IngestManyError as IngestManyError
+    from ._helpers import WaitTimeoutError as WaitTimeoutError
+    from ._retry import DEFAULT_MAX_RETRY_AFTER as DEFAULT_MAX_RETRY_AFTER
+    from ._retry import RetryPolicy as RetryPolicy
+    from .client import AsyncMemsyClient as AsyncMemsyClient
+    from .client import MemsyClient as MemsyClient
+    from .control import AsyncMemsyControlClient as AsyncMemsyControlClient
+    from .control import MemsyControlClient as MemsyControlClient
+    from .exceptions import *  # noqa: F403  (the names of its __all__)
+    from .models import *  # noqa: F403  (the names of its __all__)
 
-
-# Public names are imported on first access (PEP 562), so that `import memsy` stays cheap; type checkers see the
-# imports above.
-_LAZY = {
-    "AuthorizationTimeoutError": "._connectors",
-    "requires_org_admin": "._connectors",
-    "ORG_SCOPED_PROVIDERS": "._connectors",
-    "USER_SCOPED_PROVIDERS": "._connectors",
-    "ResourceType": ".models",
-    "ResourceSelection": ".models",
-    "PickerConfig": ".models",
-    "ConnectorStatus": ".models",
-    "ConnectorResourceItem": ".models",
-    "ConnectorConnection": ".models",
-    "Connector": ".models",
-    "ActorListResponse": ".models",
-    "ActorResource": ".models",
-    "ApiKeyInfo": ".models",
-    "ApiKeyListResponse": ".models",
-    "AsyncMemsyClient": ".client",
-    "AsyncMemsyControlClient": ".control",
-    "AuthenticationError": ".exceptions",
-    "AuthorizationError": ".exceptions",
-    "BillingNotEnabledError": ".exceptions",
-    "BillingSummary": ".models",
-    "ClearResponse": ".models",
-    "ConflictError": ".exceptions",
-    "CreateKeyResponse": ".models",
-    "DEFAULT_MAX_RETRY_AFTER": "._retry",
-    "DimensionUsage": ".models",
-    "EventItem": ".models",
-    "EventKind": ".models",
-    "EventListResponse": ".models",
-    "EventPayload": ".models",
-    "FeatureNotAvailable": ".exceptions",
-    "HealthResponse": ".models",
-    "IngestManyError": "._helpers",
-    "IngestResponse": ".models",
-    "Invoice": ".models",
-    "KeyLimitReachedError": ".exceptions",
-    "MalformedResponseError": ".exceptions",
-    "MeResponse": ".models",
-    "MemoryItemResource": ".models",
-    "MemoryListResponse": ".models",
-    "MemoryScope": ".models",
-    "MemoryStatsResponse": ".models",
-    "MemsyAPIError": ".exceptions",
-    "MemsyClient": ".client",
-    "MemsyConnectionError": ".exceptions",
-    "MemsyControlClient": ".control",
-    "MemsyError": ".exceptions",
-    "MemsyTimeoutError": ".exceptions",
-    "MemsyValidationError": ".exceptions",
-    "NotFoundError": ".exceptions",
-    "NotImplementedByServerError": ".exceptions",
-    "OrgIdNotAllowedError": ".exceptions",
-    "OrgLimitReachedError": ".exceptions",
-    "OrgResource": ".models",
-    "PaymentMethod": ".models",
-    "ProInterestResponse": ".models",
-    "RateLimitExceeded": ".exceptions",
-    "RateLimitInfo": ".models",
-    "RawResponse": "._call",
-    "RequestValidationError": ".exceptions",
-    "ResourceList": ".models",
-    "RetryPolicy": "._retry",
-    "RoleResource": ".models",
-    "SearchResponse": ".models",
-    "SearchResult": ".models",
-    "SeatLimitReachedError": ".exceptions",
-    "SeatRequiredError": ".exceptions",
-    "ServerError": ".exceptions",
-    "SourceEvent": ".models",
-    "SourceMetadata": ".models",
-    "StatusResponse": ".models",
-    "TeamResource": ".models",
-    "TimeseriesPoint": ".models",
-    "UpcomingInvoice": ".models",
-    "UsageInfo": ".models",
-    "UsageLimitExceeded": ".exceptions",
-    "UsageSummaryResponse": ".models",
-    "UsageTimeseriesResponse": ".models",
-    "WaitTimeoutError": "._helpers",
+# The public names by defining module. Each is imported on first access (PEP 562), so that `import memsy` stays
+# cheap and a program loads only what it uses. memsy.exceptions and memsy.models list theirs in their __all__.
+_EXPORTS = {
+    "._call": "RawResponse",
+    "._connectors": "AuthorizationTimeoutError ORG_SCOPED_PROVIDERS USER_SCOPED_PROVIDERS requires_org_admin",
+    "._helpers": "IngestManyError WaitTimeoutError",
+    "._retry": "DEFAULT_MAX_RETRY_AFTER RetryPolicy",
+    ".client": "AsyncMemsyClient MemsyClient",
+    ".control": "AsyncMemsyControlClient MemsyControlClient",
+    ".exceptions": """AuthenticationError AuthorizationError BillingNotEnabledError ConflictError FeatureNotAvailable
+        KeyLimitReachedError MalformedResponseError MemsyAPIError MemsyConnectionError MemsyError MemsyTimeoutError
+        MemsyValidationError NotFoundError NotImplementedByServerError OrgIdNotAllowedError OrgLimitReachedError
+        RateLimitExceeded RequestValidationError SeatLimitReachedError SeatRequiredError ServerError
+        UsageLimitExceeded""",
+    ".models": """ActorListResponse ActorResource ApiKeyInfo ApiKeyListResponse BillingSummary ClearResponse
+        Connector ConnectorConnection ConnectorResourceItem ConnectorStatus CreateKeyResponse DimensionUsage EventItem
+        EventKind EventListResponse EventPayload HealthResponse IngestResponse Invoice MeResponse MemoryItemResource
+        MemoryListResponse MemoryScope MemoryStatsResponse OrgResource PaymentMethod PickerConfig ProInterestResponse
+        RateLimitInfo ResourceList ResourceSelection ResourceType RoleResource SearchResponse SearchResult
+        SourceEvent SourceMetadata StatusResponse TeamResource TimeseriesPoint UpcomingInvoice UsageInfo
+        UsageSummaryResponse UsageTimeseriesResponse""",
 }
+_LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
+__all__ = ["__version__", *sorted(_LAZY)]
 
 
 def __getattr__(name: str) -> Any:
@@ -189,87 +68,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
-
-
-__all__ = [
-    "DEFAULT_MAX_RETRY_AFTER",
-    "ORG_SCOPED_PROVIDERS",
-    "USER_SCOPED_PROVIDERS",
-    "ActorListResponse",
-    "ActorResource",
-    "ApiKeyInfo",
-    "ApiKeyListResponse",
-    "AsyncMemsyClient",
-    "AsyncMemsyControlClient",
-    "AuthenticationError",
-    "AuthorizationError",
-    "AuthorizationTimeoutError",
-    "BillingNotEnabledError",
-    "BillingSummary",
-    "ClearResponse",
-    "ConflictError",
-    "Connector",
-    "ConnectorConnection",
-    "ConnectorResourceItem",
-    "ConnectorStatus",
-    "CreateKeyResponse",
-    "DimensionUsage",
-    "EventItem",
-    "EventKind",
-    "EventListResponse",
-    "EventPayload",
-    "FeatureNotAvailable",
-    "HealthResponse",
-    "IngestManyError",
-    "IngestResponse",
-    "Invoice",
-    "KeyLimitReachedError",
-    "MalformedResponseError",
-    "MeResponse",
-    "MemoryItemResource",
-    "MemoryListResponse",
-    "MemoryScope",
-    "MemoryStatsResponse",
-    "MemsyAPIError",
-    "MemsyClient",
-    "MemsyConnectionError",
-    "MemsyControlClient",
-    "MemsyError",
-    "MemsyTimeoutError",
-    "MemsyValidationError",
-    "NotFoundError",
-    "NotImplementedByServerError",
-    "OrgIdNotAllowedError",
-    "OrgLimitReachedError",
-    "OrgResource",
-    "PaymentMethod",
-    "PickerConfig",
-    "ProInterestResponse",
-    "RateLimitExceeded",
-    "RateLimitInfo",
-    "RawResponse",
-    "RequestValidationError",
-    "ResourceList",
-    "ResourceSelection",
-    "ResourceType",
-    "RetryPolicy",
-    "RoleResource",
-    "SearchResponse",
-    "SearchResult",
-    "SeatLimitReachedError",
-    "SeatRequiredError",
-    "ServerError",
-    "SourceEvent",
-    "SourceMetadata",
-    "StatusResponse",
-    "TeamResource",
-    "TimeseriesPoint",
-    "UpcomingInvoice",
-    "UsageInfo",
-    "UsageLimitExceeded",
-    "UsageSummaryResponse",
-    "UsageTimeseriesResponse",
-    "WaitTimeoutError",
-    "__version__",
-    "requires_org_admin",
-]

@@ -212,23 +212,12 @@ class BaseClient:
     def _attach_resources(self) -> None:
         """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
 
-    def _adopt(self, http_client: Any) -> None:
+    def _adopt(self) -> None:
         """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
         ``close()`` leaves the pool open."""
         self._owns_http = False
         self._url_prefix = self._host
         self._per_request = {"headers": self._headers, "timeout": self._timeout}
-
-    def _copy(self, **changes: Any) -> Any:
-        """A client that shares this one's connection pool (and does not close it) with some settings changed."""
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        clone.__dict__.update(changes)
-        clone._owns_http = False
-        if clone._headers is not self._headers or "_timeout" in changes:
-            clone._per_request = {"headers": clone._headers, "timeout": clone._timeout}
-        clone._attach_resources()
-        return clone
 
     def with_options(
         self,
@@ -251,7 +240,12 @@ class BaseClient:
             changes["retry_policy"] = replace(self.retry_policy, max_retries=max_retries)
         if default_headers:
             changes["_headers"] = {**self._headers, **_header_map(default_headers)}
-        return self._copy(**changes)  # type: ignore[no-any-return]
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__, **changes, _owns_http=False)
+        if "_headers" in changes or "_timeout" in changes:  # the pool's defaults no longer fit: send them each time
+            clone._per_request = {"headers": clone._headers, "timeout": clone._timeout}
+        clone._attach_resources()
+        return clone
 
     def _request_kwargs(self, call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for a call, with its per-call options merged in."""
@@ -396,7 +390,7 @@ class SyncClient(BaseClient):
             if not isinstance(http_client, httpx.Client):
                 raise MemsyValidationError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
             self._http = http_client
-            self._adopt(http_client)
+            self._adopt()
         else:
             self._http = httpx.Client(**self._http_options(transport))
         self._attach_resources()
@@ -453,7 +447,7 @@ class AsyncClient(BaseClient):
                     f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
                 )
             self._http = http_client
-            self._adopt(http_client)
+            self._adopt()
         else:
             self._http = httpx.AsyncClient(**self._http_options(transport))
         self._attach_resources()

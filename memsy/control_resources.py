@@ -1,36 +1,10 @@
-"""The control plane's resource classes under the module name the published SDK used
+"""The resource classes and connector helpers under the module name the published SDK used
 (``memsy.control_resources``)."""
 
-from ._connectors import ORG_SCOPED_PROVIDERS, USER_SCOPED_PROVIDERS, requires_org_admin
-from ._generated.resources import (
-    AsyncBillingResource,
-    AsyncConnectorsResource,
-    AsyncEventsResource,
-    AsyncInterestResource,
-    AsyncKeysResource,
-    AsyncUsageResource,
-    BillingResource,
-    ConnectorsResource,
-    EventsResource,
-    InterestResource,
-    KeysResource,
-    UsageResource,
-)
+from ._connectors import ORG_SCOPED_PROVIDERS as ORG_SCOPED_PROVIDERS
+from ._connectors import USER_SCOPED_PROVIDERS as USER_SCOPED_PROVIDERS
+from ._connectors import requires_org_admin as requires_org_admin
+from ._generated.resources import *  # noqa: F403
+from ._generated.resources import __all__ as _resources
 
-__all__ = [
-    "ORG_SCOPED_PROVIDERS",
-    "USER_SCOPED_PROVIDERS",
-    "AsyncBillingResource",
-    "AsyncConnectorsResource",
-    "AsyncEventsResource",
-    "AsyncInterestResource",
-    "AsyncKeysResource",
-    "AsyncUsageResource",
-    "BillingResource",
-    "ConnectorsResource",
-    "EventsResource",
-    "InterestResource",
-    "KeysResource",
-    "UsageResource",
-    "requires_org_admin",
-]
+__all__ = ["ORG_SCOPED_PROVIDERS", "USER_SCOPED_PROVIDERS", "requires_org_admin", *_resources]

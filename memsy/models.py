@@ -56,7 +56,8 @@ from ._generated.models import (
     UsageSummaryResponse,
     UsageTimeseriesResponse,
 )
-from ._model import Model, ResourceList
+from ._model import Model as Model  # the base of every model (not a name users import)
+from ._model import ResourceList
 
 __all__ = [
     "ActorListResponse",
@@ -83,7 +84,6 @@ __all__ = [
     "MemoryListResponse",
     "MemoryScope",
     "MemoryStatsResponse",
-    "Model",
     "OrgResource",
     "PaymentMethod",
     "PickerConfig",

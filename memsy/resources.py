@@ -1,27 +1,4 @@
-"""The data plane's resource classes under the module name the published SDK used (``memsy.resources``)."""
+"""The resource classes under the module name the published SDK used (``memsy.resources``)."""
 
-from ._generated.resources import (
-    ActorsResource,
-    AsyncActorsResource,
-    AsyncMemoriesResource,
-    AsyncOrgsResource,
-    AsyncRolesResource,
-    AsyncTeamsResource,
-    MemoriesResource,
-    OrgsResource,
-    RolesResource,
-    TeamsResource,
-)
-
-__all__ = [
-    "ActorsResource",
-    "AsyncActorsResource",
-    "AsyncMemoriesResource",
-    "AsyncOrgsResource",
-    "AsyncRolesResource",
-    "AsyncTeamsResource",
-    "MemoriesResource",
-    "OrgsResource",
-    "RolesResource",
-    "TeamsResource",
-]
+from ._generated.resources import *  # noqa: F403
+from ._generated.resources import __all__ as __all__

@@ -1122,6 +1122,14 @@ def main() -> None:
         "from . import operations as ops",
         render_resources(contract, overlay, shells),
         "",
+        "",
+        "__all__ = [",
+        *sorted(
+            f'    "{prefix}{spec["class"]}",' for spec in overlay["resources"].values() for prefix in ("", "Async")
+        ),
+        "]",
+        '"""The resource classes (also importable as memsy.resources and memsy.control_resources)."""',
+        "",
     ]
     (out / "resources.py").write_text("\n".join(resources))
     (out / "error_codes.py").write_text(error_codes(contract, overlay))

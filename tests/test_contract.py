@@ -41,3 +41,12 @@ def test_every_operation_is_documented(method: str, path: str, op: dict) -> None
 
 def test_version_is_set() -> None:
     assert contract()["info"]["version"]
+
+
+def test_the_package_exports_what_its_modules_define() -> None:
+    import memsy
+    from memsy import exceptions, models
+
+    assert set(exceptions.__all__) | set(models.__all__) <= set(memsy.__all__)
+    for name in memsy.__all__:
+        assert getattr(memsy, name) is not None, name

@@ -4610,3 +4610,30 @@ class AsyncControlMethods(AsyncClient):
         Identity, org and plan of the calling key.
         """
         return await self._run(ops.get_me(), request_options(timeout, extra_headers, extra_query))
+
+
+__all__ = [
+    "ActorsResource",
+    "AsyncActorsResource",
+    "AsyncBillingResource",
+    "AsyncConnectorsResource",
+    "AsyncEventsResource",
+    "AsyncInterestResource",
+    "AsyncKeysResource",
+    "AsyncMemoriesResource",
+    "AsyncOrgsResource",
+    "AsyncRolesResource",
+    "AsyncTeamsResource",
+    "AsyncUsageResource",
+    "BillingResource",
+    "ConnectorsResource",
+    "EventsResource",
+    "InterestResource",
+    "KeysResource",
+    "MemoriesResource",
+    "OrgsResource",
+    "RolesResource",
+    "TeamsResource",
+    "UsageResource",
+]
+"""The resource classes (also importable as memsy.resources and memsy.control_resources)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ else:  # pragma: no cover - Python 3.10
 
 
 async def send_response(send: Send, response: HttpResponse) -> None:
-    headers = [(b"content-length", str(len(response.body)).encode())]
+    headers = [(b"content-length", str(len(response.body)).encode()), (b"x-request-id", _request_id())]
     if response.content_type is not None:
         headers.append((b"content-type", response.content_type.encode()))
     if response.close:
@@ -132,6 +133,11 @@ async def send_response(send: Send, response: HttpResponse) -> None:
     )
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     await send({"type": "http.response.body", "body": response.body})
+
+
+def _request_id() -> bytes:
+    """Every response carries an id of its request (``X-Request-Id``), as the service does."""
+    return b"req_" + secrets.token_hex(8).encode()
 
 
 Handle = Callable[[HttpRequest, Send], Awaitable[HttpResponse | None]]

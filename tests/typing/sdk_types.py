@@ -25,6 +25,13 @@ def sync_types() -> None:
     with memsy.MemsyControlClient(api_key="msy_x") as control:
         assert_type(control, memsy.MemsyControlClient)
         assert_type(control.interest.status(), bool)
+        assert_type(control.connectors.get("con_1"), memsy.Connector)
+        assert_type(control.connectors.wait_until_authorized("con_1"), memsy.ResourceList[memsy.ConnectorResourceItem])
+        control.connectors.status("Slack")  # type: ignore[arg-type]  # not a provider slug
+    try:
+        pass
+    except memsy.NotFoundError as error:
+        assert_type(error.status_code, int | None)
 
 
 async def async_types() -> None:
