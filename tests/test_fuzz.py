@@ -97,7 +97,10 @@ class LinkedCalls(schema.as_state_machine()):  # type: ignore[misc]
         return {"headers": AUTH}
 
     def validate_response(self, response: Any, case: Any, **kwargs: Any) -> None:
-        case.validate_response(response, excluded_checks=documented_exceptions(case, response))
+        # transport_kwargs: the checks then know the Authorization header was added here, not generated
+        case.validate_response(
+            response, excluded_checks=documented_exceptions(case, response), transport_kwargs=kwargs or None
+        )
 
 
 TestLinkedCalls = LinkedCalls.TestCase

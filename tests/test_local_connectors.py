@@ -467,3 +467,30 @@ def test_a_sync_moves_last_sync_at(local_control: memsy.MemsyControlClient) -> N
     )
     time.sleep(0.01)
     assert local_control.connectors.sync(connector_id).last_sync_at > first.last_sync_at
+
+
+def test_concurrent_syncs_never_ingest_an_item_twice(local_control: memsy.MemsyControlClient) -> None:
+    connector_id = connected(local_control, "slack")
+    local_control.connectors.configure_resources(connector_id, [memsy.ResourceSelection("C0GENERAL", "channel")])
+    threads = [threading.Thread(target=local_control.connectors.sync, args=(connector_id,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    events = local_control.events.list(limit=50)
+    contents = [e.content for e in events.items]
+    assert events.total == 2 + 4 and len(set(contents)) == len(contents)  # the history, then one item per sync
+    assert {f"Update {n} on general" for n in range(1, 5)} == {c.split(":")[0] for c in contents if "Update" in c}
+
+
+def test_waiting_for_consent_stops_at_once_on_any_other_answer(
+    controls: dict[str, memsy.MemsyControlClient],
+) -> None:
+    """0.3.5's D4: every 409 (and nothing else) was waited on. Here only "not yet authorized" is."""
+    started = time.monotonic()
+    with pytest.raises(memsy.NotFoundError):
+        controls["admin"].connectors.wait_until_authorized("con_missing", timeout=30, poll_interval=0.05)
+    drive = controls["ada"].connectors.create("google_drive").connector_id
+    with pytest.raises(memsy.AuthorizationError):  # another member's Drive: refused, not "not yet"
+        controls["admin"].connectors.wait_until_authorized(drive, timeout=30, poll_interval=0.05)
+    assert time.monotonic() - started < 10

@@ -1,5 +1,5 @@
 // A TypeScript client generated from openapi.yaml (openapi-typescript + openapi-fetch), compiled with
-// `tsc --strict`, doing what a user would: ingest, wait for processing, search. `make ts-client` runs it
+// `tsc --strict`, doing what a user would: ingest, wait for processing, search, connect a data source. `make ts-client` runs it
 // against memsy.local; it exits non-zero when anything does not hold.
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../.build/ts-client/schema.js";
@@ -57,4 +57,20 @@ for (const result of results) {
 
 const invalid = await memsy.POST("/v1/search", { body: { query: "x", limit: 1000 } });
 check(invalid.response.status === 422, "limit 1000 must be refused");
+
+// Connectors: connect Notion, give consent as a browser does (fetch follows the redirect), list what it offers.
+const providers = await memsy.GET("/api/connectors/providers");
+check((providers.data?.providers ?? []).includes("notion"), "notion is a provider");
+const connection = await memsy.POST("/api/connectors/{provider}/connect", { params: { path: { provider: "notion" } } });
+const connectorId = connection.data?.connector_id ?? "";
+check(connection.response.status === 200 && connectorId !== "", `connect failed: ${connection.response.status}`);
+const path = { params: { path: { connector_id: connectorId } } };
+const early = await memsy.GET("/api/connectors/{connector_id}/resources", path);
+check(early.response.status === 409, "resources before consent must be a 409");
+const consent = await fetch(connection.data?.authorize_url ?? "");
+check(consent.status === 200 && consent.redirected, "consent with one GET, following the redirect");
+const offered = await memsy.GET("/api/connectors/{connector_id}/resources", path);
+const workspaces: components["schemas"]["ConnectorResourceItem"][] = offered.data?.resources ?? [];
+check(workspaces.length > 0, "a connected Notion offers workspaces");
+console.log(`connector ${connectorId}: ${workspaces.map((w) => w.name).join(", ")}`);
 console.log("TypeScript client OK");

@@ -22,7 +22,7 @@ from .catalogue import FakeProvider, Item, Resource, providers, s3_can_read, s3_
 from .connector_access import Caller, owner_for, require_credential, require_manage, seen, user_scoped, visible
 from .connector_store import selection
 from .data_plane import ingest_events
-from .errors import NOT_FOUND, ApiError, detail, documented
+from .errors import NOT_FOUND, ApiError, detail, documented, truncate
 from .handlers import Ctx, Result, handles
 from .store import iso
 
@@ -120,8 +120,7 @@ def get_connector(app: LocalMemsyApp, ctx: Ctx) -> Result:
 
 @handles("deleteConnector")
 def delete_connector(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_manage(caller, row)
     app.connectors.delete(caller.org_id, row["connector_id"])  # the token and the S3 secret digest go with it
     return 204, None
@@ -129,8 +128,7 @@ def delete_connector(app: LocalMemsyApp, ctx: Ctx) -> Result:
 
 @handles("listConnectorResources")
 def list_resources(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_credential(caller, row)
     fake, parent_id = fake_of(row), ctx.query.get("parent_id")
     if parent_id is not None and not fake.navigable:
@@ -150,14 +148,14 @@ def list_resources(app: LocalMemsyApp, ctx: Ctx) -> Result:
         try:
             listed = fake.listing(parent_id)
         except KeyError:
-            raise detail(404, f"No folder {parent_id!r} in this {row['provider']} account.") from None
+            folder = truncate(str(parent_id), 80)
+            raise detail(404, f"No folder {folder!r} in this {row['provider']} account.") from None
     return 200, {"resources": _items(listed, chosen)}
 
 
 @handles("listConnectorBranches")
 def list_branches(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_credential(caller, row)
     fake = fake_of(row)
     if not fake.has_branches:
@@ -168,14 +166,14 @@ def list_branches(app: LocalMemsyApp, ctx: Ctx) -> Result:
     try:
         branches = fake.branches(ctx.query["repo"])
     except KeyError:
-        raise detail(404, f"No repository {ctx.query['repo']!r} in this GitHub account (use owner/name).") from None
+        repo = truncate(ctx.query["repo"], 80)
+        raise detail(404, f"No repository {repo!r} in this GitHub account (use owner/name).") from None
     return 200, {"resources": _items(branches, selection(row))}
 
 
 @handles("getConnectorPickerConfig")
 def picker_config(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_credential(caller, row)
     if not fake_of(row).has_picker:
         raise documented(
@@ -192,8 +190,7 @@ def picker_config(app: LocalMemsyApp, ctx: Ctx) -> Result:
 
 @handles("configureConnectorResources")
 def configure_resources(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_manage(caller, row)
     fake = fake_of(row)
     unsupported = sorted({s["resource_type"] for s in ctx.body["resources"]} - set(fake.resource_types))
@@ -210,8 +207,7 @@ def configure_resources(app: LocalMemsyApp, ctx: Ctx) -> Result:
 
 @handles("syncConnector")
 def sync_connector(app: LocalMemsyApp, ctx: Ctx) -> Result:
-    caller = Caller.of(ctx)
-    row = seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
+    caller, row = _connector(app, ctx)
     require_manage(caller, row)
     if row["status"] != "active":
         raise documented(
@@ -351,6 +347,12 @@ def _items(resources: list[Resource], chosen: list[dict[str, Any]]) -> list[dict
         }
         for r in resources
     ]
+
+
+def _connector(app: LocalMemsyApp, ctx: Ctx) -> tuple[Caller, sqlite3.Row]:
+    """The caller, and the connector of the path when the caller may see it (404 otherwise)."""
+    caller = Caller.of(ctx)
+    return caller, seen(caller, app.connectors.get(caller.org_id, ctx.path["connector_id"]))
 
 
 def _row(app: LocalMemsyApp, org_id: str, connector_id: str) -> sqlite3.Row:
