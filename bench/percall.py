@@ -1,9 +1,17 @@
-"""Per-call cost of search / ingest / status through each client, in one process, interleaved.
+"""Per-call cost of search / ingest / status, every client in ONE process, through the same fake transport.
 
-Run as ``python -m bench.percall --clients ours,raw --transport mock`` (or ``--transport loopback --url U --key K``).
-Prints one JSON object: {operation: {client: median microseconds per call}}. The published SDK is measured in its
-own process (``--clients published,raw``) because it is also called ``memsy``; raw httpx runs beside it there too,
-so every client can be compared with raw httpx measured in the same process.
+``python -m bench.percall --published PATH`` loads the published memsy 0.3.5 from PATH under the name
+``memsy_published`` (it is also called ``memsy``), then this SDK, and patches httpx's own transports
+(``HTTPTransport.handle_request`` / ``AsyncHTTPTransport.handle_async_request``) with one in-process fake that
+answers recorded, contract-valid bodies. Raw httpx, this SDK and 0.3.5 each build their ``httpx.Client`` as they
+normally do and meet the same fake, so the only difference measured is the client code.
+
+Method: ``--rounds`` interleaved rounds (every client, then again) of ``--batch`` calls per client; the figure of a
+client is the minimum over rounds of its mean time per call (the least disturbed round: these machines are noisy,
+and noise only ever adds time), with the median printed beside it. Ingest sends 20 events per call, built before
+timing as each client's users would: ``EventPayload`` objects for both SDKs, plain dicts for raw httpx.
+``--transport loopback --url U`` measures over real HTTP to a running memsy.local instead (no patching).
+Prints one JSON object: {operation: {client: {"min": us, "median": us}}}.
 """
 
 from __future__ import annotations
@@ -11,57 +19,108 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import importlib
 import itertools
 import json
 import os
 import statistics
+import sys
 import time
 from collections.abc import Awaitable, Callable
+from types import ModuleType
 from typing import Any
 
 import httpx
 
 from .bodies import HEADERS, INGEST_BODY, SEARCH_BODY, STATUS_BODY, STATUS_IDS, event_batch
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "25"))
 HOST = "https://api.memsy.io"
 KEY = "msy_0123456789abcdef0123456789abcdef"
-_counter = itertools.count(int(os.environ.get("BENCH_SEED", "0")))
+SEARCH_ARGS = {"query": "window seats travel", "limit": 10, "threshold": 0.0, "include_source_events": True}
+OPERATIONS = ("search", "ingest", "status")
+ASYNC_CLIENTS = ("ours_async", "raw_async")
+POOL = 64
+"""Distinct event batches per client, cycled (each built before timing)."""
 
 
-def mock_handler(request: httpx.Request) -> httpx.Response:
+def load_published(path: str) -> ModuleType:
+    """memsy 0.3.5 from ``path``, imported whole and renamed to ``memsy_published`` so that this SDK (``memsy``)
+    can be imported beside it. 0.3.5 imports its modules at the top (``from memsy.x import ...``), so once
+    loaded it no longer looks ``memsy`` up."""
+    assert not any(name == "memsy" or name.startswith("memsy.") for name in sys.modules), "load 0.3.5 first"
+    path = os.path.abspath(path)
+    sys.path.insert(0, path)
+    try:
+        published = importlib.import_module("memsy")
+        assert published.__file__ and published.__file__.startswith(path), published.__file__
+        modules = {n: sys.modules.pop(n) for n in list(sys.modules) if n == "memsy" or n.startswith("memsy.")}
+    finally:
+        sys.path.remove(path)
+    for name, module in modules.items():
+        sys.modules["memsy_published" + name[len("memsy") :]] = module
+    return published
+
+
+def _answer(request: httpx.Request) -> httpx.Response:
     path = request.url.path
     body = SEARCH_BODY if path.endswith("/search") else INGEST_BODY if path.endswith("/ingest") else STATUS_BODY
     return httpx.Response(200, content=body, headers=HEADERS)
 
 
-def fresh_events() -> list[dict[str, Any]]:
-    """20 events, new content every call (the server would deduplicate repeats)."""
-    return event_batch(next(_counter), 20)
+def patch_httpx() -> None:
+    """Every httpx.Client / AsyncClient made from now on, by anyone, talks to the in-process fake."""
+
+    def handle_request(self: Any, request: httpx.Request) -> httpx.Response:
+        request.read()
+        return _answer(request)
+
+    async def handle_async_request(self: Any, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        return _answer(request)
+
+    httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
+    httpx.AsyncHTTPTransport.handle_async_request = handle_async_request  # type: ignore[method-assign]
 
 
-SEARCH_ARGS = {"query": "window seats travel", "limit": 10, "threshold": 0.0, "include_source_events": True}
+def event_pool(seed: int, make: Callable[[dict[str, Any]], Any]) -> Callable[[], list[Any]]:
+    """A callable returning the next of ``POOL`` prebuilt batches of 20 events, each event built by ``make``."""
+    batches = [[make(e) for e in event_batch(seed + n * 20, 20)] for n in range(POOL)]
+    cycle = itertools.cycle(batches)
+    return lambda: next(cycle)
 
 
-def sync_calls(client: str, transport: Any, url: str, key: str) -> dict[str, Callable[[], Any]]:
+def make_calls(client: str, url: str, key: str, published: ModuleType | None) -> dict[str, Callable[[], Any]]:
     if client == "raw":
-        http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, transport=transport)
+        http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"})
+        events = event_pool(0, dict)
         return {
             "search": lambda: http.post("/v1/search", json=SEARCH_ARGS).json(),
-            "ingest": lambda: http.post("/v1/ingest", json={"events": fresh_events()}).json(),
+            "ingest": lambda: http.post("/v1/ingest", json={"events": events()}).json(),
             "status": lambda: http.post("/v1/status", json={"event_ids": STATUS_IDS}).json(),
         }
-    import memsy
+    if client == "raw_async":
+        ahttp = httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"})
+        events = event_pool(0, dict)
 
+        async def search() -> Any:
+            return (await ahttp.post("/v1/search", json=SEARCH_ARGS)).json()
+
+        async def ingest() -> Any:
+            return (await ahttp.post("/v1/ingest", json={"events": events()})).json()
+
+        async def status() -> Any:
+            return (await ahttp.post("/v1/status", json={"event_ids": STATUS_IDS})).json()
+
+        return {"search": search, "ingest": ingest, "status": status}
     if client == "published":
-        sdk = memsy.MemsyClient(url + "/v1", key)
-        sdk._client = httpx.Client(
-            base_url=url + "/v1", headers={"Authorization": f"Bearer {key}"}, transport=transport
-        )
-        events = lambda: [memsy.EventPayload(**e) for e in fresh_events()]  # noqa: E731
+        assert published is not None
+        sdk: Any = published.MemsyClient(url + "/v1", key)
+        events = event_pool(10_000, lambda e: published.EventPayload(**e))
     else:
-        sdk = memsy.MemsyClient(url + "/v1", key, transport=transport)
-        events = fresh_events
+        import memsy
+
+        sdk = (memsy.AsyncMemsyClient if client == "ours_async" else memsy.MemsyClient)(url + "/v1", key)
+        events = event_pool(20_000, lambda e: memsy.EventPayload(**e))
     return {
         "search": lambda: sdk.search("window seats travel", limit=10, include_source_events=True),
         "ingest": lambda: sdk.ingest(events()),
@@ -69,53 +128,19 @@ def sync_calls(client: str, transport: Any, url: str, key: str) -> dict[str, Cal
     }
 
 
-def async_calls(client: str, transport: Any, url: str, key: str) -> dict[str, Callable[[], Awaitable[Any]]]:
-    if client == "raw_async":
-        http = httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"}, transport=transport)
-
-        async def search() -> Any:
-            return (await http.post("/v1/search", json=SEARCH_ARGS)).json()
-
-        async def ingest() -> Any:
-            return (await http.post("/v1/ingest", json={"events": fresh_events()})).json()
-
-        async def status() -> Any:
-            return (await http.post("/v1/status", json={"event_ids": STATUS_IDS})).json()
-
-        return {"search": search, "ingest": ingest, "status": status}
-    import memsy
-
-    sdk = memsy.AsyncMemsyClient(url + "/v1", key, transport=transport)
-    return {
-        "search": lambda: sdk.search("window seats travel", limit=10, include_source_events=True),
-        "ingest": lambda: sdk.ingest(fresh_events()),
-        "status": lambda: sdk.status(STATUS_IDS),
-    }
-
-
-def measure(clients: list[str], transport_kind: str, url: str, key: str, batch: int) -> dict[str, dict[str, float]]:
+def measure(clients: list[str], url: str, key: str, batch: int, rounds: int, published: ModuleType | None) -> Any:
     loop = asyncio.new_event_loop()
-    calls: dict[str, dict[str, Callable[[], Any]]] = {}
-    for client in clients:
-        is_async = client in ("ours_async", "raw_async")
-        if transport_kind == "mock":
-            mock = httpx.MockTransport(mock_handler)
-            transport: Any = mock
-        else:
-            transport = httpx.AsyncHTTPTransport() if is_async else httpx.HTTPTransport()
-        if is_async:
-            calls[client] = async_calls(client, transport, url, key)
-        else:
-            calls[client] = sync_calls(client, transport, url, key)
+    calls = {client: make_calls(client, url, key, published) for client in clients}
 
     def run_batch(client: str, op: str) -> float:
         fn = calls[client][op]
         gc.collect()
-        if client in ("ours_async", "raw_async"):
+        if client in ASYNC_CLIENTS:
+            afn: Callable[[], Awaitable[Any]] = fn
 
             async def many() -> None:
                 for _ in range(batch):
-                    await fn()
+                    await afn()
 
             start = time.perf_counter()
             loop.run_until_complete(many())
@@ -125,28 +150,34 @@ def measure(clients: list[str], transport_kind: str, url: str, key: str, batch: 
                 fn()
         return (time.perf_counter() - start) / batch * 1e6
 
-    results: dict[str, dict[str, float]] = {}
-    for op in ("search", "ingest", "status"):
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    for op in OPERATIONS:
         for client in clients:  # warm-up
             run_batch(client, op)
         samples: dict[str, list[float]] = {c: [] for c in clients}
-        for _ in range(ROUNDS):
+        for _ in range(rounds):
             for client in clients:  # interleaved: drift hits every client alike
                 samples[client].append(run_batch(client, op))
-        results[op] = {c: statistics.median(v) for c, v in samples.items()}
+        results[op] = {c: {"min": min(v), "median": statistics.median(v)} for c, v in samples.items()}
     loop.close()
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--clients", required=True)
-    parser.add_argument("--transport", choices=("mock", "loopback"), default="mock")
+    parser.add_argument("--clients", default="raw,ours,published,raw_async,ours_async")
+    parser.add_argument("--published", help="folder holding the published memsy 0.3.5 (for the published client)")
+    parser.add_argument("--transport", choices=("fake", "loopback"), default="fake")
     parser.add_argument("--url", default=HOST)
     parser.add_argument("--key", default=KEY)
-    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
-    print(json.dumps(measure(args.clients.split(","), args.transport, args.url, args.key, args.batch)))
+    clients = args.clients.split(",")
+    published = load_published(args.published) if "published" in clients else None
+    if args.transport == "fake":
+        patch_httpx()
+    print(json.dumps(measure(clients, args.url, args.key, args.batch, args.rounds, published)))
 
 
 if __name__ == "__main__":

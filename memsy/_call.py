@@ -106,12 +106,6 @@ def request_options(
     return RequestOptions(timeout, extra_headers, extra_query, extra_body)
 
 
-def _unset_if_none(value: Any) -> Any:
-    from memsy_openapi_client.types import UNSET
-
-    return UNSET if value is None else value
-
-
 def _nothing(_: Any) -> None:
     return None
 

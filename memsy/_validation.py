@@ -111,7 +111,7 @@ def array(
     values: Any,
     name: str,
     *,
-    item: Callable[[Any, str], T],
+    item: Callable[[Any, str, int], T],
     item_label: str,
     allowed: str = "",
     min_items: int = 0,
@@ -137,7 +137,7 @@ def array(
     if strings is not None and values and _strings_within(values, *strings):
         checked: list[Any] = list(values)  # every item passed the length rules: no per-item call needed
     else:
-        checked = [item(v, f"{name}[{i}]") for i, v in enumerate(values)]
+        checked = [item(v, name, i) for i, v in enumerate(values)]  # each names item i only when it fails
     return list(dict.fromkeys(checked)) if unique else checked
 
 

@@ -190,10 +190,10 @@ class ModelWriter:
         ann, read = self._kind(node, schema, wire in options.get("raw", []))
         if required:
             reader = {
-                "str": "_r.text({v})",
-                "int": "_r.integer({v}, 0)",
-                "float": "_r.number({v}, 0.0)",
-                "bool": "_r.boolean({v}, False)",
+                "str": "{v} if type({v}) is str else str({v})",
+                "int": "{v} if type({v}) is int else _r.integer({v}, 0)",
+                "float": "{v} if type({v}) is float else _r.number({v}, 0.0)",
+                "bool": "{v} if type({v}) is bool else False",
             }.get(ann)
             if reader is None:
                 reader = read("REQUIRED")
@@ -224,7 +224,10 @@ class ModelWriter:
             for option in node.get("oneOf", []) + node.get("anyOf", []) + [schema]:
                 for prop in self.c.resolve(option).get("properties", {}).values():
                     self.visit(prop)
-            return "dict[str, Any]", lambda d: "_r.obj({v})" if d == "REQUIRED" else f"_r.dict_or({{v}}, {d})"
+            return (
+                "dict[str, Any]",
+                lambda d: "_r.obj({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is dict else {d}",
+            )
         options = node.get("oneOf") or node.get("anyOf")
         if options:
             refs = [o for o in options if self.c.ref_name(o)]
@@ -251,15 +254,16 @@ class ModelWriter:
         kind = next(iter(kinds)) if len(kinds) == 1 else None
         if kind is None and "properties" in node:
             kind = "object"
+        # the common case inline (a type check), the lenient conversions of memsy._read only when it fails
         simple = {
-            "string": ("str", "string"),
-            "integer": ("int", "integer"),
-            "number": ("float", "number"),
-            "boolean": ("bool", "boolean"),
+            "string": ("str", "{d}"),
+            "integer": ("int", "_r.integer({{v}}, {d})"),
+            "number": ("float", "_r.number({{v}}, {d})"),
+            "boolean": ("bool", "{d}"),
         }
         if kind in simple:
-            ann, fn = simple[kind]
-            return ann, lambda d: f"_r.{fn}({{v}}, {d})"
+            ann, otherwise = simple[kind]
+            return ann, lambda d: f"{{v}} if type({{v}}) is {ann} else " + otherwise.format(d=d)
         if kind == "array":
             items = node.get("items", {})
             item_node = self.c.resolve(items)
@@ -305,7 +309,10 @@ class ModelWriter:
                     return "dict[str, str]", lambda d: f"_r.str_map({{v}}, {d})"
                 if value_kinds == {"integer"}:
                     return "dict[str, int]", lambda d: f"_r.int_map({{v}}, {d})"
-            return "dict[str, Any]", lambda d: "_r.obj({v})" if d == "REQUIRED" else f"_r.dict_or({{v}}, {d})"
+            return (
+                "dict[str, Any]",
+                lambda d: "_r.obj({v})" if d == "REQUIRED" else f"{{v}} if type({{v}}) is dict else {d}",
+            )
         return "Any", lambda d: "{v}" if d == "REQUIRED" else f"{{v}} if {{v}} is not None else {d}"
 
     def render(self) -> str:
@@ -346,17 +353,18 @@ class ModelWriter:
             lines.append("    @classmethod")
             lines.append(f"    def _read(cls, body: Any) -> {name}:")
             lines.append(f'        """Read a decoded JSON body into a :class:`{name}` (see :mod:`memsy._read`)."""')
-            lines.append("        d = _r.obj(body)")
+            lines.append("        d = body if type(body) is dict else _r.obj(body)")
             if not all(f.required for f in fields_):
                 lines.append("        get = d.get")
-            args = []
+            # every field is set here, so the instance is made without the dataclass __init__ (one pass, no
+            # keyword-argument call)
+            lines.append("        model = _new(cls)")
             for f in fields_:
                 source = f"d[{f.wire!r}]" if f.required else f"get({f.wire!r})"
                 if f.reader.count("{v}") > 1:  # the value is used twice: read it once
-                    lines.append(f"        {f.name} = {source}")
-                    source = f.name
-                args.append(f"{f.name}=" + f.reader.replace("{v}", source))
-            lines.append(f"        model = cls({', '.join(args)})")
+                    lines.append(f"        x = {source}")
+                    source = "x"
+                lines.append(f"        model.{f.name} = " + f.reader.replace("{v}", source))
             lines.append(
                 "        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own"
             )
@@ -544,7 +552,7 @@ class OperationWriter:
                 self.low_imports.add(f"from {LOW}.models.{snake(item_ref)} import {item_ref}")
                 values = tuple(item_node["enum"])
                 arg.annotation = f"Sequence[{item_ref}]"
-                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n: cast({item_ref}, v.choice(x, n, {values!r})), item_label='value', allowed=' drawn from {', '.join(values)}')"
+                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n, i: cast({item_ref}, v.choice(x, f'{{n}}[{{i}}]', {values!r})), item_label='value', allowed=' drawn from {', '.join(values)}')"
             else:
                 arg.annotation = "Sequence[str]"
                 fast = ""
@@ -621,7 +629,8 @@ class OperationWriter:
         return f"v.string({', '.join(args)})"
 
     def _string_item(self, node: dict[str, Any]) -> str:
-        return f"lambda x, n: {self._string_rule('x', 'n', node, None)}"
+        label = "f'{n}[{i}]'"  # spelled out only when the item fails
+        return f"lambda x, n, i: {self._string_rule('x', label, node, None)}"
 
     # ----------------------------------------------------------------------------- input models (EventPayload)
 
@@ -675,23 +684,29 @@ class OperationWriter:
                 f"_{public.upper()}_REQUIRED = {tuple(required)!r}",
                 "",
                 "",
-                f"def _check_{snake(public)}(value: Any, at: str) -> wire.{ref}:",
-                f'    """One {public} (or a mapping with its wire fields), checked against the contract and built as',
-                '    the generated request model."""',
-                f"    got = v.fields(value, at, ({', '.join(self.input_accepts[public])},), _{public.upper()}_FIELDS, _{public.upper()}_REQUIRED)",
+                f"def _check_{snake(public)}(value: Any, name: str, index: int) -> wire.{ref}:",
+                f'    """Item ``index`` of argument ``name``: one {public} (or a mapping with its wire fields), checked',
+                "    against the contract, as the JSON object the generated request body types. The location of a",
+                '    failure is spelled out only when there is one."""',
+                f"    if type(value) is {public}:  # the common case: read the fields straight off the instance",
+                f"        {', '.join(f'f_{python_name(w)}' for w, _ in props)} = {', '.join(f'value.{python_name(w)}' for w, _ in props)}",
+                "    else:",
+                f"        got = v.fields(value, f'{{name}}[{{index}}]', ({', '.join(self.input_accepts[public])},), _{public.upper()}_FIELDS, _{public.upper()}_REQUIRED)",
             ]
-            ctor = []
+            # required fields go into the dict literal; an optional one is set only when given (and, for a
+            # blank-is-null field, not blank)
+            required_items, optional_lines = [], []
             for wire, name, prop, pref in checks:
                 var = f"f_{name}"
-                fn.append(f"    {var} = got[{wire!r}]")
-                label = f'at + ".{wire}"'
+                fn.append(f"        {var} = got[{wire!r}]")
+                label = f"f'{{name}}[{{index}}].{wire}'"
                 if "enum" in prop:
                     values = tuple(prop["enum"])
                     fast = f"type({var}) is str and {var} in {{{', '.join(map(repr, values))}}}"
                     full = f"v.choice({var}, {label}, {values!r})"
                     ann_cast = True
                 elif prop.get("format") == "date-time":
-                    fast, full, ann_cast = None, f"v.timestamp({var}, {label})", False
+                    fast, full, ann_cast = None, f"v.timestamp({var}, {label}).isoformat()", False
                 elif wire in json_text:
                     limit = prop.get("maxLength")
                     fast = f"type({var}) is str" + (f" and len({var}) <= {limit}" if limit else "")
@@ -720,14 +735,20 @@ class OperationWriter:
                     full = self._string_rule(var, label, prop, pref)
                     ann_cast = False
                 expression = full if fast is None else f"{var} if {fast} else {full}"
-                if wire not in required:
-                    expression = f"UNSET if {var} is None else {expression}"
-                    if wire in blank_null:
-                        expression = f"UNSET if {var} is None else _unset_if_none({full})"
                 if ann_cast:
                     expression = f"cast({pref}, {expression})"
-                ctor.append(f"{low_name(wire)}={expression}")
-            fn.append(f"    return wire.{ref}({', '.join(ctor)})")
+                if wire in required:
+                    required_items.append(f"{wire!r}: {expression}")
+                elif wire in blank_null:
+                    optional_lines += [
+                        f"    if {var} is not None and ({var} := {full}) is not None:",
+                        f"        body[{wire!r}] = {var}",
+                    ]
+                else:
+                    optional_lines += [f"    if {var} is not None:", f"        body[{wire!r}] = {expression}"]
+            fn.append(f"    body: wire.{ref} = {{{', '.join(required_items)}}}")
+            fn.extend(optional_lines)
+            fn.append("    return body")
             check_code.append("\n".join(fn))
         return "\n".join(model_code), "\n".join(check_code)
 
@@ -747,9 +768,16 @@ class OperationWriter:
         for first, second in s.options.get("ordered", []):
             lines.append(f"    v.ordered(({first!r}, w_{first}), ({second!r}, w_{second}))")
         call_args = [f"{low_name(a.wire)}=w_{a.name}" for a in s.args if a.location != "body"]
-        if s.body_model:
-            body_args = ", ".join(f"{low_name(a.wire)}=w_{a.name}" for a in s.args if a.location == "body")
-            call_args.append(f"body=wire.{s.body_model}({body_args})")
+        if s.body_model:  # the JSON object itself (a TypedDict of the generated package): optional values when set
+            body = [a for a in s.args if a.location == "body"]
+            always = [a for a in body if a.required or a.has_default]
+            items = ", ".join(f"{a.wire!r}: {_json_value(self.c, a)}" for a in always)
+            lines.append(f"    body: wire.{s.body_model} = {{{items}}}")
+            for a in body:
+                if a not in always:
+                    lines.append(f"    if not isinstance(w_{a.name}, Unset):")
+                    lines.append(f"        body[{a.wire!r}] = {_json_value(self.c, a)}")
+            call_args.append("body=body")
         module = snake(s.op.id)
         call = (
             f"Call({s.op.id!r}, {s.options['method']!r}, _{module}.build_request({', '.join(call_args)}), "
@@ -763,6 +791,12 @@ class OperationWriter:
         lines.append(f"    call.page = lambda at: {module}({same}, offset=at)  # the same list at another offset")
         lines.append("    return call")
         return "\n".join(lines)
+
+
+def _json_value(c: Contract, arg: Arg) -> str:
+    """The checked value of a body argument as JSON carries it (dates as ISO-8601 text)."""
+    fmt = c.resolve(arg.schema).get("format")
+    return f"w_{arg.name}.isoformat()" if fmt in ("date", "date-time") else f"w_{arg.name}"
 
 
 def _signature(s: Shell, *, sync: bool) -> tuple[str, str]:
@@ -1050,7 +1084,8 @@ def main() -> None:
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
         + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import Any, ClassVar\n\n"
         + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, ResultsIterable, "
-        + "SearchResultAccessors, StatusAccessors\n"
+        + "SearchResultAccessors, StatusAccessors\n\n"
+        + "_new = object.__new__\n"
         + "".join(enums)
         + "".join(header_models)
         + input_models
@@ -1069,12 +1104,12 @@ def main() -> None:
         "from typing import Any, cast",
         "",
         f"from {LOW} import models as wire",
-        f"from {LOW}.types import UNSET",
+        f"from {LOW}.types import UNSET, Unset",
         *sorted({f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}),
         *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
-        "from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_list",
+        "from .._call import Call, _listed, _nothing, _unwrap_bool, _unwrap_list",
         "from .._model import ResourceList",
         f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers)))}",
         input_checkers,

@@ -14,6 +14,8 @@ from .. import _headers
 from .. import _read as _r
 from .._model import HealthAccessors, Model, Page, ResultsIterable, SearchResultAccessors, StatusAccessors
 
+_new = object.__new__
+
 
 class EventKind(str, enum.Enum):
     """What produced an event. A closed set on input."""
@@ -194,14 +196,16 @@ class HealthResponse(HealthAccessors, Model):
     @classmethod
     def _read(cls, body: Any) -> HealthResponse:
         """Read a decoded JSON body into a :class:`HealthResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            status=_r.text(d["status"]),
-            version=_r.string(get("version"), ""),
-            billing_enabled=_r.boolean(get("billing_enabled"), None),
-            components=_r.str_map(get("components"), None),
-        )
+        model = _new(cls)
+        x = d["status"]
+        model.status = x if type(x) is str else str(x)
+        x = get("version")
+        model.version = x if type(x) is str else ""
+        x = get("billing_enabled")
+        model.billing_enabled = x if type(x) is bool else None
+        model.components = _r.str_map(get("components"), None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -217,8 +221,9 @@ class IngestResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> IngestResponse:
         """Read a decoded JSON body into a :class:`IngestResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(event_ids=_r.str_list(_r.array(d["event_ids"]), []))
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        model.event_ids = _r.str_list(_r.array(d["event_ids"]), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -246,14 +251,17 @@ class SourceEvent(Model):
     @classmethod
     def _read(cls, body: Any) -> SourceEvent:
         """Read a decoded JSON body into a :class:`SourceEvent` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            event_id=_r.text(d["event_id"]),
-            kind=_r.text(d["kind"]),
-            content=_r.text(d["content"]),
-            ts=_r.string(get("ts"), None),
-        )
+        model = _new(cls)
+        x = d["event_id"]
+        model.event_id = x if type(x) is str else str(x)
+        x = d["kind"]
+        model.kind = x if type(x) is str else str(x)
+        x = d["content"]
+        model.content = x if type(x) is str else str(x)
+        x = get("ts")
+        model.ts = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -278,11 +286,15 @@ class SourceMetadata(Model):
     @classmethod
     def _read(cls, body: Any) -> SourceMetadata:
         """Read a decoded JSON body into a :class:`SourceMetadata` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            event_id=_r.text(d["event_id"]), metadata=_r.dict_or(get("metadata"), None), raw=_r.string(get("raw"), None)
-        )
+        model = _new(cls)
+        x = d["event_id"]
+        model.event_id = x if type(x) is str else str(x)
+        x = get("metadata")
+        model.metadata = x if type(x) is dict else None
+        x = get("raw")
+        model.raw = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -311,14 +323,17 @@ class SearchResult(SearchResultAccessors, Model):
     @classmethod
     def _read(cls, body: Any) -> SearchResult:
         """Read a decoded JSON body into a :class:`SearchResult` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            id=_r.text(d["id"]),
-            content=_r.text(d["content"]),
-            score=_r.number(d["score"], 0.0),
-            metadata=_r.dict_or(get("metadata"), None),
-        )
+        model = _new(cls)
+        x = d["id"]
+        model.id = x if type(x) is str else str(x)
+        x = d["content"]
+        model.content = x if type(x) is str else str(x)
+        x = d["score"]
+        model.score = x if type(x) is float else _r.number(x, 0.0)
+        x = get("metadata")
+        model.metadata = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -334,8 +349,9 @@ class SearchResponse(ResultsIterable[SearchResult], Model):
     @classmethod
     def _read(cls, body: Any) -> SearchResponse:
         """Read a decoded JSON body into a :class:`SearchResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(results=[SearchResult._read(x) for x in _r.array(d["results"])])
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        model.results = [SearchResult._read(x) for x in _r.array(d["results"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -372,16 +388,16 @@ class StatusResponse(StatusAccessors, Model):
     @classmethod
     def _read(cls, body: Any) -> StatusResponse:
         """Read a decoded JSON body into a :class:`StatusResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            completed_ids=_r.str_list(_r.array(d["completedIds"]), []),
-            failed_ids=_r.str_list(_r.array(d["failedIds"]), []),
-            pending_ids=_r.str_list(_r.array(d["pendingIds"]), []),
-            total=_r.integer(d["total"], 0),
-            statuses=_r.str_map(get("statuses"), None),
-            unknown_ids=_r.str_list(get("unknownIds"), []),
-        )
+        model = _new(cls)
+        model.completed_ids = _r.str_list(_r.array(d["completedIds"]), [])
+        model.failed_ids = _r.str_list(_r.array(d["failedIds"]), [])
+        model.pending_ids = _r.str_list(_r.array(d["pendingIds"]), [])
+        x = d["total"]
+        model.total = x if type(x) is int else _r.integer(x, 0)
+        model.statuses = _r.str_map(get("statuses"), None)
+        model.unknown_ids = _r.str_list(get("unknownIds"), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -398,8 +414,10 @@ class ClearResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> ClearResponse:
         """Read a decoded JSON body into a :class:`ClearResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(deleted=_r.integer(d["deleted"], 0))
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["deleted"]
+        model.deleted = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -435,17 +453,23 @@ class OrgResource(Model):
     @classmethod
     def _read(cls, body: Any) -> OrgResource:
         """Read a decoded JSON body into a :class:`OrgResource` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            org_id=_r.text(d["org_id"]),
-            name=_r.text(d["name"]),
-            focus=_r.text(d["focus"]),
-            promotion_prompt=_r.text(d["promotion_prompt"]),
-            created_at=_r.text(d["created_at"]),
-            updated_at=_r.text(d["updated_at"]),
-            prompt_meta=_r.dict_or(get("prompt_meta"), None),
-        )
+        model = _new(cls)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["name"]
+        model.name = x if type(x) is str else str(x)
+        x = d["focus"]
+        model.focus = x if type(x) is str else str(x)
+        x = d["promotion_prompt"]
+        model.promotion_prompt = x if type(x) is str else str(x)
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
+        x = d["updated_at"]
+        model.updated_at = x if type(x) is str else str(x)
+        x = get("prompt_meta")
+        model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -480,18 +504,25 @@ class RoleResource(Model):
     @classmethod
     def _read(cls, body: Any) -> RoleResource:
         """Read a decoded JSON body into a :class:`RoleResource` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            org_id=_r.text(d["org_id"]),
-            role_id=_r.text(d["role_id"]),
-            name=_r.text(d["name"]),
-            focus=_r.text(d["focus"]),
-            promotion_prompt=_r.text(d["promotion_prompt"]),
-            created_at=_r.text(d["created_at"]),
-            updated_at=_r.text(d["updated_at"]),
-            prompt_meta=_r.dict_or(get("prompt_meta"), None),
-        )
+        model = _new(cls)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["role_id"]
+        model.role_id = x if type(x) is str else str(x)
+        x = d["name"]
+        model.name = x if type(x) is str else str(x)
+        x = d["focus"]
+        model.focus = x if type(x) is str else str(x)
+        x = d["promotion_prompt"]
+        model.promotion_prompt = x if type(x) is str else str(x)
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
+        x = d["updated_at"]
+        model.updated_at = x if type(x) is str else str(x)
+        x = get("prompt_meta")
+        model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -526,18 +557,25 @@ class TeamResource(Model):
     @classmethod
     def _read(cls, body: Any) -> TeamResource:
         """Read a decoded JSON body into a :class:`TeamResource` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            org_id=_r.text(d["org_id"]),
-            team_id=_r.text(d["team_id"]),
-            name=_r.text(d["name"]),
-            focus=_r.text(d["focus"]),
-            promotion_prompt=_r.text(d["promotion_prompt"]),
-            created_at=_r.text(d["created_at"]),
-            updated_at=_r.text(d["updated_at"]),
-            prompt_meta=_r.dict_or(get("prompt_meta"), None),
-        )
+        model = _new(cls)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["team_id"]
+        model.team_id = x if type(x) is str else str(x)
+        x = d["name"]
+        model.name = x if type(x) is str else str(x)
+        x = d["focus"]
+        model.focus = x if type(x) is str else str(x)
+        x = d["promotion_prompt"]
+        model.promotion_prompt = x if type(x) is str else str(x)
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
+        x = d["updated_at"]
+        model.updated_at = x if type(x) is str else str(x)
+        x = get("prompt_meta")
+        model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -564,14 +602,17 @@ class MemoryScope(Model):
     @classmethod
     def _read(cls, body: Any) -> MemoryScope:
         """Read a decoded JSON body into a :class:`MemoryScope` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            level=_r.text(d["level"]),
-            actor_id=_r.string(get("actor_id"), None),
-            team_id=_r.string(get("team_id"), None),
-            role_id=_r.string(get("role_id"), None),
-        )
+        model = _new(cls)
+        x = d["level"]
+        model.level = x if type(x) is str else str(x)
+        x = get("actor_id")
+        model.actor_id = x if type(x) is str else None
+        x = get("team_id")
+        model.team_id = x if type(x) is str else None
+        x = get("role_id")
+        model.role_id = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -649,35 +690,54 @@ class MemoryItemResource(Model):
     @classmethod
     def _read(cls, body: Any) -> MemoryItemResource:
         """Read a decoded JSON body into a :class:`MemoryItemResource` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            memory_id=_r.text(d["memory_id"]),
-            org_id=_r.text(d["org_id"]),
-            scope=MemoryScope._read(d["scope"]),
-            type=_r.string(get("type"), ""),
-            kind=_r.string(get("kind"), ""),
-            memory_kind=_r.string(get("memory_kind"), ""),
-            status=_r.string(get("status"), ""),
-            text=_r.string(get("text"), ""),
-            confidence=_r.number(get("confidence"), 0.0),
-            strength=_r.number(get("strength"), 1.0),
-            recall_count=_r.integer(get("recall_count"), 0),
-            decay_half_life_days=_r.number(get("decay_half_life_days"), 0.0),
-            pinned=_r.boolean(get("pinned"), False),
-            tags=_r.str_list(get("tags"), []),
-            entity_refs=_r.dict_list(get("entity_refs"), []),
-            source_event_ids=_r.str_list(get("source_event_ids"), []),
-            source_urls=_r.str_list(get("source_urls"), []),
-            summary=_r.string(get("summary"), None),
-            payload=_r.dict_or(get("payload"), None),
-            last_recalled_at=_r.string(get("last_recalled_at"), None),
-            effective_from=_r.string(get("effective_from"), None),
-            effective_to=_r.string(get("effective_to"), None),
-            observed_at=_r.string(get("observed_at"), None),
-            created_at=_r.string(get("created_at"), None),
-            updated_at=_r.string(get("updated_at"), None),
-        )
+        model = _new(cls)
+        x = d["memory_id"]
+        model.memory_id = x if type(x) is str else str(x)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        model.scope = MemoryScope._read(d["scope"])
+        x = get("type")
+        model.type = x if type(x) is str else ""
+        x = get("kind")
+        model.kind = x if type(x) is str else ""
+        x = get("memory_kind")
+        model.memory_kind = x if type(x) is str else ""
+        x = get("status")
+        model.status = x if type(x) is str else ""
+        x = get("text")
+        model.text = x if type(x) is str else ""
+        x = get("confidence")
+        model.confidence = x if type(x) is float else _r.number(x, 0.0)
+        x = get("strength")
+        model.strength = x if type(x) is float else _r.number(x, 1.0)
+        x = get("recall_count")
+        model.recall_count = x if type(x) is int else _r.integer(x, 0)
+        x = get("decay_half_life_days")
+        model.decay_half_life_days = x if type(x) is float else _r.number(x, 0.0)
+        x = get("pinned")
+        model.pinned = x if type(x) is bool else False
+        model.tags = _r.str_list(get("tags"), [])
+        model.entity_refs = _r.dict_list(get("entity_refs"), [])
+        model.source_event_ids = _r.str_list(get("source_event_ids"), [])
+        model.source_urls = _r.str_list(get("source_urls"), [])
+        x = get("summary")
+        model.summary = x if type(x) is str else None
+        x = get("payload")
+        model.payload = x if type(x) is dict else None
+        x = get("last_recalled_at")
+        model.last_recalled_at = x if type(x) is str else None
+        x = get("effective_from")
+        model.effective_from = x if type(x) is str else None
+        x = get("effective_to")
+        model.effective_to = x if type(x) is str else None
+        x = get("observed_at")
+        model.observed_at = x if type(x) is str else None
+        x = get("created_at")
+        model.created_at = x if type(x) is str else None
+        x = get("updated_at")
+        model.updated_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -704,13 +764,15 @@ class MemoryListResponse(Page[MemoryItemResource], Model):
     @classmethod
     def _read(cls, body: Any) -> MemoryListResponse:
         """Read a decoded JSON body into a :class:`MemoryListResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            items=[MemoryItemResource._read(x) for x in _r.array(d["items"])],
-            total=_r.integer(d["total"], 0),
-            limit=_r.integer(d["limit"], 0),
-            offset=_r.integer(d["offset"], 0),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        model.items = [MemoryItemResource._read(x) for x in _r.array(d["items"])]
+        x = d["total"]
+        model.total = x if type(x) is int else _r.integer(x, 0)
+        x = d["limit"]
+        model.limit = x if type(x) is int else _r.integer(x, 0)
+        x = d["offset"]
+        model.offset = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -750,21 +812,25 @@ class MemoryStatsResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> MemoryStatsResponse:
         """Read a decoded JSON body into a :class:`MemoryStatsResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            total=_r.integer(d["total"], 0),
-            total_memories=_r.integer(d["total_memories"], 0),
-            active_memories=_r.integer(d["active_memories"], 0),
-            avg_confidence=_r.number(d["avg_confidence"], 0.0),
-            avg_strength=_r.number(d["avg_strength"], 0.0),
-            by_type=_r.int_map(get("by_type"), {}),
-            by_kind=_r.int_map(get("by_kind"), {}),
-            by_status=_r.int_map(get("by_status"), {}),
-            top_entities=_r.dict_list(get("top_entities"), []),
-            confidence_buckets=_r.dict_list(get("confidence_buckets"), None),
-            date_range=_r.opt_str_map(get("date_range"), None),
-        )
+        model = _new(cls)
+        x = d["total"]
+        model.total = x if type(x) is int else _r.integer(x, 0)
+        x = d["total_memories"]
+        model.total_memories = x if type(x) is int else _r.integer(x, 0)
+        x = d["active_memories"]
+        model.active_memories = x if type(x) is int else _r.integer(x, 0)
+        x = d["avg_confidence"]
+        model.avg_confidence = x if type(x) is float else _r.number(x, 0.0)
+        x = d["avg_strength"]
+        model.avg_strength = x if type(x) is float else _r.number(x, 0.0)
+        model.by_type = _r.int_map(get("by_type"), {})
+        model.by_kind = _r.int_map(get("by_kind"), {})
+        model.by_status = _r.int_map(get("by_status"), {})
+        model.top_entities = _r.dict_list(get("top_entities"), [])
+        model.confidence_buckets = _r.dict_list(get("confidence_buckets"), None)
+        model.date_range = _r.opt_str_map(get("date_range"), None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -801,18 +867,22 @@ class ActorResource(Model):
     @classmethod
     def _read(cls, body: Any) -> ActorResource:
         """Read a decoded JSON body into a :class:`ActorResource` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            actor_id=_r.text(d["actor_id"]),
-            first_memory_at=_r.string(get("first_memory_at"), None),
-            last_memory_at=_r.string(get("last_memory_at"), None),
-            memory_count=_r.integer(get("memory_count"), 0),
-            active_memory_count=_r.integer(get("active_memory_count"), 0),
-            scope_levels=_r.str_list(get("scope_levels"), []),
-            role_ids=_r.str_list(get("role_ids"), []),
-            team_ids=_r.str_list(get("team_ids"), []),
-        )
+        model = _new(cls)
+        x = d["actor_id"]
+        model.actor_id = x if type(x) is str else str(x)
+        x = get("first_memory_at")
+        model.first_memory_at = x if type(x) is str else None
+        x = get("last_memory_at")
+        model.last_memory_at = x if type(x) is str else None
+        x = get("memory_count")
+        model.memory_count = x if type(x) is int else _r.integer(x, 0)
+        x = get("active_memory_count")
+        model.active_memory_count = x if type(x) is int else _r.integer(x, 0)
+        model.scope_levels = _r.str_list(get("scope_levels"), [])
+        model.role_ids = _r.str_list(get("role_ids"), [])
+        model.team_ids = _r.str_list(get("team_ids"), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -842,16 +912,19 @@ class ActorListResponse(Page[ActorResource], Model):
     @classmethod
     def _read(cls, body: Any) -> ActorListResponse:
         """Read a decoded JSON body into a :class:`ActorListResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        items = get("items")
-        model = cls(
-            total=_r.integer(d["total"], 0),
-            limit=_r.integer(d["limit"], 0),
-            offset=_r.integer(d["offset"], 0),
-            items=[ActorResource._read(x) for x in items if type(x) is dict] if type(items) is list else [],
-            truncated=_r.boolean(get("truncated"), False),
-        )
+        model = _new(cls)
+        x = d["total"]
+        model.total = x if type(x) is int else _r.integer(x, 0)
+        x = d["limit"]
+        model.limit = x if type(x) is int else _r.integer(x, 0)
+        x = d["offset"]
+        model.offset = x if type(x) is int else _r.integer(x, 0)
+        x = get("items")
+        model.items = [ActorResource._read(x) for x in x if type(x) is dict] if type(x) is list else []
+        x = get("truncated")
+        model.truncated = x if type(x) is bool else False
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -887,18 +960,25 @@ class MeResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> MeResponse:
         """Read a decoded JSON body into a :class:`MeResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            customer_id=_r.text(d["customer_id"]),
-            email=_r.text(d["email"]),
-            tier=_r.text(d["tier"]),
-            is_superadmin=_r.boolean(d["is_superadmin"], False),
-            org_id=_r.text(d["org_id"]),
-            is_billing_admin=_r.boolean(d["is_billing_admin"], False),
-            user_id=_r.string(get("user_id"), None),
-            org_role=_r.string(get("org_role"), None),
-        )
+        model = _new(cls)
+        x = d["customer_id"]
+        model.customer_id = x if type(x) is str else str(x)
+        x = d["email"]
+        model.email = x if type(x) is str else str(x)
+        x = d["tier"]
+        model.tier = x if type(x) is str else str(x)
+        x = d["is_superadmin"]
+        model.is_superadmin = x if type(x) is bool else False
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["is_billing_admin"]
+        model.is_billing_admin = x if type(x) is bool else False
+        x = get("user_id")
+        model.user_id = x if type(x) is str else None
+        x = get("org_role")
+        model.org_role = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -925,14 +1005,17 @@ class DimensionUsage(Model):
     @classmethod
     def _read(cls, body: Any) -> DimensionUsage:
         """Read a decoded JSON body into a :class:`DimensionUsage` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            dimension=_r.text(d["dimension"]),
-            used=_r.integer(d["used"], 0),
-            limit=_r.integer(get("limit"), None),
-            overage_rate=_r.number(get("overage_rate"), None),
-        )
+        model = _new(cls)
+        x = d["dimension"]
+        model.dimension = x if type(x) is str else str(x)
+        x = d["used"]
+        model.used = x if type(x) is int else _r.integer(x, 0)
+        x = get("limit")
+        model.limit = x if type(x) is int else _r.integer(x, None)
+        x = get("overage_rate")
+        model.overage_rate = x if type(x) is float else _r.number(x, None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -962,14 +1045,17 @@ class UsageSummaryResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> UsageSummaryResponse:
         """Read a decoded JSON body into a :class:`UsageSummaryResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            org_id=_r.text(d["org_id"]),
-            tier=_r.text(d["tier"]),
-            period_start=_r.text(d["period_start"]),
-            period_end=_r.text(d["period_end"]),
-            dimensions=[DimensionUsage._read(x) for x in _r.array(d["dimensions"])],
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["tier"]
+        model.tier = x if type(x) is str else str(x)
+        x = d["period_start"]
+        model.period_start = x if type(x) is str else str(x)
+        x = d["period_end"]
+        model.period_end = x if type(x) is str else str(x)
+        model.dimensions = [DimensionUsage._read(x) for x in _r.array(d["dimensions"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -994,8 +1080,14 @@ class TimeseriesPoint(Model):
     @classmethod
     def _read(cls, body: Any) -> TimeseriesPoint:
         """Read a decoded JSON body into a :class:`TimeseriesPoint` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(date=_r.text(d["date"]), dimension=_r.text(d["dimension"]), quantity=_r.integer(d["quantity"], 0))
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["date"]
+        model.date = x if type(x) is str else str(x)
+        x = d["dimension"]
+        model.dimension = x if type(x) is str else str(x)
+        x = d["quantity"]
+        model.quantity = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1020,12 +1112,13 @@ class UsageTimeseriesResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> UsageTimeseriesResponse:
         """Read a decoded JSON body into a :class:`UsageTimeseriesResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            org_id=_r.text(d["org_id"]),
-            granularity=_r.text(d["granularity"]),
-            data=[TimeseriesPoint._read(x) for x in _r.array(d["data"])],
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["granularity"]
+        model.granularity = x if type(x) is str else str(x)
+        model.data = [TimeseriesPoint._read(x) for x in _r.array(d["data"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1051,13 +1144,16 @@ class PaymentMethod(Model):
     @classmethod
     def _read(cls, body: Any) -> PaymentMethod:
         """Read a decoded JSON body into a :class:`PaymentMethod` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            brand=_r.text(d["brand"]),
-            last4=_r.text(d["last4"]),
-            exp_month=_r.integer(d["exp_month"], 0),
-            exp_year=_r.integer(d["exp_year"], 0),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["brand"]
+        model.brand = x if type(x) is str else str(x)
+        x = d["last4"]
+        model.last4 = x if type(x) is str else str(x)
+        x = d["exp_month"]
+        model.exp_month = x if type(x) is int else _r.integer(x, 0)
+        x = d["exp_year"]
+        model.exp_year = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1083,12 +1179,14 @@ class UpcomingInvoice(Model):
     @classmethod
     def _read(cls, body: Any) -> UpcomingInvoice:
         """Read a decoded JSON body into a :class:`UpcomingInvoice` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            amount_due=_r.integer(d["amount_due"], 0),
-            currency=_r.text(d["currency"]),
-            period_end=_r.integer(d["period_end"], 0),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["amount_due"]
+        model.amount_due = x if type(x) is int else _r.integer(x, 0)
+        x = d["currency"]
+        model.currency = x if type(x) is str else str(x)
+        x = d["period_end"]
+        model.period_end = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1126,22 +1224,29 @@ class BillingSummary(Model):
     @classmethod
     def _read(cls, body: Any) -> BillingSummary:
         """Read a decoded JSON body into a :class:`BillingSummary` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        payment_method = get("payment_method")
-        upcoming_invoice = get("upcoming_invoice")
-        model = cls(
-            tier=_r.text(d["tier"]),
-            purchased_seats=_r.integer(d["purchased_seats"], 0),
-            assigned_seats=_r.integer(d["assigned_seats"], 0),
-            available_seats=_r.integer(d["available_seats"], 0),
-            stripe_customer_id=_r.string(get("stripe_customer_id"), None),
-            payment_method=PaymentMethod._read(payment_method) if type(payment_method) is dict else None,
-            upcoming_invoice=UpcomingInvoice._read(upcoming_invoice) if type(upcoming_invoice) is dict else None,
-            subscription_status=_r.string(get("subscription_status"), None),
-            billing_contact=_r.string(get("billing_contact"), None),
-            stripe_subscription_id=_r.string(get("stripe_subscription_id"), None),
-        )
+        model = _new(cls)
+        x = d["tier"]
+        model.tier = x if type(x) is str else str(x)
+        x = d["purchased_seats"]
+        model.purchased_seats = x if type(x) is int else _r.integer(x, 0)
+        x = d["assigned_seats"]
+        model.assigned_seats = x if type(x) is int else _r.integer(x, 0)
+        x = d["available_seats"]
+        model.available_seats = x if type(x) is int else _r.integer(x, 0)
+        x = get("stripe_customer_id")
+        model.stripe_customer_id = x if type(x) is str else None
+        x = get("payment_method")
+        model.payment_method = PaymentMethod._read(x) if type(x) is dict else None
+        x = get("upcoming_invoice")
+        model.upcoming_invoice = UpcomingInvoice._read(x) if type(x) is dict else None
+        x = get("subscription_status")
+        model.subscription_status = x if type(x) is str else None
+        x = get("billing_contact")
+        model.billing_contact = x if type(x) is str else None
+        x = get("stripe_subscription_id")
+        model.stripe_subscription_id = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1177,17 +1282,23 @@ class Invoice(Model):
     @classmethod
     def _read(cls, body: Any) -> Invoice:
         """Read a decoded JSON body into a :class:`Invoice` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            id=_r.text(d["id"]),
-            amount_due=_r.integer(d["amount_due"], 0),
-            amount_paid=_r.integer(d["amount_paid"], 0),
-            currency=_r.text(d["currency"]),
-            status=_r.text(d["status"]),
-            created=_r.integer(d["created"], 0),
-            hosted_invoice_url=_r.string(get("hosted_invoice_url"), None),
-        )
+        model = _new(cls)
+        x = d["id"]
+        model.id = x if type(x) is str else str(x)
+        x = d["amount_due"]
+        model.amount_due = x if type(x) is int else _r.integer(x, 0)
+        x = d["amount_paid"]
+        model.amount_paid = x if type(x) is int else _r.integer(x, 0)
+        x = d["currency"]
+        model.currency = x if type(x) is str else str(x)
+        x = d["status"]
+        model.status = x if type(x) is str else str(x)
+        x = d["created"]
+        model.created = x if type(x) is int else _r.integer(x, 0)
+        x = get("hosted_invoice_url")
+        model.hosted_invoice_url = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1223,18 +1334,24 @@ class ApiKeyInfo(Model):
     @classmethod
     def _read(cls, body: Any) -> ApiKeyInfo:
         """Read a decoded JSON body into a :class:`ApiKeyInfo` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            key_id=_r.text(d["key_id"]),
-            prefix=_r.text(d["prefix"]),
-            name=_r.text(d["name"]),
-            scopes=_r.str_list(_r.array(d["scopes"]), []),
-            is_active=_r.boolean(d["is_active"], False),
-            created_at=_r.text(d["created_at"]),
-            last_used_at=_r.string(get("last_used_at"), None),
-            expires_at=_r.string(get("expires_at"), None),
-        )
+        model = _new(cls)
+        x = d["key_id"]
+        model.key_id = x if type(x) is str else str(x)
+        x = d["prefix"]
+        model.prefix = x if type(x) is str else str(x)
+        x = d["name"]
+        model.name = x if type(x) is str else str(x)
+        model.scopes = _r.str_list(_r.array(d["scopes"]), [])
+        x = d["is_active"]
+        model.is_active = x if type(x) is bool else False
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
+        x = get("last_used_at")
+        model.last_used_at = x if type(x) is str else None
+        x = get("expires_at")
+        model.expires_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1258,12 +1375,13 @@ class ApiKeyListResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> ApiKeyListResponse:
         """Read a decoded JSON body into a :class:`ApiKeyListResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            keys=[ApiKeyInfo._read(x) for x in _r.array(d["keys"])],
-            max_keys=_r.integer(d["max_keys"], 0),
-            active_count=_r.integer(d["active_count"], 0),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        model.keys = [ApiKeyInfo._read(x) for x in _r.array(d["keys"])]
+        x = d["max_keys"]
+        model.max_keys = x if type(x) is int else _r.integer(x, 0)
+        x = d["active_count"]
+        model.active_count = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1298,18 +1416,24 @@ class CreateKeyResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> CreateKeyResponse:
         """Read a decoded JSON body into a :class:`CreateKeyResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            key_id=_r.text(d["key_id"]),
-            raw_key=_r.text(d["raw_key"]),
-            prefix=_r.text(d["prefix"]),
-            name=_r.text(d["name"]),
-            scopes=_r.str_list(_r.array(d["scopes"]), []),
-            is_active=_r.boolean(get("is_active"), None),
-            created_at=_r.string(get("created_at"), None),
-            expires_at=_r.string(get("expires_at"), None),
-        )
+        model = _new(cls)
+        x = d["key_id"]
+        model.key_id = x if type(x) is str else str(x)
+        x = d["raw_key"]
+        model.raw_key = x if type(x) is str else str(x)
+        x = d["prefix"]
+        model.prefix = x if type(x) is str else str(x)
+        x = d["name"]
+        model.name = x if type(x) is str else str(x)
+        model.scopes = _r.str_list(_r.array(d["scopes"]), [])
+        x = get("is_active")
+        model.is_active = x if type(x) is bool else None
+        x = get("created_at")
+        model.created_at = x if type(x) is str else None
+        x = get("expires_at")
+        model.expires_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1348,19 +1472,27 @@ class EventItem(Model):
     @classmethod
     def _read(cls, body: Any) -> EventItem:
         """Read a decoded JSON body into a :class:`EventItem` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            event_id=_r.text(d["event_id"]),
-            org_id=_r.text(d["org_id"]),
-            actor_id=_r.text(d["actor_id"]),
-            kind=_r.text(d["kind"]),
-            content=_r.text(d["content"]),
-            ts=_r.text(d["ts"]),
-            session_id=_r.string(get("session_id"), None),
-            metadata=_r.dict_or(get("metadata"), None),
-            ingested_at=_r.string(get("ingested_at"), None),
-        )
+        model = _new(cls)
+        x = d["event_id"]
+        model.event_id = x if type(x) is str else str(x)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
+        x = d["actor_id"]
+        model.actor_id = x if type(x) is str else str(x)
+        x = d["kind"]
+        model.kind = x if type(x) is str else str(x)
+        x = d["content"]
+        model.content = x if type(x) is str else str(x)
+        x = d["ts"]
+        model.ts = x if type(x) is str else str(x)
+        x = get("session_id")
+        model.session_id = x if type(x) is str else None
+        x = get("metadata")
+        model.metadata = x if type(x) is dict else None
+        x = get("ingested_at")
+        model.ingested_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1386,13 +1518,15 @@ class EventListResponse(Page[EventItem], Model):
     @classmethod
     def _read(cls, body: Any) -> EventListResponse:
         """Read a decoded JSON body into a :class:`EventListResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            items=[EventItem._read(x) for x in _r.array(d["items"])],
-            total=_r.integer(d["total"], 0),
-            limit=_r.integer(d["limit"], 0),
-            offset=_r.integer(d["offset"], 0),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        model.items = [EventItem._read(x) for x in _r.array(d["items"])]
+        x = d["total"]
+        model.total = x if type(x) is int else _r.integer(x, 0)
+        x = d["limit"]
+        model.limit = x if type(x) is int else _r.integer(x, 0)
+        x = d["offset"]
+        model.offset = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1408,8 +1542,10 @@ class ProInterestResponse(Model):
     @classmethod
     def _read(cls, body: Any) -> ProInterestResponse:
         """Read a decoded JSON body into a :class:`ProInterestResponse` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(message=_r.text(d["message"]))
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["message"]
+        model.message = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1432,9 +1568,13 @@ class ConnectorStatus(Model):
     @classmethod
     def _read(cls, body: Any) -> ConnectorStatus:
         """Read a decoded JSON body into a :class:`ConnectorStatus` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(connected=_r.boolean(get("connected"), False), display_name=_r.string(get("display_name"), None))
+        model = _new(cls)
+        x = get("connected")
+        model.connected = x if type(x) is bool else False
+        x = get("display_name")
+        model.display_name = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1458,8 +1598,12 @@ class ConnectorConnection(Model):
     @classmethod
     def _read(cls, body: Any) -> ConnectorConnection:
         """Read a decoded JSON body into a :class:`ConnectorConnection` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(connector_id=_r.text(d["connector_id"]), authorize_url=_r.text(d["authorize_url"]))
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["connector_id"]
+        model.connector_id = x if type(x) is str else str(x)
+        x = d["authorize_url"]
+        model.authorize_url = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1510,23 +1654,34 @@ class Connector(Model):
     @classmethod
     def _read(cls, body: Any) -> Connector:
         """Read a decoded JSON body into a :class:`Connector` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            id=_r.text(d["id"]),
-            provider=_r.text(d["provider"]),
-            status=_r.text(d["status"]),
-            created_at=_r.text(d["created_at"]),
-            display_name=_r.string(get("display_name"), None),
-            external_account_id=_r.string(get("external_account_id"), None),
-            configured_by_email=_r.string(get("configured_by_email"), None),
-            scopes=_r.str_list(get("scopes"), []),
-            last_sync_at=_r.string(get("last_sync_at"), None),
-            next_sync_at=_r.string(get("next_sync_at"), None),
-            last_error=_r.string(get("last_error"), None),
-            bucket=_r.string(get("bucket"), None),
-            region=_r.string(get("region"), None),
-        )
+        model = _new(cls)
+        x = d["id"]
+        model.id = x if type(x) is str else str(x)
+        x = d["provider"]
+        model.provider = x if type(x) is str else str(x)
+        x = d["status"]
+        model.status = x if type(x) is str else str(x)
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
+        x = get("display_name")
+        model.display_name = x if type(x) is str else None
+        x = get("external_account_id")
+        model.external_account_id = x if type(x) is str else None
+        x = get("configured_by_email")
+        model.configured_by_email = x if type(x) is str else None
+        model.scopes = _r.str_list(get("scopes"), [])
+        x = get("last_sync_at")
+        model.last_sync_at = x if type(x) is str else None
+        x = get("next_sync_at")
+        model.next_sync_at = x if type(x) is str else None
+        x = get("last_error")
+        model.last_error = x if type(x) is str else None
+        x = get("bucket")
+        model.bucket = x if type(x) is str else None
+        x = get("region")
+        model.region = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1554,14 +1709,17 @@ class ConnectorResourceItem(Model):
     @classmethod
     def _read(cls, body: Any) -> ConnectorResourceItem:
         """Read a decoded JSON body into a :class:`ConnectorResourceItem` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
+        d = body if type(body) is dict else _r.obj(body)
         get = d.get
-        model = cls(
-            external_id=_r.text(d["external_id"]),
-            resource_type=_r.string(get("resource_type"), None),
-            name=_r.string(get("name"), None),
-            selected=_r.boolean(get("selected"), False),
-        )
+        model = _new(cls)
+        x = d["external_id"]
+        model.external_id = x if type(x) is str else str(x)
+        x = get("resource_type")
+        model.resource_type = x if type(x) is str else None
+        x = get("name")
+        model.name = x if type(x) is str else None
+        x = get("selected")
+        model.selected = x if type(x) is bool else False
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
 
@@ -1591,12 +1749,15 @@ class PickerConfig(Model):
     @classmethod
     def _read(cls, body: Any) -> PickerConfig:
         """Read a decoded JSON body into a :class:`PickerConfig` (see :mod:`memsy._read`)."""
-        d = _r.obj(body)
-        model = cls(
-            access_token=_r.text(d["access_token"]),
-            expires_in=_r.integer(d["expires_in"], 0),
-            api_key=_r.text(d["api_key"]),
-            app_id=_r.text(d["app_id"]),
-        )
+        d = body if type(body) is dict else _r.obj(body)
+        model = _new(cls)
+        x = d["access_token"]
+        model.access_token = x if type(x) is str else str(x)
+        x = d["expires_in"]
+        model.expires_in = x if type(x) is int else _r.integer(x, 0)
+        x = d["api_key"]
+        model.api_key = x if type(x) is str else str(x)
+        x = d["app_id"]
+        model.app_id = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model

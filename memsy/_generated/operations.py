@@ -72,10 +72,10 @@ from memsy_openapi_client.models.key_scope import KeyScope
 from memsy_openapi_client.models.memory_sort import MemorySort
 from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 from memsy_openapi_client.models.resource_type import ResourceType
-from memsy_openapi_client.types import UNSET
+from memsy_openapi_client.types import UNSET, Unset
 
 from .. import _validation as v
-from .._call import Call, _listed, _nothing, _unset_if_none, _unwrap_bool, _unwrap_list
+from .._call import Call, _listed, _nothing, _unwrap_bool, _unwrap_list
 from .._model import ResourceList
 from .models import (
     ActorListResponse,
@@ -113,74 +113,100 @@ _EVENTPAYLOAD_FIELDS = frozenset(("actor_id", "session_id", "kind", "content", "
 _EVENTPAYLOAD_REQUIRED = ("actor_id", "session_id", "kind", "content")
 
 
-def _check_event_payload(value: Any, at: str) -> wire.EventPayload:
-    """One EventPayload (or a mapping with its wire fields), checked against the contract and built as
-    the generated request model."""
-    got = v.fields(value, at, (EventPayload,), _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
-    f_actor_id = got["actor_id"]
-    f_session_id = got["session_id"]
-    f_kind = got["kind"]
-    f_content = got["content"]
-    f_role_id = got["role_id"]
-    f_team_id = got["team_id"]
-    f_ts = got["ts"]
-    f_metadata = got["metadata"]
-    return wire.EventPayload(
-        actor_id=f_actor_id
+def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload:
+    """Item ``index`` of argument ``name``: one EventPayload (or a mapping with its wire fields), checked
+    against the contract, as the JSON object the generated request body types. The location of a
+    failure is spelled out only when there is one."""
+    if type(value) is EventPayload:  # the common case: read the fields straight off the instance
+        f_actor_id, f_session_id, f_kind, f_content, f_role_id, f_team_id, f_ts, f_metadata = (
+            value.actor_id,
+            value.session_id,
+            value.kind,
+            value.content,
+            value.role_id,
+            value.team_id,
+            value.ts,
+            value.metadata,
+        )
+    else:
+        got = v.fields(value, f"{name}[{index}]", (EventPayload,), _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
+        f_actor_id = got["actor_id"]
+        f_session_id = got["session_id"]
+        f_kind = got["kind"]
+        f_content = got["content"]
+        f_role_id = got["role_id"]
+        f_team_id = got["team_id"]
+        f_ts = got["ts"]
+        f_metadata = got["metadata"]
+    body: wire.EventPayload = {
+        "actor_id": f_actor_id
         if type(f_actor_id) is str and 1 <= len(f_actor_id) <= 256 and not f_actor_id.isspace()
-        else v.string(f_actor_id, at + ".actor_id", min_length=1, max_length=256, pattern="\\S"),
-        session_id=f_session_id
+        else v.string(f_actor_id, f"{name}[{index}].actor_id", min_length=1, max_length=256, pattern="\\S"),
+        "session_id": f_session_id
         if type(f_session_id) is str and 1 <= len(f_session_id) <= 256 and not f_session_id.isspace()
-        else v.string(f_session_id, at + ".session_id", min_length=1, max_length=256, pattern="\\S"),
-        kind=cast(
+        else v.string(f_session_id, f"{name}[{index}].session_id", min_length=1, max_length=256, pattern="\\S"),
+        "kind": cast(
             EventKind,
             f_kind
             if type(f_kind) is str and f_kind in {"user_message", "assistant_message", "tool_result", "app_event"}
-            else v.choice(f_kind, at + ".kind", ("user_message", "assistant_message", "tool_result", "app_event")),
+            else v.choice(
+                f_kind, f"{name}[{index}].kind", ("user_message", "assistant_message", "tool_result", "app_event")
+            ),
         ),
-        content=f_content
+        "content": f_content
         if type(f_content) is str and 1 <= len(f_content) <= 8000 and not f_content.isspace()
-        else v.string(f_content, at + ".content", min_length=1, max_length=8000, pattern="\\S"),
-        role_id=UNSET
-        if f_role_id is None
-        else _unset_if_none(v.blank_is_null(f_role_id, at + ".role_id", max_length=256)),
-        team_id=UNSET
-        if f_team_id is None
-        else _unset_if_none(v.blank_is_null(f_team_id, at + ".team_id", max_length=256)),
-        ts=UNSET if f_ts is None else v.timestamp(f_ts, at + ".ts"),
-        metadata=UNSET
-        if f_metadata is None
-        else f_metadata
-        if type(f_metadata) is str and len(f_metadata) <= 4096
-        else v.json_text(f_metadata, at + ".metadata", max_length=4096),
-    )
+        else v.string(f_content, f"{name}[{index}].content", min_length=1, max_length=8000, pattern="\\S"),
+    }
+    if (
+        f_role_id is not None
+        and (f_role_id := v.blank_is_null(f_role_id, f"{name}[{index}].role_id", max_length=256)) is not None
+    ):
+        body["role_id"] = f_role_id
+    if (
+        f_team_id is not None
+        and (f_team_id := v.blank_is_null(f_team_id, f"{name}[{index}].team_id", max_length=256)) is not None
+    ):
+        body["team_id"] = f_team_id
+    if f_ts is not None:
+        body["ts"] = v.timestamp(f_ts, f"{name}[{index}].ts").isoformat()
+    if f_metadata is not None:
+        body["metadata"] = (
+            f_metadata
+            if type(f_metadata) is str and len(f_metadata) <= 4096
+            else v.json_text(f_metadata, f"{name}[{index}].metadata", max_length=4096)
+        )
+    return body
 
 
 _RESOURCESELECTION_FIELDS = frozenset(("external_id", "resource_type", "name"))
 _RESOURCESELECTION_REQUIRED = ("external_id", "resource_type")
 
 
-def _check_resource_selection(value: Any, at: str) -> wire.ResourceSelection:
-    """One ResourceSelection (or a mapping with its wire fields), checked against the contract and built as
-    the generated request model."""
-    got = v.fields(
-        value,
-        at,
-        (
-            ResourceSelection,
-            ConnectorResourceItem,
-        ),
-        _RESOURCESELECTION_FIELDS,
-        _RESOURCESELECTION_REQUIRED,
-    )
-    f_external_id = got["external_id"]
-    f_resource_type = got["resource_type"]
-    f_name = got["name"]
-    return wire.ResourceSelection(
-        external_id=f_external_id
+def _check_resource_selection(value: Any, name: str, index: int) -> wire.ResourceSelection:
+    """Item ``index`` of argument ``name``: one ResourceSelection (or a mapping with its wire fields), checked
+    against the contract, as the JSON object the generated request body types. The location of a
+    failure is spelled out only when there is one."""
+    if type(value) is ResourceSelection:  # the common case: read the fields straight off the instance
+        f_external_id, f_resource_type, f_name = value.external_id, value.resource_type, value.name
+    else:
+        got = v.fields(
+            value,
+            f"{name}[{index}]",
+            (
+                ResourceSelection,
+                ConnectorResourceItem,
+            ),
+            _RESOURCESELECTION_FIELDS,
+            _RESOURCESELECTION_REQUIRED,
+        )
+        f_external_id = got["external_id"]
+        f_resource_type = got["resource_type"]
+        f_name = got["name"]
+    body: wire.ResourceSelection = {
+        "external_id": f_external_id
         if type(f_external_id) is str and 1 <= len(f_external_id) <= 512
-        else v.string(f_external_id, at + ".external_id", min_length=1, max_length=512),
-        resource_type=cast(
+        else v.string(f_external_id, f"{name}[{index}].external_id", min_length=1, max_length=512),
+        "resource_type": cast(
             ResourceType,
             f_resource_type
             if type(f_resource_type) is str
@@ -188,16 +214,18 @@ def _check_resource_selection(value: Any, at: str) -> wire.ResourceSelection:
             in {"channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"}
             else v.choice(
                 f_resource_type,
-                at + ".resource_type",
+                f"{name}[{index}].resource_type",
                 ("channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"),
             ),
         ),
-        name=UNSET
-        if f_name is None
-        else f_name
-        if type(f_name) is str and len(f_name) <= 512
-        else v.string(f_name, at + ".name", max_length=512),
-    )
+    }
+    if f_name is not None:
+        body["name"] = (
+            f_name
+            if type(f_name) is str and len(f_name) <= 512
+            else v.string(f_name, f"{name}[{index}].name", max_length=512)
+        )
+    return body
 
 
 MAX_ITEMS: dict[tuple[str, str], int] = {
@@ -217,12 +245,9 @@ def ingest_events(*, events: Any) -> Call[IngestResponse]:
     w_events = v.array(
         events, "events", min_items=1, item=_check_event_payload, item_label="event", single=(Mapping, EventPayload)
     )
+    body: wire.IngestRequest = {"events": w_events}
     return Call(
-        "ingestEvents",
-        "ingest",
-        _ingest_events.build_request(body=wire.IngestRequest(events=w_events)),
-        IngestResponse._read,
-        retry_safe=True,
+        "ingestEvents", "ingest", _ingest_events.build_request(body=body), IngestResponse._read, retry_safe=True
     )
 
 
@@ -251,7 +276,7 @@ def search_memories(
             v.array(
                 role_ids,
                 "role_ids",
-                item=lambda x, n: v.string(x, n, min_length=1, max_length=256),
+                item=lambda x, n, i: v.string(x, f"{n}[{i}]", min_length=1, max_length=256),
                 item_label="string",
                 strings=(1, 256),
             )
@@ -265,7 +290,7 @@ def search_memories(
             v.array(
                 team_ids,
                 "team_ids",
-                item=lambda x, n: v.string(x, n, min_length=1, max_length=256),
+                item=lambda x, n, i: v.string(x, f"{n}[{i}]", min_length=1, max_length=256),
                 item_label="string",
                 strings=(1, 256),
             )
@@ -295,24 +320,24 @@ def search_memories(
         )
     )
     v.exclusive(("session_id", w_session_id), ("exclude_session_id", w_exclude_session_id))
+    body: wire.SearchRequest = {
+        "query": w_query,
+        "limit": w_limit,
+        "threshold": w_threshold,
+        "include_source_events": w_include_source_events,
+    }
+    if not isinstance(w_actor_id, Unset):
+        body["actor_id"] = w_actor_id
+    if not isinstance(w_role_ids, Unset):
+        body["role_ids"] = w_role_ids
+    if not isinstance(w_team_ids, Unset):
+        body["team_ids"] = w_team_ids
+    if not isinstance(w_session_id, Unset):
+        body["session_id"] = w_session_id
+    if not isinstance(w_exclude_session_id, Unset):
+        body["exclude_session_id"] = w_exclude_session_id
     return Call(
-        "searchMemories",
-        "search",
-        _search_memories.build_request(
-            body=wire.SearchRequest(
-                query=w_query,
-                actor_id=w_actor_id,
-                limit=w_limit,
-                threshold=w_threshold,
-                include_source_events=w_include_source_events,
-                role_ids=w_role_ids,
-                team_ids=w_team_ids,
-                session_id=w_session_id,
-                exclude_session_id=w_exclude_session_id,
-            )
-        ),
-        SearchResponse._read,
-        retry_safe=True,
+        "searchMemories", "search", _search_memories.build_request(body=body), SearchResponse._read, retry_safe=True
     )
 
 
@@ -323,16 +348,13 @@ def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
         "event_ids",
         min_items=1,
         max_items=500,
-        item=lambda x, n: v.string(x, n, min_length=1),
+        item=lambda x, n, i: v.string(x, f"{n}[{i}]", min_length=1),
         item_label="string",
         strings=(1, None),
     )
+    body: wire.StatusRequest = {"event_ids": w_event_ids}
     return Call(
-        "getEventStatus",
-        "status",
-        _get_event_status.build_request(body=wire.StatusRequest(event_ids=w_event_ids)),
-        StatusResponse._read,
-        retry_safe=True,
+        "getEventStatus", "status", _get_event_status.build_request(body=body), StatusResponse._read, retry_safe=True
     )
 
 
@@ -358,13 +380,8 @@ def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
-    return Call(
-        "createOrg",
-        "orgs.create",
-        _create_org.build_request(body=wire.CreateOrgRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
-        OrgResource._read,
-        retry_safe=False,
-    )
+    body: wire.CreateOrgRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
+    return Call("createOrg", "orgs.create", _create_org.build_request(body=body), OrgResource._read, retry_safe=False)
 
 
 def get_org(*, org_id: Any) -> Call[OrgResource]:
@@ -383,13 +400,17 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
     )
+    body: wire.UpdateCustomizationRequest = {}
+    if not isinstance(w_name, Unset):
+        body["name"] = w_name
+    if not isinstance(w_focus, Unset):
+        body["focus"] = w_focus
+    if not isinstance(w_promotion_prompt, Unset):
+        body["promotion_prompt"] = w_promotion_prompt
     return Call(
         "updateOrg",
         "orgs.update",
-        _update_org.build_request(
-            org_id=w_org_id,
-            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
-        ),
+        _update_org.build_request(org_id=w_org_id, body=body),
         OrgResource._read,
         retry_safe=True,
     )
@@ -434,12 +455,9 @@ def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
+    body: wire.CreateRoleRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
     return Call(
-        "createRole",
-        "roles.create",
-        _create_role.build_request(body=wire.CreateRoleRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
-        RoleResource._read,
-        retry_safe=False,
+        "createRole", "roles.create", _create_role.build_request(body=body), RoleResource._read, retry_safe=False
     )
 
 
@@ -467,14 +485,17 @@ def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
     )
+    body: wire.UpdateCustomizationRequest = {}
+    if not isinstance(w_name, Unset):
+        body["name"] = w_name
+    if not isinstance(w_focus, Unset):
+        body["focus"] = w_focus
+    if not isinstance(w_promotion_prompt, Unset):
+        body["promotion_prompt"] = w_promotion_prompt
     return Call(
         "updateRole",
         "roles.update",
-        _update_role.build_request(
-            role_id=w_role_id,
-            org_id=w_org_id,
-            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
-        ),
+        _update_role.build_request(role_id=w_role_id, org_id=w_org_id, body=body),
         RoleResource._read,
         retry_safe=True,
     )
@@ -527,12 +548,9 @@ def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
+    body: wire.CreateTeamRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
     return Call(
-        "createTeam",
-        "teams.create",
-        _create_team.build_request(body=wire.CreateTeamRequest(org_id=w_org_id, name=w_name, focus=w_focus)),
-        TeamResource._read,
-        retry_safe=False,
+        "createTeam", "teams.create", _create_team.build_request(body=body), TeamResource._read, retry_safe=False
     )
 
 
@@ -560,14 +578,17 @@ def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
         if promotion_prompt is None
         else v.string(promotion_prompt, "promotion_prompt", min_length=1, pattern="\\S")
     )
+    body: wire.UpdateCustomizationRequest = {}
+    if not isinstance(w_name, Unset):
+        body["name"] = w_name
+    if not isinstance(w_focus, Unset):
+        body["focus"] = w_focus
+    if not isinstance(w_promotion_prompt, Unset):
+        body["promotion_prompt"] = w_promotion_prompt
     return Call(
         "updateTeam",
         "teams.update",
-        _update_team.build_request(
-            team_id=w_team_id,
-            org_id=w_org_id,
-            body=wire.UpdateCustomizationRequest(name=w_name, focus=w_focus, promotion_prompt=w_promotion_prompt),
-        ),
+        _update_team.build_request(team_id=w_team_id, org_id=w_org_id, body=body),
         TeamResource._read,
         retry_safe=True,
     )
@@ -774,17 +795,16 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResp
         "scopes",
         min_items=1,
         unique=True,
-        item=lambda x, n: cast(KeyScope, v.choice(x, n, ("read", "write"))),
+        item=lambda x, n, i: cast(KeyScope, v.choice(x, f"{n}[{i}]", ("read", "write"))),
         item_label="value",
         allowed=" drawn from read, write",
     )
     w_expires_at = UNSET if expires_at is None else v.timestamp(expires_at, "expires_at")
+    body: wire.CreateKeyRequest = {"name": w_name, "scopes": w_scopes}
+    if not isinstance(w_expires_at, Unset):
+        body["expires_at"] = w_expires_at.isoformat()
     return Call(
-        "createKey",
-        "keys.create",
-        _create_key.build_request(body=wire.CreateKeyRequest(name=w_name, scopes=w_scopes, expires_at=w_expires_at)),
-        CreateKeyResponse._read,
-        retry_safe=False,
+        "createKey", "keys.create", _create_key.build_request(body=body), CreateKeyResponse._read, retry_safe=False
     )
 
 
@@ -844,14 +864,17 @@ def express_pro_interest(
     w_company = UNSET if company is None else v.string(company, "company", max_length=200)
     w_use_case = UNSET if use_case is None else v.string(use_case, "use_case", max_length=2000)
     w_notes = UNSET if notes is None else v.string(notes, "notes", max_length=2000)
+    body: wire.ProInterestRequest = {"email": w_email, "name": w_name}
+    if not isinstance(w_company, Unset):
+        body["company"] = w_company
+    if not isinstance(w_use_case, Unset):
+        body["use_case"] = w_use_case
+    if not isinstance(w_notes, Unset):
+        body["notes"] = w_notes
     return Call(
         "expressProInterest",
         "interest.express",
-        _express_pro_interest.build_request(
-            body=wire.ProInterestRequest(
-                email=w_email, name=w_name, company=w_company, use_case=w_use_case, notes=w_notes
-            )
-        ),
+        _express_pro_interest.build_request(body=body),
         ProInterestResponse._read,
         retry_safe=False,
     )
@@ -920,18 +943,18 @@ def configure_s3_connector(
     w_connector_id = (
         UNSET if connector_id is None else v.string(connector_id, "connector_id", min_length=1, max_length=128)
     )
+    body: wire.ConfigureS3Request = {
+        "access_key_id": w_access_key_id,
+        "secret_access_key": w_secret_access_key,
+        "region": w_region,
+        "bucket": w_bucket,
+    }
+    if not isinstance(w_connector_id, Unset):
+        body["connector_id"] = w_connector_id
     return Call(
         "configureS3Connector",
         "connectors.configure_s3",
-        _configure_s3_connector.build_request(
-            body=wire.ConfigureS3Request(
-                access_key_id=w_access_key_id,
-                secret_access_key=w_secret_access_key,
-                region=w_region,
-                bucket=w_bucket,
-                connector_id=w_connector_id,
-            )
-        ),
+        _configure_s3_connector.build_request(body=body),
         Connector._read,
         retry_safe=False,
     )
@@ -1001,12 +1024,11 @@ def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[
         item_label="resource",
         single=(Mapping, ResourceSelection, ConnectorResourceItem),
     )
+    body: wire.ConfigureResourcesRequest = {"resources": w_resources}
     return Call(
         "configureConnectorResources",
         "connectors.configure_resources",
-        _configure_connector_resources.build_request(
-            connector_id=w_connector_id, body=wire.ConfigureResourcesRequest(resources=w_resources)
-        ),
+        _configure_connector_resources.build_request(connector_id=w_connector_id, body=body),
         Connector._read,
         retry_safe=False,
     )

@@ -21,6 +21,5 @@ def build_request(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     return _kwargs

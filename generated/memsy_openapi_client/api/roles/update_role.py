@@ -29,6 +29,5 @@ def build_request(
         "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     return _kwargs

@@ -17,6 +17,5 @@ def build_request(
         "url": PATH,
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     return _kwargs
