@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import _retry
 from . import _validation as v
-from ._generated.models import CONNECTOR_PROVIDER_SCOPES, ConnectorResourceItem
+from ._generated.providers import CONNECTOR_PROVIDER_SCOPES
 from ._model import ResourceList
 from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
     from ._core import AsyncClient, SyncClient
+    from ._generated.models import ConnectorResourceItem
 
 __all__ = ["ORG_SCOPED_PROVIDERS", "USER_SCOPED_PROVIDERS", "AuthorizationTimeoutError", "requires_org_admin"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import platform
+import sys
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -34,15 +34,16 @@ from .exceptions import (
     malformed_response,
     redacted,
 )
-from .models import RateLimitInfo, UsageInfo
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .models import RateLimitInfo, UsageInfo
+
 T = TypeVar("T")
 
 DEFAULT_HOST = "https://api.memsy.io"
-USER_AGENT = f"memsy-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+USER_AGENT = f"memsy-python/{__version__} httpx/{httpx.__version__} python/{'.'.join(map(str, sys.version_info[:3]))}"
 _PLANE_SUFFIXES = ("/v1", "/api")
 
 logger = logging.getLogger("memsy")

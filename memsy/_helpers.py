@@ -9,13 +9,15 @@ import math
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _validation as v
 from ._call import Call, RequestOptions
 from ._generated import operations as ops
-from ._generated.models import IngestResponse, StatusResponse
 from .exceptions import MemsyError
+
+if TYPE_CHECKING:
+    from ._generated.models import IngestResponse, StatusResponse
 
 T = TypeVar("T")
 
@@ -119,6 +121,8 @@ class StatusWaiter:
         return min(self._poll_interval, remaining)
 
     def result(self) -> StatusResponse:
+        from ._generated.models import StatusResponse
+
         by_state: dict[str, list[str]] = {"completed": [], "failed": [], "pending": [], "unknown": []}
         for event_id in self._ids:
             by_state[self._state[event_id]].append(event_id)
@@ -151,6 +155,8 @@ class IngestPlan:
 
     def result(self, outcomes: Sequence[IngestResponse | MemsyError | None]) -> IngestResponse:
         """Merge per-batch outcomes (a response, an error, or None for a batch never sent)."""
+        from ._generated.models import IngestResponse
+
         event_ids: list[str | None] = []
         errors: dict[int, MemsyError] = {}
         unsent: list[int] = []

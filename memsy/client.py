@@ -7,18 +7,20 @@ here is what the contract cannot say: the multi-request helpers ``ingest_many`` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _retry
 from ._core import as_memsy_error
 from ._generated.resources import AsyncDataMethods, DataMethods
 from ._helpers import IngestPlan, StatusWaiter, mirror_docs
 from .exceptions import MemsyError
-from .models import EventPayload, IngestResponse, StatusResponse
 
 __all__ = ["AsyncMemsyClient", "MemsyClient"]
 
-EventsArg = Sequence[EventPayload | Mapping[str, Any]]
+if TYPE_CHECKING:  # annotations only: the models load with the first call
+    from .models import EventPayload, IngestResponse, StatusResponse
+
+    EventsArg = Sequence[EventPayload | Mapping[str, Any]]
 
 
 class MemsyClient(DataMethods):

@@ -1065,13 +1065,13 @@ def main() -> None:
     header_models = [
         render_header_model(contract, name) for name, node in contract.schemas.items() if node.get("x-memsy-headers")
     ]
-    for name, node in contract.schemas.items():
-        if "x-memsy-provider-scope" in node:  # who owns a connection of each provider
-            scopes = {value: node["x-memsy-provider-scope"][value] for value in node["enum"]}
-            header_models.append(
-                f"\n\n{snake(name).upper()}_SCOPES: dict[str, str] = {scopes!r}\n"
-                f'"""{name} value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""'
-            )
+    provider_scopes = [  # who owns a connection of each provider (a module of its own: read when memsy loads)
+        f"\n\n{snake(name).upper()}_SCOPES: dict[str, str] = "
+        f"{ {value: node['x-memsy-provider-scope'][value] for value in node['enum']}!r}\n"
+        f'"""{name} value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""'
+        for name, node in contract.schemas.items()
+        if "x-memsy-provider-scope" in node
+    ]
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
     (out / "__init__.py").write_text(
@@ -1101,18 +1101,31 @@ def main() -> None:
         "from __future__ import annotations",
         "",
         "from collections.abc import Mapping",
-        "from typing import Any, cast",
+        "from typing import TYPE_CHECKING, Any, cast",
         "",
         f"from {LOW} import models as wire",
         f"from {LOW}.types import UNSET, Unset",
-        *sorted({f"from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}),
         *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
         "from .._call import Call, _listed, _nothing, _unwrap_bool, _unwrap_list",
         "from .._model import ResourceList",
-        f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers)))}",
-        input_checkers,
+        "",
+        "# The response models and the request builders load on the first call that needs them (memsy._lazy): a",
+        "# client is built without them.",
+        "if TYPE_CHECKING:",
+        "    from . import models",
+        *sorted(
+            {f"    from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}
+        ),
+        "else:",
+        "    from .._lazy import LazyModule",
+        "",
+        '    models = LazyModule("memsy._generated.models", globals(), "models")',
+        *sorted(
+            {f'    _{snake(s.op.id)} = LazyModule("{s.op.module}", globals(), "_{snake(s.op.id)}")' for s in shells}
+        ),
+        _qualify(input_checkers, writer.model_imports | set(writer.input_checkers)),
         "",
         "",
         "MAX_ITEMS: dict[tuple[str, str], int] = {",
@@ -1124,7 +1137,7 @@ def main() -> None:
         ],
         "}",
         '"""The contract\'s maxItems of array arguments: helpers that split large inputs read their chunk size here."""',
-        *[writer.render_operation(s) for s in shells],
+        *[_qualify(writer.render_operation(s), writer.model_imports | set(writer.input_checkers)) for s in shells],
         "",
     ]
     (out / "operations.py").write_text("\n".join(ops_code))
@@ -1138,11 +1151,9 @@ def main() -> None:
         "",
         "from collections.abc import AsyncIterator, Iterator, Mapping, Sequence",
         "from datetime import date, datetime",
-        "from typing import Any",
+        "from typing import TYPE_CHECKING, Any",
         "",
         "import httpx",
-        "",
-        *sorted(writer.low_imports),
         "",
         "from .._call import Call, RawResponse, request_options",
         "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
@@ -1153,8 +1164,11 @@ def main() -> None:
             if spec.get("mixin")
         ),
         "from .._model import ResourceList",
-        f"from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values())))}",
         "from . import operations as ops",
+        "",
+        "if TYPE_CHECKING:  # annotations only: the models load with the first call (see operations)",
+        *[f"    {line}" for line in sorted(writer.low_imports)],
+        f"    from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values())))}",
         render_resources(contract, overlay, shells),
         "",
         "",
@@ -1168,11 +1182,24 @@ def main() -> None:
     ]
     (out / "resources.py").write_text("\n".join(resources))
     (out / "error_codes.py").write_text(error_codes(contract, overlay))
+    (out / "providers.py").write_text(
+        HEADER
+        + '"""The connector providers of the contract and who owns a connection of each."""\n'
+        + "".join(provider_scopes)
+        + "\n"
+    )
     prune_low_level(ROOT / "generated" / LOW)
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
     files = [str(p) for p in out.glob("*.py")]
     subprocess.run([ruff, "check", "--fix-only", "--quiet", *files], check=False)
     subprocess.run([ruff, "format", "--quiet", *files], check=True)
+
+
+def _qualify(code: str, names: set[str]) -> str:
+    """``code`` with each model name used as a value or type (``SearchResponse._read``, ``Call[SearchResponse]``,
+    ``(Mapping, EventPayload)``) read through the lazily loaded ``models`` module; prose is left alone."""
+    pattern = re.compile(rf"(?<![\w.'\"])({'|'.join(sorted(names, key=len, reverse=True))})(?=[.,)\]:])")
+    return pattern.sub(r"models.\1", code)
 
 
 def render_header_model(contract: Contract, name: str) -> str:

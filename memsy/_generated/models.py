@@ -124,17 +124,6 @@ class RateLimitInfo:
         return cls(**values) if values is not None else None
 
 
-CONNECTOR_PROVIDER_SCOPES: dict[str, str] = {
-    "slack": "org",
-    "s3": "org",
-    "notion": "org",
-    "github": "org",
-    "google_drive": "user",
-    "onedrive": "user",
-}
-"""ConnectorProvider value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""
-
-
 @dataclass(slots=True)
 class EventPayload:
     """One conversation event to ingest."""

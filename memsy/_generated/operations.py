@@ -7,62 +7,9 @@ what these return."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from memsy_openapi_client import models as wire
-from memsy_openapi_client.api.account import get_me as _get_me
-from memsy_openapi_client.api.actors import get_actor as _get_actor
-from memsy_openapi_client.api.actors import list_actors as _list_actors
-from memsy_openapi_client.api.billing import get_billing_summary as _get_billing_summary
-from memsy_openapi_client.api.billing import list_invoices as _list_invoices
-from memsy_openapi_client.api.connectors import configure_connector_resources as _configure_connector_resources
-from memsy_openapi_client.api.connectors import configure_s3_connector as _configure_s3_connector
-from memsy_openapi_client.api.connectors import create_connector as _create_connector
-from memsy_openapi_client.api.connectors import delete_connector as _delete_connector
-from memsy_openapi_client.api.connectors import get_connector as _get_connector
-from memsy_openapi_client.api.connectors import get_connector_picker_config as _get_connector_picker_config
-from memsy_openapi_client.api.connectors import get_connector_status as _get_connector_status
-from memsy_openapi_client.api.connectors import list_connector_branches as _list_connector_branches
-from memsy_openapi_client.api.connectors import list_connector_providers as _list_connector_providers
-from memsy_openapi_client.api.connectors import list_connector_resources as _list_connector_resources
-from memsy_openapi_client.api.connectors import list_connectors as _list_connectors
-from memsy_openapi_client.api.connectors import sync_connector as _sync_connector
-from memsy_openapi_client.api.console_events import list_console_events as _list_console_events
-from memsy_openapi_client.api.events import clear_container as _clear_container
-from memsy_openapi_client.api.events import get_event_status as _get_event_status
-from memsy_openapi_client.api.events import ingest_events as _ingest_events
-from memsy_openapi_client.api.health import get_control_health as _get_control_health
-from memsy_openapi_client.api.health import get_health as _get_health
-from memsy_openapi_client.api.interest import express_pro_interest as _express_pro_interest
-from memsy_openapi_client.api.interest import get_pro_interest_status as _get_pro_interest_status
-from memsy_openapi_client.api.keys import create_key as _create_key
-from memsy_openapi_client.api.keys import delete_key as _delete_key
-from memsy_openapi_client.api.keys import get_key_usage as _get_key_usage
-from memsy_openapi_client.api.keys import list_keys as _list_keys
-from memsy_openapi_client.api.memories import get_memory as _get_memory
-from memsy_openapi_client.api.memories import get_memory_stats as _get_memory_stats
-from memsy_openapi_client.api.memories import list_memories as _list_memories
-from memsy_openapi_client.api.orgs import create_org as _create_org
-from memsy_openapi_client.api.orgs import delete_org as _delete_org
-from memsy_openapi_client.api.orgs import get_org as _get_org
-from memsy_openapi_client.api.orgs import list_orgs as _list_orgs
-from memsy_openapi_client.api.orgs import regenerate_org_prompt as _regenerate_org_prompt
-from memsy_openapi_client.api.orgs import update_org as _update_org
-from memsy_openapi_client.api.roles import create_role as _create_role
-from memsy_openapi_client.api.roles import delete_role as _delete_role
-from memsy_openapi_client.api.roles import get_role as _get_role
-from memsy_openapi_client.api.roles import list_roles as _list_roles
-from memsy_openapi_client.api.roles import regenerate_role_prompt as _regenerate_role_prompt
-from memsy_openapi_client.api.roles import update_role as _update_role
-from memsy_openapi_client.api.search import search_memories as _search_memories
-from memsy_openapi_client.api.teams import create_team as _create_team
-from memsy_openapi_client.api.teams import delete_team as _delete_team
-from memsy_openapi_client.api.teams import get_team as _get_team
-from memsy_openapi_client.api.teams import list_teams as _list_teams
-from memsy_openapi_client.api.teams import regenerate_team_prompt as _regenerate_team_prompt
-from memsy_openapi_client.api.teams import update_team as _update_team
-from memsy_openapi_client.api.usage import get_usage_summary as _get_usage_summary
-from memsy_openapi_client.api.usage import get_usage_timeseries as _get_usage_timeseries
 from memsy_openapi_client.models.actor_sort import ActorSort
 from memsy_openapi_client.models.connector_provider import ConnectorProvider
 from memsy_openapi_client.models.event_kind import EventKind
@@ -77,37 +24,159 @@ from memsy_openapi_client.types import UNSET, Unset
 from .. import _validation as v
 from .._call import Call, _listed, _nothing, _unwrap_bool, _unwrap_list
 from .._model import ResourceList
-from .models import (
-    ActorListResponse,
-    ActorResource,
-    ApiKeyListResponse,
-    BillingSummary,
-    ClearResponse,
-    Connector,
-    ConnectorConnection,
-    ConnectorResourceItem,
-    ConnectorStatus,
-    CreateKeyResponse,
-    EventListResponse,
-    EventPayload,
-    HealthResponse,
-    IngestResponse,
-    Invoice,
-    MemoryItemResource,
-    MemoryListResponse,
-    MemoryStatsResponse,
-    MeResponse,
-    OrgResource,
-    PickerConfig,
-    ProInterestResponse,
-    ResourceSelection,
-    RoleResource,
-    SearchResponse,
-    StatusResponse,
-    TeamResource,
-    UsageSummaryResponse,
-    UsageTimeseriesResponse,
-)
+
+# The response models and the request builders load on the first call that needs them (memsy._lazy): a
+# client is built without them.
+if TYPE_CHECKING:
+    from memsy_openapi_client.api.account import get_me as _get_me
+    from memsy_openapi_client.api.actors import get_actor as _get_actor
+    from memsy_openapi_client.api.actors import list_actors as _list_actors
+    from memsy_openapi_client.api.billing import get_billing_summary as _get_billing_summary
+    from memsy_openapi_client.api.billing import list_invoices as _list_invoices
+    from memsy_openapi_client.api.connectors import configure_connector_resources as _configure_connector_resources
+    from memsy_openapi_client.api.connectors import configure_s3_connector as _configure_s3_connector
+    from memsy_openapi_client.api.connectors import create_connector as _create_connector
+    from memsy_openapi_client.api.connectors import delete_connector as _delete_connector
+    from memsy_openapi_client.api.connectors import get_connector as _get_connector
+    from memsy_openapi_client.api.connectors import get_connector_picker_config as _get_connector_picker_config
+    from memsy_openapi_client.api.connectors import get_connector_status as _get_connector_status
+    from memsy_openapi_client.api.connectors import list_connector_branches as _list_connector_branches
+    from memsy_openapi_client.api.connectors import list_connector_providers as _list_connector_providers
+    from memsy_openapi_client.api.connectors import list_connector_resources as _list_connector_resources
+    from memsy_openapi_client.api.connectors import list_connectors as _list_connectors
+    from memsy_openapi_client.api.connectors import sync_connector as _sync_connector
+    from memsy_openapi_client.api.console_events import list_console_events as _list_console_events
+    from memsy_openapi_client.api.events import clear_container as _clear_container
+    from memsy_openapi_client.api.events import get_event_status as _get_event_status
+    from memsy_openapi_client.api.events import ingest_events as _ingest_events
+    from memsy_openapi_client.api.health import get_control_health as _get_control_health
+    from memsy_openapi_client.api.health import get_health as _get_health
+    from memsy_openapi_client.api.interest import express_pro_interest as _express_pro_interest
+    from memsy_openapi_client.api.interest import get_pro_interest_status as _get_pro_interest_status
+    from memsy_openapi_client.api.keys import create_key as _create_key
+    from memsy_openapi_client.api.keys import delete_key as _delete_key
+    from memsy_openapi_client.api.keys import get_key_usage as _get_key_usage
+    from memsy_openapi_client.api.keys import list_keys as _list_keys
+    from memsy_openapi_client.api.memories import get_memory as _get_memory
+    from memsy_openapi_client.api.memories import get_memory_stats as _get_memory_stats
+    from memsy_openapi_client.api.memories import list_memories as _list_memories
+    from memsy_openapi_client.api.orgs import create_org as _create_org
+    from memsy_openapi_client.api.orgs import delete_org as _delete_org
+    from memsy_openapi_client.api.orgs import get_org as _get_org
+    from memsy_openapi_client.api.orgs import list_orgs as _list_orgs
+    from memsy_openapi_client.api.orgs import regenerate_org_prompt as _regenerate_org_prompt
+    from memsy_openapi_client.api.orgs import update_org as _update_org
+    from memsy_openapi_client.api.roles import create_role as _create_role
+    from memsy_openapi_client.api.roles import delete_role as _delete_role
+    from memsy_openapi_client.api.roles import get_role as _get_role
+    from memsy_openapi_client.api.roles import list_roles as _list_roles
+    from memsy_openapi_client.api.roles import regenerate_role_prompt as _regenerate_role_prompt
+    from memsy_openapi_client.api.roles import update_role as _update_role
+    from memsy_openapi_client.api.search import search_memories as _search_memories
+    from memsy_openapi_client.api.teams import create_team as _create_team
+    from memsy_openapi_client.api.teams import delete_team as _delete_team
+    from memsy_openapi_client.api.teams import get_team as _get_team
+    from memsy_openapi_client.api.teams import list_teams as _list_teams
+    from memsy_openapi_client.api.teams import regenerate_team_prompt as _regenerate_team_prompt
+    from memsy_openapi_client.api.teams import update_team as _update_team
+    from memsy_openapi_client.api.usage import get_usage_summary as _get_usage_summary
+    from memsy_openapi_client.api.usage import get_usage_timeseries as _get_usage_timeseries
+
+    from . import models
+else:
+    from .._lazy import LazyModule
+
+    models = LazyModule("memsy._generated.models", globals(), "models")
+    _clear_container = LazyModule("memsy_openapi_client.api.events.clear_container", globals(), "_clear_container")
+    _configure_connector_resources = LazyModule(
+        "memsy_openapi_client.api.connectors.configure_connector_resources", globals(), "_configure_connector_resources"
+    )
+    _configure_s3_connector = LazyModule(
+        "memsy_openapi_client.api.connectors.configure_s3_connector", globals(), "_configure_s3_connector"
+    )
+    _create_connector = LazyModule(
+        "memsy_openapi_client.api.connectors.create_connector", globals(), "_create_connector"
+    )
+    _create_key = LazyModule("memsy_openapi_client.api.keys.create_key", globals(), "_create_key")
+    _create_org = LazyModule("memsy_openapi_client.api.orgs.create_org", globals(), "_create_org")
+    _create_role = LazyModule("memsy_openapi_client.api.roles.create_role", globals(), "_create_role")
+    _create_team = LazyModule("memsy_openapi_client.api.teams.create_team", globals(), "_create_team")
+    _delete_connector = LazyModule(
+        "memsy_openapi_client.api.connectors.delete_connector", globals(), "_delete_connector"
+    )
+    _delete_key = LazyModule("memsy_openapi_client.api.keys.delete_key", globals(), "_delete_key")
+    _delete_org = LazyModule("memsy_openapi_client.api.orgs.delete_org", globals(), "_delete_org")
+    _delete_role = LazyModule("memsy_openapi_client.api.roles.delete_role", globals(), "_delete_role")
+    _delete_team = LazyModule("memsy_openapi_client.api.teams.delete_team", globals(), "_delete_team")
+    _express_pro_interest = LazyModule(
+        "memsy_openapi_client.api.interest.express_pro_interest", globals(), "_express_pro_interest"
+    )
+    _get_actor = LazyModule("memsy_openapi_client.api.actors.get_actor", globals(), "_get_actor")
+    _get_billing_summary = LazyModule(
+        "memsy_openapi_client.api.billing.get_billing_summary", globals(), "_get_billing_summary"
+    )
+    _get_connector = LazyModule("memsy_openapi_client.api.connectors.get_connector", globals(), "_get_connector")
+    _get_connector_picker_config = LazyModule(
+        "memsy_openapi_client.api.connectors.get_connector_picker_config", globals(), "_get_connector_picker_config"
+    )
+    _get_connector_status = LazyModule(
+        "memsy_openapi_client.api.connectors.get_connector_status", globals(), "_get_connector_status"
+    )
+    _get_control_health = LazyModule(
+        "memsy_openapi_client.api.health.get_control_health", globals(), "_get_control_health"
+    )
+    _get_event_status = LazyModule("memsy_openapi_client.api.events.get_event_status", globals(), "_get_event_status")
+    _get_health = LazyModule("memsy_openapi_client.api.health.get_health", globals(), "_get_health")
+    _get_key_usage = LazyModule("memsy_openapi_client.api.keys.get_key_usage", globals(), "_get_key_usage")
+    _get_me = LazyModule("memsy_openapi_client.api.account.get_me", globals(), "_get_me")
+    _get_memory = LazyModule("memsy_openapi_client.api.memories.get_memory", globals(), "_get_memory")
+    _get_memory_stats = LazyModule("memsy_openapi_client.api.memories.get_memory_stats", globals(), "_get_memory_stats")
+    _get_org = LazyModule("memsy_openapi_client.api.orgs.get_org", globals(), "_get_org")
+    _get_pro_interest_status = LazyModule(
+        "memsy_openapi_client.api.interest.get_pro_interest_status", globals(), "_get_pro_interest_status"
+    )
+    _get_role = LazyModule("memsy_openapi_client.api.roles.get_role", globals(), "_get_role")
+    _get_team = LazyModule("memsy_openapi_client.api.teams.get_team", globals(), "_get_team")
+    _get_usage_summary = LazyModule("memsy_openapi_client.api.usage.get_usage_summary", globals(), "_get_usage_summary")
+    _get_usage_timeseries = LazyModule(
+        "memsy_openapi_client.api.usage.get_usage_timeseries", globals(), "_get_usage_timeseries"
+    )
+    _ingest_events = LazyModule("memsy_openapi_client.api.events.ingest_events", globals(), "_ingest_events")
+    _list_actors = LazyModule("memsy_openapi_client.api.actors.list_actors", globals(), "_list_actors")
+    _list_connector_branches = LazyModule(
+        "memsy_openapi_client.api.connectors.list_connector_branches", globals(), "_list_connector_branches"
+    )
+    _list_connector_providers = LazyModule(
+        "memsy_openapi_client.api.connectors.list_connector_providers", globals(), "_list_connector_providers"
+    )
+    _list_connector_resources = LazyModule(
+        "memsy_openapi_client.api.connectors.list_connector_resources", globals(), "_list_connector_resources"
+    )
+    _list_connectors = LazyModule("memsy_openapi_client.api.connectors.list_connectors", globals(), "_list_connectors")
+    _list_console_events = LazyModule(
+        "memsy_openapi_client.api.console_events.list_console_events", globals(), "_list_console_events"
+    )
+    _list_invoices = LazyModule("memsy_openapi_client.api.billing.list_invoices", globals(), "_list_invoices")
+    _list_keys = LazyModule("memsy_openapi_client.api.keys.list_keys", globals(), "_list_keys")
+    _list_memories = LazyModule("memsy_openapi_client.api.memories.list_memories", globals(), "_list_memories")
+    _list_orgs = LazyModule("memsy_openapi_client.api.orgs.list_orgs", globals(), "_list_orgs")
+    _list_roles = LazyModule("memsy_openapi_client.api.roles.list_roles", globals(), "_list_roles")
+    _list_teams = LazyModule("memsy_openapi_client.api.teams.list_teams", globals(), "_list_teams")
+    _regenerate_org_prompt = LazyModule(
+        "memsy_openapi_client.api.orgs.regenerate_org_prompt", globals(), "_regenerate_org_prompt"
+    )
+    _regenerate_role_prompt = LazyModule(
+        "memsy_openapi_client.api.roles.regenerate_role_prompt", globals(), "_regenerate_role_prompt"
+    )
+    _regenerate_team_prompt = LazyModule(
+        "memsy_openapi_client.api.teams.regenerate_team_prompt", globals(), "_regenerate_team_prompt"
+    )
+    _search_memories = LazyModule("memsy_openapi_client.api.search.search_memories", globals(), "_search_memories")
+    _sync_connector = LazyModule("memsy_openapi_client.api.connectors.sync_connector", globals(), "_sync_connector")
+    _update_org = LazyModule("memsy_openapi_client.api.orgs.update_org", globals(), "_update_org")
+    _update_role = LazyModule("memsy_openapi_client.api.roles.update_role", globals(), "_update_role")
+    _update_team = LazyModule("memsy_openapi_client.api.teams.update_team", globals(), "_update_team")
+
 
 _EVENTPAYLOAD_FIELDS = frozenset(("actor_id", "session_id", "kind", "content", "role_id", "team_id", "ts", "metadata"))
 _EVENTPAYLOAD_REQUIRED = ("actor_id", "session_id", "kind", "content")
@@ -117,7 +186,7 @@ def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload
     """Item ``index`` of argument ``name``: one EventPayload (or a mapping with its wire fields), checked
     against the contract, as the JSON object the generated request body types. The location of a
     failure is spelled out only when there is one."""
-    if type(value) is EventPayload:  # the common case: read the fields straight off the instance
+    if type(value) is models.EventPayload:  # the common case: read the fields straight off the instance
         f_actor_id, f_session_id, f_kind, f_content, f_role_id, f_team_id, f_ts, f_metadata = (
             value.actor_id,
             value.session_id,
@@ -129,7 +198,7 @@ def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload
             value.metadata,
         )
     else:
-        got = v.fields(value, f"{name}[{index}]", (EventPayload,), _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
+        got = v.fields(value, f"{name}[{index}]", (models.EventPayload,), _EVENTPAYLOAD_FIELDS, _EVENTPAYLOAD_REQUIRED)
         f_actor_id = got["actor_id"]
         f_session_id = got["session_id"]
         f_kind = got["kind"]
@@ -186,15 +255,15 @@ def _check_resource_selection(value: Any, name: str, index: int) -> wire.Resourc
     """Item ``index`` of argument ``name``: one ResourceSelection (or a mapping with its wire fields), checked
     against the contract, as the JSON object the generated request body types. The location of a
     failure is spelled out only when there is one."""
-    if type(value) is ResourceSelection:  # the common case: read the fields straight off the instance
+    if type(value) is models.ResourceSelection:  # the common case: read the fields straight off the instance
         f_external_id, f_resource_type, f_name = value.external_id, value.resource_type, value.name
     else:
         got = v.fields(
             value,
             f"{name}[{index}]",
             (
-                ResourceSelection,
-                ConnectorResourceItem,
+                models.ResourceSelection,
+                models.ConnectorResourceItem,
             ),
             _RESOURCESELECTION_FIELDS,
             _RESOURCESELECTION_REQUIRED,
@@ -235,19 +304,24 @@ MAX_ITEMS: dict[tuple[str, str], int] = {
 """The contract's maxItems of array arguments: helpers that split large inputs read their chunk size here."""
 
 
-def get_health() -> Call[HealthResponse]:
+def get_health() -> Call[models.HealthResponse]:
     """GET /v1/health: check the arguments, build the request."""
-    return Call("getHealth", "health", _get_health.build_request(), HealthResponse._read, retry_safe=True)
+    return Call("getHealth", "health", _get_health.build_request(), models.HealthResponse._read, retry_safe=True)
 
 
-def ingest_events(*, events: Any) -> Call[IngestResponse]:
+def ingest_events(*, events: Any) -> Call[models.IngestResponse]:
     """POST /v1/ingest: check the arguments, build the request."""
     w_events = v.array(
-        events, "events", min_items=1, item=_check_event_payload, item_label="event", single=(Mapping, EventPayload)
+        events,
+        "events",
+        min_items=1,
+        item=_check_event_payload,
+        item_label="event",
+        single=(Mapping, models.EventPayload),
     )
     body: wire.IngestRequest = {"events": w_events}
     return Call(
-        "ingestEvents", "ingest", _ingest_events.build_request(body=body), IngestResponse._read, retry_safe=True
+        "ingestEvents", "ingest", _ingest_events.build_request(body=body), models.IngestResponse._read, retry_safe=True
     )
 
 
@@ -262,7 +336,7 @@ def search_memories(
     team_ids: Any,
     session_id: Any,
     exclude_session_id: Any,
-) -> Call[SearchResponse]:
+) -> Call[models.SearchResponse]:
     """POST /v1/search: check the arguments, build the request."""
     w_query = v.string(query, "query", min_length=1, pattern="\\S")
     w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
@@ -337,11 +411,15 @@ def search_memories(
     if not isinstance(w_exclude_session_id, Unset):
         body["exclude_session_id"] = w_exclude_session_id
     return Call(
-        "searchMemories", "search", _search_memories.build_request(body=body), SearchResponse._read, retry_safe=True
+        "searchMemories",
+        "search",
+        _search_memories.build_request(body=body),
+        models.SearchResponse._read,
+        retry_safe=True,
     )
 
 
-def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
+def get_event_status(*, event_ids: Any) -> Call[models.StatusResponse]:
     """POST /v1/status: check the arguments, build the request."""
     w_event_ids = v.array(
         event_ids,
@@ -354,43 +432,51 @@ def get_event_status(*, event_ids: Any) -> Call[StatusResponse]:
     )
     body: wire.StatusRequest = {"event_ids": w_event_ids}
     return Call(
-        "getEventStatus", "status", _get_event_status.build_request(body=body), StatusResponse._read, retry_safe=True
+        "getEventStatus",
+        "status",
+        _get_event_status.build_request(body=body),
+        models.StatusResponse._read,
+        retry_safe=True,
     )
 
 
-def clear_container(*, container_tag: Any) -> Call[ClearResponse]:
+def clear_container(*, container_tag: Any) -> Call[models.ClearResponse]:
     """DELETE /v1/clear/{container_tag}: check the arguments, build the request."""
     w_container_tag = v.string(container_tag, "container_tag", min_length=1, path=True)
     return Call(
         "clearContainer",
         "clear",
         _clear_container.build_request(container_tag=w_container_tag),
-        ClearResponse._read,
+        models.ClearResponse._read,
         retry_safe=False,
     )
 
 
-def list_orgs() -> Call[ResourceList[OrgResource]]:
+def list_orgs() -> Call[ResourceList[models.OrgResource]]:
     """GET /v1/orgs: check the arguments, build the request."""
-    return Call("listOrgs", "orgs.list", _list_orgs.build_request(), _listed(OrgResource._read), retry_safe=True)
+    return Call("listOrgs", "orgs.list", _list_orgs.build_request(), _listed(models.OrgResource._read), retry_safe=True)
 
 
-def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[OrgResource]:
+def create_org(*, org_id: Any, name: Any, focus: Any) -> Call[models.OrgResource]:
     """POST /v1/orgs: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     body: wire.CreateOrgRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
-    return Call("createOrg", "orgs.create", _create_org.build_request(body=body), OrgResource._read, retry_safe=False)
+    return Call(
+        "createOrg", "orgs.create", _create_org.build_request(body=body), models.OrgResource._read, retry_safe=False
+    )
 
 
-def get_org(*, org_id: Any) -> Call[OrgResource]:
+def get_org(*, org_id: Any) -> Call[models.OrgResource]:
     """GET /v1/orgs/{org_id}: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
-    return Call("getOrg", "orgs.get", _get_org.build_request(org_id=w_org_id), OrgResource._read, retry_safe=True)
+    return Call(
+        "getOrg", "orgs.get", _get_org.build_request(org_id=w_org_id), models.OrgResource._read, retry_safe=True
+    )
 
 
-def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[OrgResource]:
+def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[models.OrgResource]:
     """PATCH /v1/orgs/{org_id}: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
     w_name = UNSET if name is None else v.string(name, "name", min_length=1, pattern="\\S")
@@ -411,7 +497,7 @@ def update_org(*, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> 
         "updateOrg",
         "orgs.update",
         _update_org.build_request(org_id=w_org_id, body=body),
-        OrgResource._read,
+        models.OrgResource._read,
         retry_safe=True,
     )
 
@@ -422,19 +508,19 @@ def delete_org(*, org_id: Any) -> Call[None]:
     return Call("deleteOrg", "orgs.delete", _delete_org.build_request(org_id=w_org_id), _nothing, retry_safe=False)
 
 
-def regenerate_org_prompt(*, org_id: Any) -> Call[OrgResource]:
+def regenerate_org_prompt(*, org_id: Any) -> Call[models.OrgResource]:
     """POST /v1/orgs/{org_id}/regenerate-prompt: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, path=True)
     return Call(
         "regenerateOrgPrompt",
         "orgs.regenerate_prompt",
         _regenerate_org_prompt.build_request(org_id=w_org_id),
-        OrgResource._read,
+        models.OrgResource._read,
         retry_safe=False,
     )
 
 
-def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[RoleResource]]:
+def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[models.RoleResource]]:
     """GET /v1/roles: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     w_limit = v.integer(limit, "limit", 1, 500)
@@ -443,25 +529,25 @@ def list_roles(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Rol
         "listRoles",
         "roles.list",
         _list_roles.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
-        _listed(RoleResource._read),
+        _listed(models.RoleResource._read),
         retry_safe=True,
     )
     call.page = lambda at: list_roles(org_id=org_id, limit=limit, offset=at)  # the same list at another offset
     return call
 
 
-def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[RoleResource]:
+def create_role(*, org_id: Any, name: Any, focus: Any) -> Call[models.RoleResource]:
     """POST /v1/roles: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     body: wire.CreateRoleRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
     return Call(
-        "createRole", "roles.create", _create_role.build_request(body=body), RoleResource._read, retry_safe=False
+        "createRole", "roles.create", _create_role.build_request(body=body), models.RoleResource._read, retry_safe=False
     )
 
 
-def get_role(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
+def get_role(*, role_id: Any, org_id: Any) -> Call[models.RoleResource]:
     """GET /v1/roles/{role_id}: check the arguments, build the request."""
     w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -469,12 +555,14 @@ def get_role(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
         "getRole",
         "roles.get",
         _get_role.build_request(role_id=w_role_id, org_id=w_org_id),
-        RoleResource._read,
+        models.RoleResource._read,
         retry_safe=True,
     )
 
 
-def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[RoleResource]:
+def update_role(
+    *, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any
+) -> Call[models.RoleResource]:
     """PATCH /v1/roles/{role_id}: check the arguments, build the request."""
     w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -496,7 +584,7 @@ def update_role(*, role_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
         "updateRole",
         "roles.update",
         _update_role.build_request(role_id=w_role_id, org_id=w_org_id, body=body),
-        RoleResource._read,
+        models.RoleResource._read,
         retry_safe=True,
     )
 
@@ -514,7 +602,7 @@ def delete_role(*, role_id: Any, org_id: Any) -> Call[None]:
     )
 
 
-def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
+def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[models.RoleResource]:
     """POST /v1/roles/{role_id}/regenerate-prompt: check the arguments, build the request."""
     w_role_id = v.string(role_id, "role_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -522,12 +610,12 @@ def regenerate_role_prompt(*, role_id: Any, org_id: Any) -> Call[RoleResource]:
         "regenerateRolePrompt",
         "roles.regenerate_prompt",
         _regenerate_role_prompt.build_request(role_id=w_role_id, org_id=w_org_id),
-        RoleResource._read,
+        models.RoleResource._read,
         retry_safe=False,
     )
 
 
-def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[TeamResource]]:
+def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[models.TeamResource]]:
     """GET /v1/teams: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
     w_limit = v.integer(limit, "limit", 1, 500)
@@ -536,25 +624,25 @@ def list_teams(*, org_id: Any, limit: Any, offset: Any) -> Call[ResourceList[Tea
         "listTeams",
         "teams.list",
         _list_teams.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset),
-        _listed(TeamResource._read),
+        _listed(models.TeamResource._read),
         retry_safe=True,
     )
     call.page = lambda at: list_teams(org_id=org_id, limit=limit, offset=at)  # the same list at another offset
     return call
 
 
-def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[TeamResource]:
+def create_team(*, org_id: Any, name: Any, focus: Any) -> Call[models.TeamResource]:
     """POST /v1/teams: check the arguments, build the request."""
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256, pattern="\\S")
     w_name = v.string(name, "name", min_length=1, pattern="\\S")
     w_focus = v.string(focus, "focus", min_length=1, pattern="\\S")
     body: wire.CreateTeamRequest = {"org_id": w_org_id, "name": w_name, "focus": w_focus}
     return Call(
-        "createTeam", "teams.create", _create_team.build_request(body=body), TeamResource._read, retry_safe=False
+        "createTeam", "teams.create", _create_team.build_request(body=body), models.TeamResource._read, retry_safe=False
     )
 
 
-def get_team(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
+def get_team(*, team_id: Any, org_id: Any) -> Call[models.TeamResource]:
     """GET /v1/teams/{team_id}: check the arguments, build the request."""
     w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -562,12 +650,14 @@ def get_team(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
         "getTeam",
         "teams.get",
         _get_team.build_request(team_id=w_team_id, org_id=w_org_id),
-        TeamResource._read,
+        models.TeamResource._read,
         retry_safe=True,
     )
 
 
-def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any) -> Call[TeamResource]:
+def update_team(
+    *, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_prompt: Any
+) -> Call[models.TeamResource]:
     """PATCH /v1/teams/{team_id}: check the arguments, build the request."""
     w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -589,7 +679,7 @@ def update_team(*, team_id: Any, org_id: Any, name: Any, focus: Any, promotion_p
         "updateTeam",
         "teams.update",
         _update_team.build_request(team_id=w_team_id, org_id=w_org_id, body=body),
-        TeamResource._read,
+        models.TeamResource._read,
         retry_safe=True,
     )
 
@@ -607,7 +697,7 @@ def delete_team(*, team_id: Any, org_id: Any) -> Call[None]:
     )
 
 
-def regenerate_team_prompt(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
+def regenerate_team_prompt(*, team_id: Any, org_id: Any) -> Call[models.TeamResource]:
     """POST /v1/teams/{team_id}/regenerate-prompt: check the arguments, build the request."""
     w_team_id = v.string(team_id, "team_id", min_length=1, max_length=256, path=True)
     w_org_id = v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -615,14 +705,14 @@ def regenerate_team_prompt(*, team_id: Any, org_id: Any) -> Call[TeamResource]:
         "regenerateTeamPrompt",
         "teams.regenerate_prompt",
         _regenerate_team_prompt.build_request(team_id=w_team_id, org_id=w_org_id),
-        TeamResource._read,
+        models.TeamResource._read,
         retry_safe=False,
     )
 
 
 def list_memories(
     *, actor_id: Any, kind: Any, type: Any, status: Any, sort: Any, search: Any, limit: Any, offset: Any
-) -> Call[MemoryListResponse]:
+) -> Call[models.MemoryListResponse]:
     """GET /v1/console/memories: check the arguments, build the request."""
     w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
     w_kind = UNSET if kind is None else v.string(kind, "kind", min_length=1)
@@ -654,7 +744,7 @@ def list_memories(
             limit=w_limit,
             offset=w_offset,
         ),
-        MemoryListResponse._read,
+        models.MemoryListResponse._read,
         retry_safe=True,
     )
     call.page = lambda at: list_memories(
@@ -663,30 +753,30 @@ def list_memories(
     return call
 
 
-def get_memory_stats() -> Call[MemoryStatsResponse]:
+def get_memory_stats() -> Call[models.MemoryStatsResponse]:
     """GET /v1/console/memories/stats: check the arguments, build the request."""
     return Call(
         "getMemoryStats",
         "memories.stats",
         _get_memory_stats.build_request(),
-        MemoryStatsResponse._read,
+        models.MemoryStatsResponse._read,
         retry_safe=True,
     )
 
 
-def get_memory(*, memory_id: Any) -> Call[MemoryItemResource]:
+def get_memory(*, memory_id: Any) -> Call[models.MemoryItemResource]:
     """GET /v1/console/memories/{memory_id}: check the arguments, build the request."""
     w_memory_id = v.string(memory_id, "memory_id", min_length=1, path=True)
     return Call(
         "getMemory",
         "memories.get",
         _get_memory.build_request(memory_id=w_memory_id),
-        MemoryItemResource._read,
+        models.MemoryItemResource._read,
         retry_safe=True,
     )
 
 
-def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> Call[ActorListResponse]:
+def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> Call[models.ActorListResponse]:
     """GET /v1/actors: check the arguments, build the request."""
     w_org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
     w_limit = v.integer(limit, "limit", 1, 500)
@@ -699,7 +789,7 @@ def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> C
         "listActors",
         "actors.list",
         _list_actors.build_request(org_id=w_org_id, limit=w_limit, offset=w_offset, sort=w_sort, q=w_q),
-        ActorListResponse._read,
+        models.ActorListResponse._read,
         retry_safe=True,
     )
     call.page = lambda at: list_actors(
@@ -708,7 +798,7 @@ def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> C
     return call
 
 
-def get_actor(*, actor_id: Any, org_id: Any) -> Call[ActorResource]:
+def get_actor(*, actor_id: Any, org_id: Any) -> Call[models.ActorResource]:
     """GET /v1/actors/{actor_id}: check the arguments, build the request."""
     w_actor_id = v.string(actor_id, "actor_id", min_length=1, max_length=256, path=True)
     w_org_id = UNSET if org_id is None else v.string(org_id, "org_id", min_length=1, max_length=256)
@@ -716,37 +806,37 @@ def get_actor(*, actor_id: Any, org_id: Any) -> Call[ActorResource]:
         "getActor",
         "actors.get",
         _get_actor.build_request(actor_id=w_actor_id, org_id=w_org_id),
-        ActorResource._read,
+        models.ActorResource._read,
         retry_safe=True,
     )
 
 
-def get_control_health() -> Call[HealthResponse]:
+def get_control_health() -> Call[models.HealthResponse]:
     """GET /api/health: check the arguments, build the request."""
     return Call(
-        "getControlHealth", "health", _get_control_health.build_request(), HealthResponse._read, retry_safe=True
+        "getControlHealth", "health", _get_control_health.build_request(), models.HealthResponse._read, retry_safe=True
     )
 
 
-def get_me() -> Call[MeResponse]:
+def get_me() -> Call[models.MeResponse]:
     """GET /api/me: check the arguments, build the request."""
-    return Call("getMe", "me", _get_me.build_request(), MeResponse._read, retry_safe=True)
+    return Call("getMe", "me", _get_me.build_request(), models.MeResponse._read, retry_safe=True)
 
 
-def get_usage_summary() -> Call[UsageSummaryResponse]:
+def get_usage_summary() -> Call[models.UsageSummaryResponse]:
     """GET /api/usage/summary: check the arguments, build the request."""
     return Call(
         "getUsageSummary",
         "usage.summary",
         _get_usage_summary.build_request(),
-        UsageSummaryResponse._read,
+        models.UsageSummaryResponse._read,
         retry_safe=True,
     )
 
 
 def get_usage_timeseries(
     *, dimension: Any, granularity: Any, period_start: Any, period_end: Any
-) -> Call[UsageTimeseriesResponse]:
+) -> Call[models.UsageTimeseriesResponse]:
     """GET /api/usage/timeseries: check the arguments, build the request."""
     w_dimension = UNSET if dimension is None else v.string(dimension, "dimension", min_length=1)
     w_granularity = cast(Granularity, v.choice(granularity, "granularity", ("daily", "hourly")))
@@ -759,35 +849,39 @@ def get_usage_timeseries(
         _get_usage_timeseries.build_request(
             dimension=w_dimension, granularity=w_granularity, period_start=w_period_start, period_end=w_period_end
         ),
-        UsageTimeseriesResponse._read,
+        models.UsageTimeseriesResponse._read,
         retry_safe=True,
     )
 
 
-def get_billing_summary() -> Call[BillingSummary]:
+def get_billing_summary() -> Call[models.BillingSummary]:
     """GET /api/billing/summary: check the arguments, build the request."""
     return Call(
         "getBillingSummary",
         "billing.summary",
         _get_billing_summary.build_request(),
-        BillingSummary._read,
+        models.BillingSummary._read,
         retry_safe=True,
     )
 
 
-def list_invoices() -> Call[ResourceList[Invoice]]:
+def list_invoices() -> Call[ResourceList[models.Invoice]]:
     """GET /api/billing/invoices: check the arguments, build the request."""
     return Call(
-        "listInvoices", "billing.invoices", _list_invoices.build_request(), _listed(Invoice._read), retry_safe=True
+        "listInvoices",
+        "billing.invoices",
+        _list_invoices.build_request(),
+        _listed(models.Invoice._read),
+        retry_safe=True,
     )
 
 
-def list_keys() -> Call[ApiKeyListResponse]:
+def list_keys() -> Call[models.ApiKeyListResponse]:
     """GET /api/keys: check the arguments, build the request."""
-    return Call("listKeys", "keys.list", _list_keys.build_request(), ApiKeyListResponse._read, retry_safe=True)
+    return Call("listKeys", "keys.list", _list_keys.build_request(), models.ApiKeyListResponse._read, retry_safe=True)
 
 
-def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResponse]:
+def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[models.CreateKeyResponse]:
     """POST /api/keys: check the arguments, build the request."""
     w_name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
     w_scopes = v.array(
@@ -804,7 +898,11 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[CreateKeyResp
     if not isinstance(w_expires_at, Unset):
         body["expires_at"] = w_expires_at.isoformat()
     return Call(
-        "createKey", "keys.create", _create_key.build_request(body=body), CreateKeyResponse._read, retry_safe=False
+        "createKey",
+        "keys.create",
+        _create_key.build_request(body=body),
+        models.CreateKeyResponse._read,
+        retry_safe=False,
     )
 
 
@@ -828,7 +926,7 @@ def get_key_usage(*, key_id: Any) -> Call[ResourceList[dict[str, Any]]]:
 
 def list_console_events(
     *, actor_id: Any, session_id: Any, kind: Any, sort: Any, limit: Any, offset: Any
-) -> Call[EventListResponse]:
+) -> Call[models.EventListResponse]:
     """GET /api/console/events: check the arguments, build the request."""
     w_actor_id = UNSET if actor_id is None else v.string(actor_id, "actor_id", min_length=1, max_length=256)
     w_session_id = UNSET if session_id is None else v.string(session_id, "session_id", min_length=1, max_length=256)
@@ -846,7 +944,7 @@ def list_console_events(
         _list_console_events.build_request(
             actor_id=w_actor_id, session_id=w_session_id, kind=w_kind, sort=w_sort, limit=w_limit, offset=w_offset
         ),
-        EventListResponse._read,
+        models.EventListResponse._read,
         retry_safe=True,
     )
     call.page = lambda at: list_console_events(
@@ -857,7 +955,7 @@ def list_console_events(
 
 def express_pro_interest(
     *, email: Any, name: Any, company: Any, use_case: Any, notes: Any
-) -> Call[ProInterestResponse]:
+) -> Call[models.ProInterestResponse]:
     """POST /api/interest/pro: check the arguments, build the request."""
     w_email = v.string(email, "email", max_length=320, email=True)
     w_name = v.string(name, "name", min_length=1, max_length=200, pattern="\\S")
@@ -875,7 +973,7 @@ def express_pro_interest(
         "expressProInterest",
         "interest.express",
         _express_pro_interest.build_request(body=body),
-        ProInterestResponse._read,
+        models.ProInterestResponse._read,
         retry_safe=False,
     )
 
@@ -902,7 +1000,7 @@ def list_connector_providers() -> Call[ResourceList[str]]:
     )
 
 
-def get_connector_status(*, provider: Any) -> Call[ConnectorStatus]:
+def get_connector_status(*, provider: Any) -> Call[models.ConnectorStatus]:
     """GET /api/connectors/{provider}/status: check the arguments, build the request."""
     w_provider = cast(
         ConnectorProvider,
@@ -912,12 +1010,12 @@ def get_connector_status(*, provider: Any) -> Call[ConnectorStatus]:
         "getConnectorStatus",
         "connectors.status",
         _get_connector_status.build_request(provider=w_provider),
-        ConnectorStatus._read,
+        models.ConnectorStatus._read,
         retry_safe=True,
     )
 
 
-def create_connector(*, provider: Any) -> Call[ConnectorConnection]:
+def create_connector(*, provider: Any) -> Call[models.ConnectorConnection]:
     """POST /api/connectors/{provider}/connect: check the arguments, build the request."""
     w_provider = cast(
         ConnectorProvider,
@@ -927,14 +1025,14 @@ def create_connector(*, provider: Any) -> Call[ConnectorConnection]:
         "createConnector",
         "connectors.create",
         _create_connector.build_request(provider=w_provider),
-        ConnectorConnection._read,
+        models.ConnectorConnection._read,
         retry_safe=False,
     )
 
 
 def configure_s3_connector(
     *, access_key_id: Any, secret_access_key: Any, region: Any, bucket: Any, connector_id: Any
-) -> Call[Connector]:
+) -> Call[models.Connector]:
     """POST /api/connectors/s3/configure: check the arguments, build the request."""
     w_access_key_id = v.string(access_key_id, "access_key_id", min_length=1, max_length=128)
     w_secret_access_key = v.string(secret_access_key, "secret_access_key", min_length=1, max_length=256)
@@ -955,19 +1053,23 @@ def configure_s3_connector(
         "configureS3Connector",
         "connectors.configure_s3",
         _configure_s3_connector.build_request(body=body),
-        Connector._read,
+        models.Connector._read,
         retry_safe=False,
     )
 
 
-def list_connectors() -> Call[ResourceList[Connector]]:
+def list_connectors() -> Call[ResourceList[models.Connector]]:
     """GET /api/connectors: check the arguments, build the request."""
     return Call(
-        "listConnectors", "connectors.list", _list_connectors.build_request(), _listed(Connector._read), retry_safe=True
+        "listConnectors",
+        "connectors.list",
+        _list_connectors.build_request(),
+        _listed(models.Connector._read),
+        retry_safe=True,
     )
 
 
-def get_connector(*, connector_id: Any) -> Call[Connector]:
+def get_connector(*, connector_id: Any) -> Call[models.Connector]:
     """GET /api/connectors/{connector_id}: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -976,7 +1078,7 @@ def get_connector(*, connector_id: Any) -> Call[Connector]:
         "getConnector",
         "connectors.get",
         _get_connector.build_request(connector_id=w_connector_id),
-        Connector._read,
+        models.Connector._read,
         retry_safe=True,
     )
 
@@ -995,7 +1097,7 @@ def delete_connector(*, connector_id: Any) -> Call[None]:
     )
 
 
-def list_connector_resources(*, connector_id: Any, parent_id: Any) -> Call[ResourceList[ConnectorResourceItem]]:
+def list_connector_resources(*, connector_id: Any, parent_id: Any) -> Call[ResourceList[models.ConnectorResourceItem]]:
     """GET /api/connectors/{connector_id}/resources: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -1005,12 +1107,12 @@ def list_connector_resources(*, connector_id: Any, parent_id: Any) -> Call[Resou
         "listConnectorResources",
         "connectors.list_resources",
         _list_connector_resources.build_request(connector_id=w_connector_id, parent_id=w_parent_id),
-        _unwrap_list("resources", ConnectorResourceItem._read),
+        _unwrap_list("resources", models.ConnectorResourceItem._read),
         retry_safe=True,
     )
 
 
-def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[Connector]:
+def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[models.Connector]:
     """PUT /api/connectors/{connector_id}/resources: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -1022,19 +1124,19 @@ def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[
         max_items=1000,
         item=_check_resource_selection,
         item_label="resource",
-        single=(Mapping, ResourceSelection, ConnectorResourceItem),
+        single=(Mapping, models.ResourceSelection, models.ConnectorResourceItem),
     )
     body: wire.ConfigureResourcesRequest = {"resources": w_resources}
     return Call(
         "configureConnectorResources",
         "connectors.configure_resources",
         _configure_connector_resources.build_request(connector_id=w_connector_id, body=body),
-        Connector._read,
+        models.Connector._read,
         retry_safe=False,
     )
 
 
-def list_connector_branches(*, connector_id: Any, repo: Any) -> Call[ResourceList[ConnectorResourceItem]]:
+def list_connector_branches(*, connector_id: Any, repo: Any) -> Call[ResourceList[models.ConnectorResourceItem]]:
     """GET /api/connectors/{connector_id}/branches: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -1044,12 +1146,12 @@ def list_connector_branches(*, connector_id: Any, repo: Any) -> Call[ResourceLis
         "listConnectorBranches",
         "connectors.list_branches",
         _list_connector_branches.build_request(connector_id=w_connector_id, repo=w_repo),
-        _unwrap_list("resources", ConnectorResourceItem._read),
+        _unwrap_list("resources", models.ConnectorResourceItem._read),
         retry_safe=True,
     )
 
 
-def get_connector_picker_config(*, connector_id: Any) -> Call[PickerConfig]:
+def get_connector_picker_config(*, connector_id: Any) -> Call[models.PickerConfig]:
     """GET /api/connectors/{connector_id}/picker-token: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -1058,12 +1160,12 @@ def get_connector_picker_config(*, connector_id: Any) -> Call[PickerConfig]:
         "getConnectorPickerConfig",
         "connectors.picker_config",
         _get_connector_picker_config.build_request(connector_id=w_connector_id),
-        PickerConfig._read,
+        models.PickerConfig._read,
         retry_safe=True,
     )
 
 
-def sync_connector(*, connector_id: Any) -> Call[Connector]:
+def sync_connector(*, connector_id: Any) -> Call[models.Connector]:
     """POST /api/connectors/{connector_id}/sync: check the arguments, build the request."""
     w_connector_id = v.string(
         connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
@@ -1072,6 +1174,6 @@ def sync_connector(*, connector_id: Any) -> Call[Connector]:
         "syncConnector",
         "connectors.sync",
         _sync_connector.build_request(connector_id=w_connector_id),
-        Connector._read,
+        models.Connector._read,
         retry_safe=False,
     )

@@ -8,17 +8,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from memsy_openapi_client.models.actor_sort import ActorSort
-from memsy_openapi_client.models.connector_provider import ConnectorProvider
-from memsy_openapi_client.models.event_kind import EventKind
-from memsy_openapi_client.models.event_sort import EventSort
-from memsy_openapi_client.models.granularity import Granularity
-from memsy_openapi_client.models.key_scope import KeyScope
-from memsy_openapi_client.models.memory_sort import MemorySort
-from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
 
 from .._call import Call, RawResponse, request_options
 from .._connectors import AsyncConnectorsHelpers, ConnectorsHelpers
@@ -26,38 +18,49 @@ from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource
 from .._helpers import aiterate, iterate
 from .._model import ResourceList
 from . import operations as ops
-from .models import (
-    ActorListResponse,
-    ActorResource,
-    ApiKeyListResponse,
-    BillingSummary,
-    ClearResponse,
-    Connector,
-    ConnectorConnection,
-    ConnectorResourceItem,
-    ConnectorStatus,
-    CreateKeyResponse,
-    EventItem,
-    EventListResponse,
-    EventPayload,
-    HealthResponse,
-    IngestResponse,
-    Invoice,
-    MemoryItemResource,
-    MemoryListResponse,
-    MemoryStatsResponse,
-    MeResponse,
-    OrgResource,
-    PickerConfig,
-    ProInterestResponse,
-    ResourceSelection,
-    RoleResource,
-    SearchResponse,
-    StatusResponse,
-    TeamResource,
-    UsageSummaryResponse,
-    UsageTimeseriesResponse,
-)
+
+if TYPE_CHECKING:  # annotations only: the models load with the first call (see operations)
+    from memsy_openapi_client.models.actor_sort import ActorSort
+    from memsy_openapi_client.models.connector_provider import ConnectorProvider
+    from memsy_openapi_client.models.event_kind import EventKind
+    from memsy_openapi_client.models.event_sort import EventSort
+    from memsy_openapi_client.models.granularity import Granularity
+    from memsy_openapi_client.models.key_scope import KeyScope
+    from memsy_openapi_client.models.memory_sort import MemorySort
+    from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
+
+    from .models import (
+        ActorListResponse,
+        ActorResource,
+        ApiKeyListResponse,
+        BillingSummary,
+        ClearResponse,
+        Connector,
+        ConnectorConnection,
+        ConnectorResourceItem,
+        ConnectorStatus,
+        CreateKeyResponse,
+        EventItem,
+        EventListResponse,
+        EventPayload,
+        HealthResponse,
+        IngestResponse,
+        Invoice,
+        MemoryItemResource,
+        MemoryListResponse,
+        MemoryStatsResponse,
+        MeResponse,
+        OrgResource,
+        PickerConfig,
+        ProInterestResponse,
+        ResourceSelection,
+        RoleResource,
+        SearchResponse,
+        StatusResponse,
+        TeamResource,
+        UsageSummaryResponse,
+        UsageTimeseriesResponse,
+    )
 
 
 class OrgsResourceWithRawResponse(SyncResource):

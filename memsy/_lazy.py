@@ -1,0 +1,29 @@
+"""Modules loaded on first use, so that building a client stays cheap: the generated response models and request
+builders load when the first call needs them, not when ``memsy`` is imported.
+
+A :class:`LazyModule` is a stand-in bound to a global name of the importing module. The first attribute read
+imports the real module and puts it in the stand-in's place in those globals, so every later read is a plain
+global lookup: the cost is paid once, by the first call.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+
+class LazyModule:
+    __slots__ = ("_alias", "_module", "_namespace")
+
+    def __init__(self, module: str, namespace: dict[str, Any], alias: str) -> None:
+        self._module = module
+        self._namespace = namespace
+        self._alias = alias
+
+    def __getattr__(self, name: str) -> Any:
+        real = import_module(self._module)
+        self._namespace[self._alias] = real
+        return getattr(real, name)
+
+    def __repr__(self) -> str:
+        return f"<module {self._module!r}, loaded on first use>"
