@@ -90,6 +90,17 @@ class Model(_Metered):
         known = self._wire_names
         return {k: v for k, v in wire.items() if k not in known}
 
+    def __repr__(self) -> str:  # the dataclass repr, shared: fields marked repr=False (secrets) left out
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+        return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:  # the dataclass ==: same class, equal fields
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as dataclasses are
+
     def to_dict(self) -> dict[str, Any]:
         """The model as plain JSON-ready data, keyed by attribute name (response metadata left out)."""
         assert is_dataclass(self)

@@ -329,7 +329,8 @@ class ModelWriter:
                 else []
             ) + ["Model"]
             fields_ = self.fields[name]
-            lines = ["", "", "@dataclass(slots=True)", f"class {name}({', '.join(bases)}):"]
+            # repr and == come from Model (one generic pair, instead of two methods compiled per class at import)
+            lines = ["", "", "@dataclass(slots=True, repr=False, eq=False)", f"class {name}({', '.join(bases)}):"]
             lines.append(f'    """{doc(node.get("description") or name, 4)}"""')
             lines.append("")
             for f in fields_:

@@ -161,7 +161,7 @@ class ResourceSelection:
     """A label, for display."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class HealthResponse(HealthAccessors, Model):
     """Liveness of a plane."""
 
@@ -199,7 +199,7 @@ class HealthResponse(HealthAccessors, Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class IngestResponse(Model):
     """One id per submitted event, in input order (a deduplicated event gets its original id)."""
 
@@ -217,7 +217,7 @@ class IngestResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class SourceEvent(Model):
     """An event a memory was extracted from."""
 
@@ -255,7 +255,7 @@ class SourceEvent(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class SourceMetadata(Model):
     """User metadata of one originating event: `metadata` when the event's metadata text was a JSON object,
     otherwise `raw` with the original text."""
@@ -288,7 +288,7 @@ class SourceMetadata(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class SearchResult(SearchResultAccessors, Model):
     """One memory matching the query."""
 
@@ -327,7 +327,7 @@ class SearchResult(SearchResultAccessors, Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class SearchResponse(ResultsIterable[SearchResult], Model):
     """Ranked results."""
 
@@ -345,7 +345,7 @@ class SearchResponse(ResultsIterable[SearchResult], Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class StatusResponse(StatusAccessors, Model):
     """Processing state of the queried ids. **camelCase on the wire.** `total` is the number of ids queried.
     `statuses` maps each id to its state (`pending`, `completed`, `failed`, or `unknown` for an id the server
@@ -391,7 +391,7 @@ class StatusResponse(StatusAccessors, Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ClearResponse(Model):
     """Result of a clear (once implemented)."""
 
@@ -411,7 +411,7 @@ class ClearResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class OrgResource(Model):
     """An org customization record."""
 
@@ -463,7 +463,7 @@ class OrgResource(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class RoleResource(Model):
     """A role customization record."""
 
@@ -516,7 +516,7 @@ class RoleResource(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class TeamResource(Model):
     """A team customization record."""
 
@@ -569,7 +569,7 @@ class TeamResource(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemoryScope(Model):
     """Where a memory lives."""
 
@@ -606,7 +606,7 @@ class MemoryScope(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemoryItemResource(Model):
     """A stored memory as the console shows it."""
 
@@ -731,7 +731,7 @@ class MemoryItemResource(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemoryListResponse(Page[MemoryItemResource], Model):
     """One page of memories."""
 
@@ -766,7 +766,7 @@ class MemoryListResponse(Page[MemoryItemResource], Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemoryStatsResponse(Model):
     """Aggregates over the org's memories."""
 
@@ -824,7 +824,7 @@ class MemoryStatsResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ActorResource(Model):
     """An actor, derived from its memories."""
 
@@ -876,7 +876,7 @@ class ActorResource(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ActorListResponse(Page[ActorResource], Model):
     """One page of actors."""
 
@@ -918,7 +918,7 @@ class ActorListResponse(Page[ActorResource], Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MeResponse(Model):
     """The calling key's identity."""
 
@@ -972,7 +972,7 @@ class MeResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class DimensionUsage(Model):
     """Consumption of one usage dimension."""
 
@@ -1009,7 +1009,7 @@ class DimensionUsage(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class UsageSummaryResponse(Model):
     """Usage for the current billing period."""
 
@@ -1049,7 +1049,7 @@ class UsageSummaryResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class TimeseriesPoint(Model):
     """Quantity of one dimension in one bucket."""
 
@@ -1081,7 +1081,7 @@ class TimeseriesPoint(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class UsageTimeseriesResponse(Model):
     """A usage time series."""
 
@@ -1112,7 +1112,7 @@ class UsageTimeseriesResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PaymentMethod(Model):
     """The card on file."""
 
@@ -1147,7 +1147,7 @@ class PaymentMethod(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class UpcomingInvoice(Model):
     """The next invoice."""
 
@@ -1180,7 +1180,7 @@ class UpcomingInvoice(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class BillingSummary(Model):
     """Seats and billing state."""
 
@@ -1240,7 +1240,7 @@ class BillingSummary(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Invoice(Model):
     """One invoice."""
 
@@ -1292,7 +1292,7 @@ class Invoice(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ApiKeyInfo(Model):
     """An API key, without its secret."""
 
@@ -1345,7 +1345,7 @@ class ApiKeyInfo(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ApiKeyListResponse(Model):
     """The org's keys."""
 
@@ -1375,7 +1375,7 @@ class ApiKeyListResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class CreateKeyResponse(Model):
     """A new key with its secret, shown only once."""
 
@@ -1427,7 +1427,7 @@ class CreateKeyResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class EventItem(Model):
     """An ingested event as the console shows it. `metadata` is an object here (a string on ingest)."""
 
@@ -1486,7 +1486,7 @@ class EventItem(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class EventListResponse(Page[EventItem], Model):
     """One page of events."""
 
@@ -1520,7 +1520,7 @@ class EventListResponse(Page[EventItem], Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ProInterestResponse(Model):
     """Acknowledgement."""
 
@@ -1539,7 +1539,7 @@ class ProInterestResponse(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ConnectorStatus(Model):
     """Whether the caller is connected to a provider."""
 
@@ -1568,7 +1568,7 @@ class ConnectorStatus(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ConnectorConnection(Model):
     """A connector just created, and where the end user consents."""
 
@@ -1597,7 +1597,7 @@ class ConnectorConnection(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Connector(Model):
     """A connected data source."""
 
@@ -1675,7 +1675,7 @@ class Connector(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class ConnectorResourceItem(Model):
     """A resource a connector offers (a channel, repository, branch, workspace, file or folder)."""
 
@@ -1713,7 +1713,7 @@ class ConnectorResourceItem(Model):
         return model
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PickerConfig(Model):
     """Settings for the browser Google Picker."""
 
