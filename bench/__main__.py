@@ -112,49 +112,69 @@ def local_server(db: str, *extra: str) -> Iterator[str]:
 # ------------------------------------------------------------------------------------------------- sections
 
 
-def per_call(transport: str, url: str, batch: int, rounds: int) -> dict[str, dict[str, float]]:
-    base = [PY, "-m", "bench.percall", "--transport", transport, "--url", url, "--key", KEY, "--batch", str(batch)]
-    env = {**os.environ, "BENCH_ROUNDS": str(rounds)}
-    ours = subprocess.run(
-        [*base, "--clients", "ours,raw,ours_async,raw_async"],
+def per_call(transport: str, url: str, batch: int, rounds: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Every client in one process (bench.percall): raw httpx, ours (sync and async) and 0.3.5, interleaved."""
+    out = subprocess.run(
+        [
+            *(PY, "-m", "bench.percall", "--published", str(PUBLISHED), "--transport", transport, "--url", url),
+            *("--key", KEY, "--batch", str(batch), "--rounds", str(rounds)),
+        ],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
-        env={**env, "BENCH_SEED": "0"},
     )
-    prefix, penv = published_env()
-    published = subprocess.run(
-        [*prefix, *base[1:], "--clients", "published,raw"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tempfile.gettempdir(),  # `-m` puts the working directory first on sys.path, where our memsy would win
-        env={**penv, "BENCH_ROUNDS": str(rounds), "BENCH_SEED": "1000000"},
-    )
-    a, b = json.loads(ours.stdout), json.loads(published.stdout)
-    return {op: {**a[op], "published": b[op]["published"], "raw (published run)": b[op]["raw"]} for op in a}
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
-def import_times(samples: int) -> dict[str, float]:
-    def median_ms(prefix: list[str], env: dict[str, str], statement: str) -> float:
-        times = []
-        for _ in range(samples):
-            start = time.perf_counter()
-            subprocess.run([*prefix, "-c", statement], env=env, check=True, cwd=tempfile.gettempdir())
-            times.append(time.perf_counter() - start)
-        return statistics.median(times) * 1000
+RUNTIME = ROOT / ".build" / "runtime-deps"
+"""What `pip install memsy` brings (httpx, python-dateutil and their dependencies) and nothing else: start-up is
+measured there, since a development environment's extras change what `import httpx` costs (httpx loads its command
+line, click and rich, when they are installed)."""
 
-    env = dict(os.environ)
-    prefix, penv = published_env()
-    empty, empty_s = median_ms([PY], env, "pass"), median_ms(prefix, penv, "pass")
-    return {
-        "import httpx": median_ms([PY], env, "import httpx") - empty,
-        "import memsy": median_ms([PY], env, "import memsy") - empty,
-        "from memsy import MemsyClient": median_ms([PY], env, "from memsy import MemsyClient") - empty,
-        "import httpx (published env)": median_ms(prefix, penv, "import httpx") - empty_s,
-        "import memsy 0.3.5 (published env)": median_ms(prefix, penv, "import memsy; memsy.MemsyClient") - empty_s,
+
+def install_runtime() -> None:
+    if not (RUNTIME / "httpx").exists():
+        subprocess.run(
+            [
+                *(PY, "-m", "pip", "install", "--quiet", "--target", str(RUNTIME), f"httpx=={httpx.__version__}"),
+                *("python-dateutil", "typing_extensions"),
+            ],
+            check=True,
+        )
+
+
+def startup(samples: int) -> dict[str, float]:
+    """A working client in a fresh process: the import plus constructing one, for httpx itself, this SDK and
+    0.3.5, interleaved process by process; the median of ``samples`` processes each, less an empty interpreter's."""
+    ours = os.pathsep.join([str(ROOT), str(ROOT / "generated"), str(RUNTIME)])
+    published = os.pathsep.join([str(PUBLISHED), str(RUNTIME)])
+    url, key = "https://api.memsy.io/v1", "msy_" + "0" * 32
+    cases = {
+        "empty interpreter": (ours, "pass"),
+        "httpx: import httpx; httpx.Client(...)": (
+            ours,
+            f"import httpx; httpx.Client(base_url={url!r}, headers={{'Authorization': 'Bearer {key}'}})",
+        ),
+        "ours: from memsy import MemsyClient; MemsyClient(...)": (
+            ours,
+            f"from memsy import MemsyClient; MemsyClient({url!r}, {key!r})",
+        ),
+        "0.3.5: from memsy import MemsyClient; MemsyClient(...)": (
+            published,
+            f"from memsy import MemsyClient; MemsyClient({url!r}, {key!r})",
+        ),
+        "ours: import memsy (names resolve on first use)": (ours, "import memsy"),
     }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(samples):
+        for name, (path, statement) in cases.items():  # interleaved: drift hits every case alike
+            start = time.perf_counter()
+            subprocess.run([PY, "-S", "-c", statement], env={"PYTHONPATH": path}, check=True, cwd=tempfile.gettempdir())
+            times[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    empty = medians.pop("empty interpreter")
+    return {name: value - empty for name, value in medians.items()}
 
 
 def bulk_ingest(url: str, events: int, naive_events: int) -> dict[str, float]:
@@ -279,7 +299,7 @@ def render(results: dict[str, Any], command: str) -> str:
         "",
     ]
     for transport, title in (
-        ("mock", "in-process transport (httpx.MockTransport, recorded bodies)"),
+        ("fake", "in-process fake transport patched under httpx (recorded bodies)"),
         ("loopback", "loopback HTTP to memsy.local"),
     ):
         data = results.get(f"per_call_{transport}")
@@ -288,21 +308,39 @@ def render(results: dict[str, Any], command: str) -> str:
         lines += [
             f"## Per-call time, {title}",
             "",
-            "Median microseconds per call; ratio to raw httpx + json measured in the same process "
-            "(the sync clients against raw sync httpx, the async client against raw async httpx).",
+            "Every client in one process, interleaved rounds; the minimum over rounds of the mean microseconds per "
+            "call (the median's ratio in parentheses). Ratios are to raw httpx + json: the sync clients to raw sync "
+            "httpx, the async client to raw async httpx. Ingest sends 20 events, EventPayload objects for both SDKs.",
             "",
-            "| call | raw httpx | MemsyClient | ratio | raw async | AsyncMemsyClient | ratio | memsy 0.3.5 | ratio |",
+            "| call | raw httpx | MemsyClient | ratio | memsy 0.3.5 | ratio | raw async | AsyncMemsyClient | ratio |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for op, row in data.items():
+
+            def cell(client: str, raw: str, row: dict[str, dict[str, float]] = row) -> str:
+                lo, mid = row[client]["min"] / row[raw]["min"], row[client]["median"] / row[raw]["median"]
+                return f"{row[client]['min']:.0f} | {lo:.2f}x ({mid:.2f}x)"
+
             lines.append(
-                f"| {op} | {row['raw']:.0f} | {row['ours']:.0f} | {row['ours'] / row['raw']:.2f}x "
-                f"| {row['raw_async']:.0f} | {row['ours_async']:.0f} | {row['ours_async'] / row['raw_async']:.2f}x "
-                f"| {row['published']:.0f} | {row['published'] / row['raw (published run)']:.2f}x |"
+                f"| {op} | {row['raw']['min']:.0f} | {cell('ours', 'raw')} | {cell('published', 'raw')} "
+                f"| {row['raw_async']['min']:.0f} | {cell('ours_async', 'raw_async')} |"
             )
         lines.append("")
+    if "startup" in results:
+        data = results["startup"]
+        base = data["httpx: import httpx; httpx.Client(...)"]
+        lines += [
+            "## Start-up: a working client in a fresh process",
+            "",
+            "Milliseconds above an empty interpreter, median of fresh processes interleaved case by case, in an "
+            "environment holding only what `pip install memsy` brings; ratio to httpx's own.",
+            "",
+            "| measure | ms | ratio to httpx |",
+            "|---|---|---|",
+            *[f"| `{name}` | {value:.1f} | {value / base:.2f}x |" for name, value in data.items()],
+            "",
+        ]
     sections = (
-        ("imports", "Import time (ms above an empty interpreter, median of fresh processes)"),
         ("bulk", "Bulk ingest to memsy.local"),
         ("pagination", "Pagination memory (memories.iter)"),
         (
@@ -328,6 +366,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
     parser.add_argument("--local-only", action="store_true", help="only the memsy.local sections (not written)")
+    parser.add_argument(
+        "--sdk-only", action="store_true", help="only per-call (in-process) and start-up figures (not written)"
+    )
     args = parser.parse_args()
     quick = args.quick
     command = "make bench" + (" (quick)" if quick else "")
@@ -335,9 +376,15 @@ def main() -> None:
         print(render(local_section(quick), command + " (memsy.local sections only)"))
         return
     install_published()
+    install_runtime()
     results: dict[str, Any] = {}
     log("per-call, in-process transport ...")
-    results["per_call_mock"] = per_call("mock", "https://api.memsy.io", 20 if quick else 100, 5 if quick else 30)
+    results["per_call_fake"] = per_call("fake", "https://api.memsy.io", 50 if quick else 300, 3 if quick else 15)
+    if args.sdk_only:
+        log("start-up ...")
+        results["startup"] = startup(5 if quick else 15)
+        print(render(results, command + " (per-call and start-up only: python -m bench --sdk-only)"))
+        return
     with tempfile.TemporaryDirectory() as folder, local_server(str(Path(folder) / "loop.db")) as url:
         log("seeding memsy.local for the loopback calls ...")
         import memsy
@@ -348,9 +395,9 @@ def main() -> None:
             ids = client.ingest_many([e for i in range(5) for e in event_batch(30_000_000 + i * 100, 100)]).event_ids
             client.wait_for(ids, timeout=120, poll_interval=0.2)
         log("per-call, loopback HTTP ...")
-        results["per_call_loopback"] = per_call("loopback", url, 5 if quick else 20, 3 if quick else 15)
-    log("import time ...")
-    results["imports"] = import_times(5 if quick else 11)
+        results["per_call_loopback"] = per_call("loopback", url, 5 if quick else 20, 3 if quick else 9)
+    log("start-up ...")
+    results["startup"] = startup(5 if quick else 15)
     log("bulk ingest ...")
     with (
         tempfile.TemporaryDirectory() as folder,
