@@ -27,15 +27,6 @@ def array(value: Any) -> list[Any]:
     return value
 
 
-def text(value: Any) -> str:
-    """A required string (a value of another type is kept as its text)."""
-    return value if type(value) is str else str(value)
-
-
-def string(value: Any, default: T) -> str | T:
-    return value if type(value) is str else default
-
-
 def integer(value: Any, default: T) -> int | T:
     """An int from a JSON integer, an integral float or a string of digits; ``default`` otherwise."""
     if type(value) is int:
@@ -49,14 +40,6 @@ def integer(value: Any, default: T) -> int | T:
 
 def number(value: Any, default: T) -> float | T:
     return float(value) if type(value) in (int, float) else default
-
-
-def boolean(value: Any, default: T) -> bool | T:
-    return value if type(value) is bool else default
-
-
-def dict_or(value: Any, default: T) -> dict[str, Any] | T:
-    return value if type(value) is dict else default
 
 
 def str_list(value: Any, default: T) -> list[str] | T:
