@@ -13,6 +13,8 @@ from ._model import ResourceList
 if TYPE_CHECKING:
     import httpx
 
+    from ._core import BaseClient
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,13 +39,23 @@ class RawResponse(Generic[T]):
     """What a method of ``client.with_raw_response`` returns: the HTTP response, and :meth:`parse` for the
     model the method usually returns."""
 
-    __slots__ = ("_call", "_measured", "_parsed", "http_response")
+    __slots__ = ("_call", "_client", "_measured", "_options", "_parsed", "http_response")
 
-    def __init__(self, response: httpx.Response, call: Call[T], measured: float) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        call: Call[T],
+        measured: float,
+        client: BaseClient | None = None,
+        options: RequestOptions | None = None,
+    ) -> None:
         self.http_response = response
         """The ``httpx.Response`` (its body already read)."""
         self._call = call
         self._measured = measured
+        self._client = client
+        """The client that sent the call: a page parsed here walks on with it, as a page a method returned does."""
+        self._options = options
         self._parsed: Any = _UNPARSED
 
     @property
@@ -72,9 +84,12 @@ class RawResponse(Generic[T]):
     def parse(self) -> T:
         """The body as the method's usual result (read once; later calls return the same object)."""
         if self._parsed is _UNPARSED:
-            from ._core import read
+            if self._client is not None:
+                self._parsed = self._client._result(self._call, self.http_response, self._options)
+            else:
+                from ._core import read
 
-            self._parsed = read(self._call, self.http_response)
+                self._parsed = read(self._call, self.http_response)
         return self._parsed  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:

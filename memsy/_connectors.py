@@ -11,10 +11,16 @@ from typing import TYPE_CHECKING, Any
 from . import _retry
 from . import _validation as v
 from ._generated.providers import CONNECTOR_PROVIDER_SCOPES
+from ._helpers import wait_options
 from ._model import ResourceList
 from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import httpx
+
+    from ._call import RequestOptions
     from ._core import AsyncClient, SyncClient
     from ._generated.models import ConnectorResourceItem
 
@@ -49,11 +55,13 @@ class _ConsentWait:
     """The polling plan of ``wait_until_authorized``, without I/O: each poll gets the time left (its retries
     included), only the "not yet authorized" 409 is waited on, and the deadline is never overrun by a sleep."""
 
-    def __init__(self, connector_id: Any, timeout: Any, poll_interval: Any) -> None:
+    def __init__(self, connector_id: Any, timeout: Any, poll_interval: Any, options: RequestOptions | None) -> None:
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
                 raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
         self.connector_id = connector_id
+        self.options = options
+        """The per-call options of every poll (``request_timeout`` is the poll's ``timeout``)."""
         self.timeout = float(timeout)
         self.poll_interval = float(poll_interval)
         self.deadline = time.monotonic() + self.timeout
@@ -62,11 +70,25 @@ class _ConsentWait:
 
     def budget(self, client: Any) -> Any:
         """The client for one poll: its retries and the request itself bounded by the time left."""
+        from ._core import _timeout
+
         left = max(self.deadline - time.monotonic(), 0.001)
-        self.cut = left < (client._timeout.read or math.inf)
+        per_request = self.options.timeout if self.options is not None else None
+        timeout = client._timeout if per_request is None else _timeout(per_request)
+        self.cut = left < (timeout.read or math.inf)
         policy = client.retry_policy
         deadline = left if policy.deadline is None else min(policy.deadline, left)
         return client.with_options(retry_policy=replace(policy, deadline=deadline))
+
+    def per_call(self) -> dict[str, Any]:
+        """The per-call options of a poll, as the keyword arguments of ``list_resources``."""
+        if self.options is None:
+            return {}
+        return {
+            "timeout": self.options.timeout,
+            "extra_headers": self.options.extra_headers,
+            "extra_query": self.options.extra_query,
+        }
 
     def after(self, error: MemsyError) -> float:
         """The wait before the next poll after ``error``: raised at once unless it is "not yet authorized";
@@ -74,10 +96,8 @@ class _ConsentWait:
         the time that was left)."""
         left = self.deadline - time.monotonic()
         out_of_time = isinstance(error, MemsyTimeoutError) and self.cut
-        if not out_of_time and (
-            not isinstance(error, ConflictError) or error.error_code not in (None, NOT_YET_AUTHORIZED)
-        ):
-            raise error
+        if not out_of_time and not (isinstance(error, ConflictError) and error.error_code == NOT_YET_AUTHORIZED):
+            raise error  # a 409 without the code (or with another one) is not "not yet authorized" either
         if out_of_time or left <= self.poll_interval:
             raise AuthorizationTimeoutError(
                 f"connector {self.connector_id!r} was not authorized within {self.timeout:g}s: the end user has not "
@@ -93,19 +113,40 @@ class ConnectorsHelpers:
     _client: SyncClient
     if TYPE_CHECKING:
 
-        def list_resources(self, connector_id: str) -> ResourceList[ConnectorResourceItem]: ...
+        def list_resources(
+            self,
+            connector_id: str,
+            *,
+            timeout: float | httpx.Timeout | None = None,
+            extra_headers: Mapping[str, str] | None = None,
+            extra_query: Mapping[str, Any] | None = None,
+        ) -> ResourceList[ConnectorResourceItem]: ...
 
     def wait_until_authorized(
-        self, connector_id: str, *, timeout: float = 300.0, poll_interval: float = 3.0
+        self,
+        connector_id: str,
+        *,
+        timeout: float = 300.0,
+        poll_interval: float = 3.0,
+        request_timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> ResourceList[ConnectorResourceItem]:
         """Poll :meth:`list_resources` until the end user has completed consent at the connector's
-        ``authorize_url``; returns the resources then. Only the "not yet authorized" 409 is waited on: any other
-        error is raised at once. Raises :class:`memsy.AuthorizationTimeoutError` (a ``TimeoutError``) after
-        ``timeout`` seconds, rate-limit waits included."""
-        wait = _ConsentWait(connector_id, timeout, poll_interval)
+        ``authorize_url``; returns the resources then. Only the "not yet authorized" 409
+        (``connector_not_authorized``) is waited on: any other error, a 409 without that code included, is
+        raised at once. Raises :class:`memsy.AuthorizationTimeoutError` (a ``TimeoutError``) after ``timeout``
+        seconds, rate-limit waits included.
+
+        ``timeout`` is the whole wait. ``request_timeout`` (seconds or an ``httpx.Timeout``) is the timeout of
+        each poll, like the ``timeout=`` of other methods (it is still cut to the time left of the wait); it and
+        ``extra_headers=``, ``extra_query=`` apply to every request the wait sends."""
+        wait = _ConsentWait(
+            connector_id, timeout, poll_interval, wait_options(request_timeout, extra_headers, extra_query)
+        )
         while True:
             try:
-                return type(self)(wait.budget(self._client)).list_resources(connector_id)  # type: ignore[call-arg]
+                return type(self)(wait.budget(self._client)).list_resources(connector_id, **wait.per_call())  # type: ignore[call-arg]
             except MemsyError as error:
                 delay = wait.after(error)
             _retry.sleep(delay)
@@ -117,15 +158,31 @@ class AsyncConnectorsHelpers:
     _client: AsyncClient
     if TYPE_CHECKING:
 
-        async def list_resources(self, connector_id: str) -> ResourceList[ConnectorResourceItem]: ...
+        async def list_resources(
+            self,
+            connector_id: str,
+            *,
+            timeout: float | httpx.Timeout | None = None,
+            extra_headers: Mapping[str, str] | None = None,
+            extra_query: Mapping[str, Any] | None = None,
+        ) -> ResourceList[ConnectorResourceItem]: ...
 
     async def wait_until_authorized(
-        self, connector_id: str, *, timeout: float = 300.0, poll_interval: float = 3.0
+        self,
+        connector_id: str,
+        *,
+        timeout: float = 300.0,
+        poll_interval: float = 3.0,
+        request_timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> ResourceList[ConnectorResourceItem]:
-        wait = _ConsentWait(connector_id, timeout, poll_interval)
+        wait = _ConsentWait(
+            connector_id, timeout, poll_interval, wait_options(request_timeout, extra_headers, extra_query)
+        )
         while True:
             try:
-                return await type(self)(wait.budget(self._client)).list_resources(connector_id)  # type: ignore[call-arg]
+                return await type(self)(wait.budget(self._client)).list_resources(connector_id, **wait.per_call())  # type: ignore[call-arg]
             except MemsyError as error:
                 delay = wait.after(error)
             await _retry.async_sleep(delay)

@@ -110,7 +110,52 @@ def _cut(timeout: httpx.Timeout, budget: float) -> httpx.Timeout:
 
 def _seconds(timeout: httpx.Timeout) -> str:
     values = {v for v in (timeout.connect, timeout.read, timeout.write, timeout.pool) if v is not None}
-    return f"{max(values):g}s" if values else "no limit"
+    return _fmt(max(values)) if values else "no limit"
+
+
+def _fmt(seconds: float) -> str:
+    """Seconds for a message: ``2.5s``, and a timeout cut to a deadline's remainder reads ``0.5s``, not
+    ``0.4999871s``."""
+    return f"{round(seconds, 3):g}s"
+
+
+_PHASES: tuple[tuple[type[httpx.TimeoutException], str], ...] = (
+    (httpx.ConnectTimeout, "connect"),
+    (httpx.ReadTimeout, "read"),
+    (httpx.WriteTimeout, "write"),
+    (httpx.PoolTimeout, "pool"),
+)
+
+
+def _phase(exc: BaseException) -> str | None:
+    """The phase of ``httpx.Timeout`` that fired, when httpx says which."""
+    return next((name for cls, name in _PHASES if isinstance(exc, cls)), None)
+
+
+def _timed_out(exc: httpx.TimeoutException, timeout: httpx.Timeout | None, deadline: float | None) -> str:
+    """What ran out, and what to raise: the phase httpx names with that phase's seconds (else the longest limit);
+    under a ``RetryPolicy.deadline`` that cut the attempt's timeout, the deadline."""
+    kind = type(exc).__name__
+    phase = _phase(exc)
+    seconds = getattr(timeout, phase) if timeout is not None and phase is not None else None
+    if seconds is not None:
+        after = f"after {_fmt(seconds)} ({phase} timeout, {kind})"
+    elif timeout is not None:
+        after = f"after {_seconds(timeout)} ({kind})"
+    else:
+        after = f"({kind})"
+    if deadline is not None:
+        return f"timed out {after}: the time left of RetryPolicy.deadline={deadline:g}s; raise the deadline"
+    return f"timed out {after}; raise timeout= on the client or for this call"
+
+
+def _was_cut(exc: BaseException, attempt: httpx.Timeout, call: httpx.Timeout) -> bool:
+    """Whether the timeout that fired was shorter for this attempt than the call asked for (a deadline cut it)."""
+    if not isinstance(exc, httpx.TimeoutException):
+        return False
+    phase = _phase(exc)
+    names = (phase,) if phase is not None else ("connect", "read", "write", "pool")
+    return any(getattr(attempt, name) != getattr(call, name) for name in names)
 
 
 def _is_stale(exc: httpx.HTTPError) -> bool:
@@ -122,9 +167,13 @@ def _is_stale(exc: httpx.HTTPError) -> bool:
 
 
 def as_memsy_error(
-    exc: BaseException, call: Call[Any] | None = None, timeout: httpx.Timeout | None = None
+    exc: BaseException,
+    call: Call[Any] | None = None,
+    timeout: httpx.Timeout | None = None,
+    deadline: float | None = None,
 ) -> MemsyError:
-    """Any failure raised while executing a call, as the MemsyError the caller gets."""
+    """Any failure raised while executing a call, as the MemsyError the caller gets. ``timeout`` is the timeout
+    of the attempt that failed; ``deadline`` the ``RetryPolicy.deadline`` when it cut that timeout."""
     if isinstance(exc, MemsyError):
         return exc
     if isinstance(exc, httpx.HTTPError):
@@ -138,10 +187,7 @@ def as_memsy_error(
         if request is not None:
             where += f"{request.method} {request.url} "
         if isinstance(exc, httpx.TimeoutException):
-            after = f"after {_seconds(timeout)} " if timeout is not None else ""
-            return MemsyTimeoutError(
-                f"{where}timed out {after}({type(exc).__name__}); raise timeout= on the client or for this call"
-            )
+            return MemsyTimeoutError(where + _timed_out(exc, timeout, deadline))
         error = MemsyConnectionError(f"{where}failed ({type(exc).__name__}): {exc}".rstrip(": "))
         error.stale_connection = _is_stale(exc)
         return error
@@ -293,10 +339,19 @@ class BaseClient:
         return delay
 
     def _delay_or_raise(
-        self, call: Call[Any], exc: Exception, attempt: int, started: float, kwargs: dict[str, Any]
+        self,
+        call: Call[Any],
+        exc: Exception,
+        attempt: int,
+        started: float,
+        sent_kwargs: dict[str, Any],
+        kwargs: dict[str, Any],
     ) -> float:
-        """The wait before retrying after ``exc``; raises the caller's MemsyError when there is no retry."""
-        error = as_memsy_error(exc, call, kwargs.get("timeout", self._timeout))
+        """The wait before retrying after ``exc``; raises the caller's MemsyError when there is no retry.
+        ``sent_kwargs`` is the request of the attempt (its timeout cut under a deadline), ``kwargs`` the call's."""
+        timeout = sent_kwargs.get("timeout", self._timeout)
+        cut = sent_kwargs is not kwargs and _was_cut(exc, timeout, kwargs.get("timeout", self._timeout))
+        error = as_memsy_error(exc, call, timeout, self.retry_policy.deadline if cut else None)
         delay = self._retry_delay(call, error, attempt, started)
         if delay is None:
             error._note_attempts(attempt + 1)
@@ -321,7 +376,13 @@ class BaseClient:
                 error.message += f" ({call.method}: {request.method} {request.url.path} was not found)"
             raise error
         if raw:
-            return RawResponse(response, call, time.monotonic() - sent)
+            return RawResponse(response, call, time.monotonic() - sent, self, options)
+        return self._result(call, response, options)
+
+    def _result(self, call: Call[T], response: httpx.Response, options: RequestOptions | None) -> Any:
+        """The model of a success response; a page also gets what ``has_next_page()`` and ``next_page()`` need
+        (this client, the call and its per-call options), whether it came from a call or from
+        ``RawResponse.parse()``."""
         result: Any = read(call, response)
         if call.page is not None:
             result._pager = (self, call, options)
@@ -400,11 +461,12 @@ class SyncClient(BaseClient):
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
+            attempt_kwargs = kwargs
             try:
                 attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
                 return self._finish(call, self._http.request(**attempt_kwargs), options, sent, raw)  # type: ignore[no-any-return]
             except Exception as exc:
-                delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
+                delay = self._delay_or_raise(call, exc, attempt, started, attempt_kwargs, kwargs)
             _retry.sleep(delay)
             attempt += 1
 
@@ -457,11 +519,12 @@ class AsyncClient(BaseClient):
         kwargs = self._request_kwargs(call, options)
         started, attempt = time.monotonic(), 0
         while True:
+            attempt_kwargs = kwargs
             try:
                 attempt_kwargs, sent = self._attempt_kwargs(kwargs, started), time.monotonic()
                 return self._finish(call, await self._http.request(**attempt_kwargs), options, sent, raw)  # type: ignore[no-any-return]
             except Exception as exc:
-                delay = self._delay_or_raise(call, exc, attempt, started, kwargs)
+                delay = self._delay_or_raise(call, exc, attempt, started, attempt_kwargs, kwargs)
             await _retry.async_sleep(delay)
             attempt += 1
 

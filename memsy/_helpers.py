@@ -139,6 +139,36 @@ class StatusWaiter:
         return status
 
 
+def helper_options(
+    timeout: Any, extra_headers: Any, extra_query: Any, extra_body: Any = None, *, timeout_name: str = "timeout"
+) -> RequestOptions | None:
+    """The per-call options of a multi-request helper (``ingest_many``, ``wait_for``, ``wait_until_authorized``),
+    applied to every request it sends. The timeout is checked here, before anything is sent and under the name the
+    helper gives it: a waiting helper's own ``timeout`` is the whole wait, so it calls the per-request one
+    ``request_timeout``."""
+    from ._call import request_options
+
+    if timeout is not None:
+        from ._core import _timeout
+
+        try:
+            _timeout(timeout)
+        except MemsyError:
+            whole = " (timeout= is the whole wait)" if timeout_name != "timeout" else ""
+            raise v.fail(
+                f"{timeout_name} must be a positive number of seconds or an httpx.Timeout, got {timeout!r}{whole}",
+                timeout_name,
+            ) from None
+    return request_options(timeout, extra_headers, extra_query, extra_body)
+
+
+def wait_options(
+    request_timeout: Any, extra_headers: Any, extra_query: Any, extra_body: Any = None
+) -> RequestOptions | None:
+    """:func:`helper_options` of a waiting helper, whose per-request timeout is ``request_timeout``."""
+    return helper_options(request_timeout, extra_headers, extra_query, extra_body, timeout_name="request_timeout")
+
+
 class IngestPlan:
     """Splits a large batch into requests and puts the ids back in input order."""
 

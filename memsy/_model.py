@@ -63,7 +63,7 @@ class _Metered:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Model):
+    if isinstance(value, PlainData):
         return value.to_dict()
     if isinstance(value, list):
         return [_plain(v) for v in value]
@@ -72,7 +72,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class Model(_Metered):
+class PlainData:
+    """``to_dict()`` and ``to_json()`` of a dataclass: the public models (through :class:`Model`), and the models
+    read from response headers (``UsageInfo``, ``RateLimitInfo``), which have no other base."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as plain JSON-ready data, keyed by attribute name (response metadata left out)."""
+        assert is_dataclass(self)
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+class Model(_Metered, PlainData):
     """Base of the generated models: unknown properties stay reachable in :attr:`extra`, and a result knows the
     usage, rate-limit state and request id of its response."""
 
@@ -100,15 +116,6 @@ class Model(_Metered):
         return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))  # type: ignore[arg-type]
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as dataclasses are
-
-    def to_dict(self) -> dict[str, Any]:
-        """The model as plain JSON-ready data, keyed by attribute name (response metadata left out)."""
-        assert is_dataclass(self)
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
-
-    def to_json(self, indent: int | None = None) -> str:
-        """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 class _Paged:
@@ -150,6 +157,15 @@ class ResourceList(list[T], _Metered, _Paged, Generic[T]):
         self._usage = _UNREAD
         self._rate_limit = _UNREAD
         self._pager = None
+
+    def to_dict(self) -> list[Any]:
+        """The items as plain JSON-ready data (a list: each model as its ``to_dict()``), response metadata left
+        out. Named like the models' method so that every result has it."""
+        return [_plain(item) for item in self]
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 # ------------------------------------------------------------------------------------ mixins (sdk-overlay.yaml)

@@ -29,6 +29,16 @@ def fail(message: str, name: str | None = None) -> MemsyValidationError:
     return MemsyValidationError(message, loc=loc)
 
 
+_LITERAL_ROUTES: dict[str, dict[str, str]] = {
+    "connector_id": {"providers": "/connectors/providers", "s3": "/connectors/s3/configure"},
+    "memory_id": {"stats": "/console/memories/stats"},
+}
+"""Path parameters that sit beside a literal route of the contract, and the values that would address that route
+(or, on a router that prefers literal segments, a path under it) instead of the resource: never a real id, so
+they are refused before sending. A stop-gap until the contract says it on the parameter (``not: {enum: [...]}``)
+and the generator passes it to :func:`string`."""
+
+
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -64,6 +74,9 @@ def string(
         raise fail(f"{name} {value!r} is not an email address", name)
     if path and (value in (".", "..") or value.isspace()):  # a URL segment: these never name a resource
         raise fail(f"{name} {value!r} is not a valid id: it would address a different URL", name)
+    if path and name in _LITERAL_ROUTES and value in _LITERAL_ROUTES[name]:
+        route = _LITERAL_ROUTES[name][value]
+        raise fail(f"{name} {value!r} is not a valid id: {route} is another route of the API, not this resource", name)
     return value
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import httpx
+
 from . import _retry
 from ._core import as_memsy_error
 from ._generated.resources import AsyncDataMethods, DataMethods
@@ -41,15 +43,31 @@ class MemsyClient(DataMethods):
     call :meth:`close`.
     """
 
-    def ingest_many(self, events: EventsArg, *, batch_size: int = 100, concurrency: int = 4) -> IngestResponse:
+    def ingest_many(
+        self,
+        events: EventsArg,
+        *,
+        batch_size: int = 100,
+        concurrency: int = 4,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> IngestResponse:
         """Ingest any number of events in batches of ``batch_size``, ``concurrency`` requests at a time; ids come
-        back in input order. If a batch fails, :class:`memsy.IngestManyError` says which events were stored."""
+        back in input order. If a batch fails, :class:`memsy.IngestManyError` says which events were stored.
+
+        The per-call options (``timeout=``, ``extra_headers=``, ``extra_query=``, ``extra_body=``) apply to every
+        batch's request."""
         from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait  # deferred: import cost
 
+        from ._helpers import helper_options
+
         plan = IngestPlan(events, batch_size, concurrency)
+        options = helper_options(timeout, extra_headers, extra_query, extra_body)
         outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         with ThreadPoolExecutor(max_workers=plan.concurrency) as pool:
-            futures = {pool.submit(self._run, call): i for i, call in enumerate(plan.calls)}
+            futures = {pool.submit(self._run, call, options): i for i, call in enumerate(plan.calls)}
             _, not_done = wait(futures, return_when=FIRST_EXCEPTION)
             for future in not_done:
                 future.cancel()
@@ -61,15 +79,30 @@ class MemsyClient(DataMethods):
         return plan.result(outcomes)
 
     def wait_for(
-        self, event_ids: Sequence[str], *, timeout: float = 60.0, poll_interval: float = 1.0
+        self,
+        event_ids: Sequence[str],
+        *,
+        timeout: float = 60.0,
+        poll_interval: float = 1.0,
+        request_timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> StatusResponse:
         """Poll :meth:`status` (as many ids per request as the contract allows) until no event is pending;
         returns the final state of every id. Raises :class:`memsy.WaitTimeoutError` (with the last state) after
-        ``timeout`` seconds."""
+        ``timeout`` seconds.
+
+        ``timeout`` is the whole wait. ``request_timeout`` (seconds or an ``httpx.Timeout``) is the timeout of
+        each status request, like the ``timeout=`` of other methods; it and ``extra_headers=``,
+        ``extra_query=``, ``extra_body=`` apply to every request the wait sends."""
+        from ._helpers import wait_options
+
         waiter = StatusWaiter(event_ids, timeout, poll_interval)
+        options = wait_options(request_timeout, extra_headers, extra_query, extra_body)
         while True:
             for call in waiter.calls():
-                waiter.absorb(self._run(call))
+                waiter.absorb(self._run(call, options))
             delay = waiter.next_delay()
             if delay is None:
                 return waiter.result()
@@ -83,10 +116,23 @@ class AsyncMemsyClient(AsyncDataMethods):
     Use ``async with AsyncMemsyClient(...) as client:`` or ``await client.close()``.
     """
 
-    async def ingest_many(self, events: EventsArg, *, batch_size: int = 100, concurrency: int = 4) -> IngestResponse:
+    async def ingest_many(
+        self,
+        events: EventsArg,
+        *,
+        batch_size: int = 100,
+        concurrency: int = 4,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> IngestResponse:
         import asyncio  # deferred: import cost
 
+        from ._helpers import helper_options
+
         plan = IngestPlan(events, batch_size, concurrency)
+        options = helper_options(timeout, extra_headers, extra_query, extra_body)
         outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         gate = asyncio.Semaphore(plan.concurrency)
         failed = asyncio.Event()
@@ -96,7 +142,7 @@ class AsyncMemsyClient(AsyncDataMethods):
                 if failed.is_set():
                     return  # stop sending once a batch failed; the error says what was stored
                 try:
-                    response: IngestResponse = await self._run(call)
+                    response: IngestResponse = await self._run(call, options)
                     outcomes[index] = response
                 except MemsyError as exc:
                     outcomes[index] = exc
@@ -106,12 +152,23 @@ class AsyncMemsyClient(AsyncDataMethods):
         return plan.result(outcomes)
 
     async def wait_for(
-        self, event_ids: Sequence[str], *, timeout: float = 60.0, poll_interval: float = 1.0
+        self,
+        event_ids: Sequence[str],
+        *,
+        timeout: float = 60.0,
+        poll_interval: float = 1.0,
+        request_timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> StatusResponse:
+        from ._helpers import wait_options
+
         waiter = StatusWaiter(event_ids, timeout, poll_interval)
+        options = wait_options(request_timeout, extra_headers, extra_query, extra_body)
         while True:
             for call in waiter.calls():
-                waiter.absorb(await self._run(call))
+                waiter.absorb(await self._run(call, options))
             delay = waiter.next_delay()
             if delay is None:
                 return waiter.result()

@@ -54,6 +54,15 @@ class MemsyError(Exception):
 
     attempts: int = 0
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied from its args and attributes without calling __init__ (subclasses take other
+        # arguments than the message), and without an httpx response: it holds the request, and a request holds
+        # headers.
+        state = dict(self.__dict__)
+        if "response" in state:
+            state["response"] = None
+        return (_rebuild, (type(self), self.args), state)
+
     def _note_attempts(self, attempts: int) -> None:
         """Record how many attempts a call made; more than one is said in the message."""
         self.attempts = attempts
@@ -62,6 +71,13 @@ class MemsyError(Exception):
             self.args = (self.args[0] + note, *self.args[1:])
             if isinstance(self, MemsyAPIError):
                 self.message += note
+
+
+def _rebuild(cls: type[MemsyError], args: tuple[Any, ...]) -> MemsyError:
+    """An unpickled or copied error: its args set, its attributes then restored from the pickled state."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class MemsyConnectionError(MemsyError):
@@ -121,11 +137,6 @@ class MemsyAPIError(MemsyError):
             parts.append(f"(request id {self.request_id})")
         return " ".join(parts)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled and copied without the httpx response: it holds the request, and a request holds headers.
-        state = {k: v for k, v in self.__dict__.items() if k != "response"}
-        return (_rebuild, (type(self), self.args), state)
-
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(status_code={self.status_code!r}, error_code={self.error_code!r}, "
@@ -143,13 +154,6 @@ class MemsyAPIError(MemsyError):
     def _str_field(self, name: str) -> str | None:
         value = self._field(name)
         return value if isinstance(value, str) else None
-
-
-def _rebuild(cls: type[MemsyAPIError], args: tuple[Any, ...]) -> MemsyAPIError:
-    error = cls.__new__(cls)
-    Exception.__init__(error, *args)
-    error.response = None
-    return error
 
 
 class MemsyValidationError(MemsyAPIError, ValueError):

@@ -1084,7 +1084,7 @@ def main() -> None:
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
         + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import Any, ClassVar\n\n"
-        + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, ResultsIterable, "
+        + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, PlainData, ResultsIterable, "
         + "SearchResultAccessors, StatusAccessors\n\n"
         + "_new = object.__new__\n"
         + "".join(enums)
@@ -1207,7 +1207,14 @@ def render_header_model(contract: Contract, name: str) -> str:
     """A model read from response headers (a schema marked ``x-memsy-headers``: each property names its header
     in ``x-memsy-header``), with its reader."""
     node = contract.schemas[name]
-    lines = ["", "", "@dataclass(slots=True)", f"class {name}:", f'    """{doc(node.get("description"), 4)}"""', ""]
+    lines = [
+        "",
+        "",
+        "@dataclass(slots=True)",
+        f"class {name}(PlainData):",
+        f'    """{doc(node.get("description"), 4)}"""',
+    ]
+    lines.append("")
     spec = []
     for prop, schema in node["properties"].items():
         kind = "int" if schema.get("type") == "integer" else "str"
@@ -1282,8 +1289,10 @@ def write_api_md() -> None:
                 signature = inspect.signature(member)
                 operation = operation_of.get((plane, prefix + name))
                 where = "`{} {}`".format(*http[operation]) if operation else "helper: several requests"
-                params = _parameters(signature, skip={"self", *options})
-                if options & set(signature.parameters):
+                # a waiting helper's `timeout` is the whole wait (its per-request one is `request_timeout`)
+                per_call = options - {"timeout"} if "request_timeout" in signature.parameters else options
+                params = _parameters(signature, skip={"self", *per_call})
+                if per_call & set(signature.parameters):
                     params.append("**options")
                 returns = signature.return_annotation
                 summary = " ".join((inspect.getdoc(member) or "").split("\n\n")[0].split())

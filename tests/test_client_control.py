@@ -7,18 +7,21 @@ import asyncio
 import copy
 import json
 import pickle
+import re
 import socket
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
 
 import memsy
+from memsy._model import PlainData
 
 from . import samples as s
-from .conftest import API_KEY, DATA_URL, Driver
+from .conftest import API_KEY, DATA_URL, Driver, make_driver
 from .fakes import reply
 
 EVENT = {"actor_id": "user_42", "session_id": "s1", "kind": "user_message", "content": "I like tea"}
@@ -118,6 +121,34 @@ def test_raw_responses_still_raise_typed_errors(sdk: Driver, fake: Any) -> None:
         sdk("with_raw_response.memories.get", "nope")
 
 
+def _awaited(driver: Driver, result: Any) -> Any:
+    """``next_page()`` is awaitable on the asyncio client."""
+    if asyncio.iscoroutine(result):
+        return driver.loop.run_until_complete(result)  # type: ignore[union-attr]
+    return result
+
+
+def test_a_page_parsed_from_a_raw_response_walks_on_like_any_page(sdk: Driver, fake: Any) -> None:
+    fake.queue(
+        reply(200, s.memory_page([s.memory("m1"), s.memory("m2")], total=3, limit=2)),
+        reply(200, s.memory_page([s.memory("m3")], total=3, limit=2, offset=2)),
+        reply(200, [s.role("r1"), s.role("r2")]),
+        reply(200, [s.role("r3")]),
+    )
+    first = sdk("memories.with_raw_response.list", limit=2, sort="strength_desc", extra_headers={"X-Trace": "t"})
+    page = first.parse()
+    assert page.has_next_page()
+    second = _awaited(sdk, page.next_page())
+    assert [m.memory_id for m in second] == ["m3"] and not second.has_next_page()
+    query = fake.last.url.params
+    assert (query["offset"], query["limit"], query["sort"]) == ("2", "2", "strength_desc")
+    assert fake.last.headers["X-Trace"] == "t"  # the same per-call options as the first page's
+    roles = sdk("with_raw_response.roles.list", "org_acme", limit=2).parse()  # a bare-list page too
+    assert roles.has_next_page()
+    assert [r.role_id for r in _awaited(sdk, roles.next_page())] == ["r3"]
+    assert fake.last.url.params["offset"] == "2"
+
+
 def test_every_result_exposes_the_request_id(control: Driver, fake: Any) -> None:
     fake.queue(reply(200, [s.INVOICE], headers={"X-Request-Id": "req-9"}), reply(200, s.ME))
     assert control("billing.invoices").request_id == "req-9"
@@ -135,6 +166,49 @@ def test_models_to_dict_and_to_json_leave_out_response_metadata(sdk: Driver, fak
     assert not {"usage", "rate_limit", "request_id", "extra", "_wire"} & set(data)
     assert json.loads(memory.to_json()) == data and "\n" in memory.to_json(indent=2)
     assert repr(memory).startswith("MemoryItemResource(memory_id='mem_1'")
+
+
+def test_lists_to_dict_and_to_json(control: Driver, fake: Any) -> None:
+    fake.queue(
+        reply(200, [s.INVOICE], headers={"X-Request-Id": "req-3"}),
+        reply(200, {"providers": ["slack", "s3"]}),
+    )
+    invoices = control("billing.invoices")
+    data = invoices.to_dict()
+    assert isinstance(data, list) and data == [invoices[0].to_dict()]
+    assert json.loads(invoices.to_json()) == data and "\n" in invoices.to_json(indent=2)
+    assert "req-3" not in invoices.to_json()  # response metadata left out
+    providers = control("connectors.list_providers")
+    assert providers.to_dict() == ["slack", "s3"] and providers.to_json() == '["slack", "s3"]'
+
+
+@dataclass(slots=True)
+class _HeaderModel(PlainData):
+    """Shaped like the generated UsageInfo / RateLimitInfo: a slots dataclass with a class-level header table."""
+
+    limit: int | None = None
+    plan: str | None = None
+    _HEADERS: ClassVar[tuple[str, ...]] = ("x-limit",)
+
+
+def test_plain_data_gives_header_models_to_dict_and_to_json() -> None:
+    info = _HeaderModel(limit=3, plan="free")
+    assert info.to_dict() == {"limit": 3, "plan": "free"} and json.loads(info.to_json()) == info.to_dict()
+    assert _HeaderModel().to_json(indent=1) == '{\n "limit": null,\n "plan": null\n}'
+
+
+def test_usage_and_rate_limit_to_dict_and_to_json(sdk: Driver, fake: Any) -> None:
+    fake.queue(reply(200, s.HEALTH))
+    health = sdk("health")
+    if not hasattr(memsy.UsageInfo, "to_dict"):
+        pytest.xfail(
+            "UsageInfo and RateLimitInfo are generated without a handwritten base: the generator must derive them "
+            "from memsy._model.PlainData (scripts/generate_sdk.py, render_header_model)"
+        )
+    usage, rate_limit = health.usage, health.rate_limit
+    assert usage.to_dict()["plan"] == "free" and usage.to_dict()["api_calls"] == 41
+    assert rate_limit.to_dict() == {"limit": 1000, "remaining": 959, "reset": 1780272000}
+    assert json.loads(usage.to_json()) == usage.to_dict() and json.loads(rate_limit.to_json(indent=2))
 
 
 def _scope_rest(data: dict[str, Any]) -> dict[str, Any]:
@@ -228,11 +302,57 @@ def test_a_404_names_the_method_and_the_path(sdk: Driver, fake: Any) -> None:
         sdk("memories.get", "mem_9")
 
 
+def test_an_id_that_would_address_a_literal_route_is_refused_before_sending(sdk: Driver, fake: Any) -> None:
+    with pytest.raises(
+        memsy.MemsyValidationError, match="memory_id 'stats' is not a valid id: /console/memories/stats"
+    ):
+        sdk("memories.get", "stats")  # GET /v1/console/memories/stats is memories.stats()
+    assert fake.requests == []
+
+
 def test_a_timeout_names_the_seconds_and_the_url(sdk: Driver, fake: Any) -> None:
     fake.queue(httpx.ReadTimeout("slow"))
     with pytest.raises(memsy.MemsyTimeoutError) as caught:
         sdk("search", "q", timeout=2.5)
     assert "search: POST https://api.memsy.io/v1/search timed out after 2.5s" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (httpx.ConnectTimeout, "after 1.5s (connect timeout, ConnectTimeout)"),
+        (httpx.ReadTimeout, "after 7s (read timeout, ReadTimeout)"),
+        (httpx.WriteTimeout, "after 2s (write timeout, WriteTimeout)"),
+        (httpx.PoolTimeout, "after 0.25s (pool timeout, PoolTimeout)"),
+        (httpx.TimeoutException, "after 7s (TimeoutException)"),  # no phase named: the longest limit
+    ],
+)
+def test_a_timeout_names_the_phase_that_fired_and_its_seconds(
+    sdk: Driver, fake: Any, error: type[httpx.TimeoutException], said: str
+) -> None:
+    fake.queue(error("slow"))
+    with pytest.raises(memsy.MemsyTimeoutError) as caught:
+        sdk("search", "q", timeout=httpx.Timeout(1.5, read=7.0, write=2.0, pool=0.25))
+    assert f"search: POST https://api.memsy.io/v1/search timed out {said}; raise timeout=" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_timeout_cut_by_the_deadline_says_the_seconds_that_were_left(kind: str, fake: Any) -> None:
+    driver = make_driver(kind, "data", fake, retry_policy=memsy.RetryPolicy(deadline=0.5))
+    fake.queue(httpx.ReadTimeout("slow"), httpx.ConnectTimeout("slow"))
+    try:
+        with pytest.raises(memsy.MemsyTimeoutError) as caught:
+            driver("search", "q")
+        message = str(caught.value)
+        seconds = re.search(r"timed out after ([\d.]+)s \(read timeout, ReadTimeout\)", message)
+        assert seconds is not None and 0 < float(seconds.group(1)) <= 0.5, message
+        assert "30s" not in message and "the time left of RetryPolicy.deadline=0.5s" in message
+        with pytest.raises(memsy.MemsyTimeoutError) as caught:
+            driver("search", "q", timeout=httpx.Timeout(30.0, connect=0.2))  # the phase that fired was not cut
+        assert "timed out after 0.2s (connect timeout, ConnectTimeout); raise timeout=" in str(caught.value)
+        assert "deadline" not in str(caught.value)
+    finally:
+        driver.close()
 
 
 def test_a_rate_limit_after_retries_says_how_many_attempts(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
@@ -255,6 +375,57 @@ def test_ingest_many_error_lists_failed_and_unsent_batches(fake: Any, sleeps: li
     assert error.event_ids[:2] == ["a", "b"] and error.event_ids[2:] == [None] * 5
 
 
+def test_ingest_many_applies_the_per_call_options_to_every_batch(sdk: Driver, fake: Any) -> None:
+    fake.default = lambda request: reply(
+        200, {"event_ids": [f"e{i}" for i in range(len(json.loads(request.content)["events"]))]}
+    )
+    result = sdk(
+        "ingest_many",
+        [EVENT] * 5,
+        batch_size=2,
+        concurrency=2,
+        timeout=httpx.Timeout(4.0, read=9.0),
+        extra_headers={"X-Trace": "t1"},
+        extra_query={"debug": "1"},
+        extra_body={"source": "import"},
+    )
+    assert len(result.event_ids) == 5 and len(fake.requests) == 3
+    for request in fake.requests:
+        body = json.loads(request.content)
+        assert request.headers["X-Trace"] == "t1" and request.url.params["debug"] == "1"
+        assert body["source"] == "import" and len(body["events"]) in (1, 2)
+        assert request.extensions["timeout"] == {"connect": 4.0, "read": 9.0, "write": 4.0, "pool": 4.0}
+    with pytest.raises(memsy.MemsyValidationError, match="timeout must be a positive number"):
+        sdk("ingest_many", [EVENT], timeout=0)
+    assert len(fake.requests) == 3
+
+
+def test_wait_for_applies_the_per_call_options_to_every_poll(sdk: Driver, fake: Any, sleeps: list[float]) -> None:
+    fake.queue(reply(200, s.status_body(completed=["e1"], pending=["e2"])), reply(200, s.status_body(completed=["e2"])))
+    result = sdk(
+        "wait_for",
+        ["e1", "e2"],
+        timeout=60,
+        poll_interval=0.5,
+        request_timeout=3,
+        extra_headers={"X-Trace": "t2"},
+        extra_query={"debug": "1"},
+        extra_body={"verbose": True},
+    )
+    assert result.completed_ids == ["e1", "e2"] and len(fake.requests) == 2 and sleeps == [0.5]
+    for request in fake.requests:
+        assert request.headers["X-Trace"] == "t2" and request.url.params["debug"] == "1"
+        assert json.loads(request.content)["verbose"] is True
+        assert request.extensions["timeout"]["read"] == 3.0  # request_timeout: each poll's timeout
+    with pytest.raises(memsy.MemsyValidationError, match="request_timeout must be a positive number") as caught:
+        sdk("wait_for", ["e1"], request_timeout=-1)
+    assert caught.value.errors[0]["loc"] == ["request_timeout"] and len(fake.requests) == 2
+    fake.default = reply(200, s.status_body(pending=["e1"]))
+    with pytest.raises(memsy.WaitTimeoutError):  # timeout= is still the whole wait
+        sdk("wait_for", ["e1"], timeout=0, request_timeout=120)
+    assert fake.last.extensions["timeout"]["read"] == 120.0
+
+
 async def test_async_ingest_many_stops_sending_after_a_failure(fake: Any, sleeps: list[float]) -> None:
     answers = iter([reply(200, {"event_ids": ["a", "b"]})])
     fake.default = lambda request: next(answers, None) or reply(500, {"detail": "boom"})
@@ -273,6 +444,16 @@ def test_the_deadline_cuts_the_timeout_of_the_attempt_in_flight(fake: Any, sleep
     fake.queue(reply(200, s.HEALTH))
     with memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport(), retry_policy=policy) as client:
         client.health()
+    assert all(0 < value <= 0.5 for value in fake.last.extensions["timeout"].values())
+
+
+async def test_async_the_deadline_cuts_the_timeout_of_the_attempt_in_flight(fake: Any, sleeps: list[float]) -> None:
+    policy = memsy.RetryPolicy(deadline=0.5)
+    fake.queue(reply(200, s.HEALTH))
+    async with memsy.AsyncMemsyClient(
+        DATA_URL, api_key=API_KEY, transport=fake.async_transport(), retry_policy=policy
+    ) as client:
+        await client.health()
     assert all(0 < value <= 0.5 for value in fake.last.extensions["timeout"].values())
 
 
@@ -311,11 +492,27 @@ def test_a_connection_closed_before_the_answer_is_retried_once() -> None:
     assert connections == [0, 1]
 
 
+async def test_async_a_connection_closed_before_the_answer_is_retried_once() -> None:
+    port, thread, connections = _flaky_server()
+    async with memsy.AsyncMemsyClient(f"http://127.0.0.1:{port}/v1", api_key=API_KEY, max_retries=0) as client:
+        assert (await client.health()).ok
+    await asyncio.to_thread(thread.join, 5)
+    assert connections == [0, 1]
+
+
 def test_a_non_retry_safe_call_is_not_resent_on_a_dropped_connection(fake: Any) -> None:
     fake.queue(httpx.RemoteProtocolError("Server disconnected without sending a response."))
     client = memsy.MemsyClient(DATA_URL, api_key=API_KEY, transport=fake.transport())
     with client, pytest.raises(memsy.MemsyConnectionError) as caught:
         client.orgs.create("org_acme", "Acme", "travel")
+    assert caught.value.stale_connection and len(fake.requests) == 1
+
+
+async def test_async_a_non_retry_safe_call_is_not_resent_on_a_dropped_connection(fake: Any) -> None:
+    fake.queue(httpx.RemoteProtocolError("Server disconnected without sending a response."))
+    async with memsy.AsyncMemsyClient(DATA_URL, api_key=API_KEY, transport=fake.async_transport()) as client:
+        with pytest.raises(memsy.MemsyConnectionError) as caught:
+            await client.orgs.create("org_acme", "Acme", "travel")
     assert caught.value.stale_connection and len(fake.requests) == 1
 
 

@@ -34,6 +34,7 @@ def test_wait_until_authorized_polls_only_while_consent_is_pending(
     ("status", "body"),
     [
         (409, {"detail": {"error": "seat_limit_reached", "message": "No seats"}}),  # D4: another 409
+        (409, {"detail": "Connector is being deleted"}),  # a 409 without any code is not "not yet authorized"
         (403, {"detail": {"error": "admin_required", "message": "Admins only"}}),
         (404, {"detail": "Connector not found"}),
     ],
@@ -46,6 +47,42 @@ def test_wait_until_authorized_raises_any_other_error_at_once(
         control("connectors.wait_until_authorized", "con_1", timeout=60, poll_interval=1)
     assert caught.value.status_code == status and not isinstance(caught.value, TimeoutError)
     assert len(fake.requests) == 2 and sleeps == [1.0]
+
+
+def test_wait_until_authorized_applies_the_per_call_options_to_every_poll(
+    control: Driver, fake: Any, sleeps: list[float]
+) -> None:
+    fake.queue(not_yet(), reply(200, s.CHANNELS))
+    resources = control(
+        "connectors.wait_until_authorized",
+        "con_1",
+        timeout=60,
+        poll_interval=1,
+        request_timeout=httpx.Timeout(2.0, read=5.0),
+        extra_headers={"X-Trace": "t3"},
+        extra_query={"debug": "1"},
+    )
+    assert [r.external_id for r in resources] == ["C1", "C2"] and len(fake.requests) == 2
+    for request in fake.requests:
+        assert request.headers["X-Trace"] == "t3" and request.url.params["debug"] == "1"
+        assert request.extensions["timeout"] == {"connect": 2.0, "read": 5.0, "write": 2.0, "pool": 2.0}
+    fake.queue(reply(200, s.CHANNELS))
+    control("connectors.wait_until_authorized", "con_1", timeout=1, request_timeout=30)
+    assert 0 < fake.last.extensions["timeout"]["read"] <= 1  # still cut to the time left of the wait
+    with pytest.raises(memsy.MemsyValidationError, match=r"request_timeout must be .* \(timeout= is the whole wait\)"):
+        control("connectors.wait_until_authorized", "con_1", request_timeout="soon")
+    with pytest.raises(TypeError):
+        control("connectors.wait_until_authorized", "con_1", extra_body={"x": 1})  # a GET: no body to extend
+    assert len(fake.requests) == 3
+
+
+def test_a_poll_that_runs_out_of_its_own_request_timeout_is_not_the_waits_timeout(
+    control: Driver, fake: Any, sleeps: list[float]
+) -> None:
+    fake.queue(httpx.ReadTimeout("slow"))  # 2 s per poll, well within the 10 s wait (the client's 30 s is not)
+    with pytest.raises(memsy.MemsyTimeoutError) as caught:
+        control("connectors.wait_until_authorized", "con_1", timeout=10, request_timeout=2)
+    assert not isinstance(caught.value, memsy.AuthorizationTimeoutError) and "after 2s" in str(caught.value)
 
 
 def test_wait_until_authorized_times_out_as_a_memsy_error_and_a_timeout_error(
@@ -85,6 +122,17 @@ def test_create_and_sync_send_no_body(control: Driver, fake: Any) -> None:
         ("connectors.status", ("Google_Drive",), "provider must be one of"),  # D11: mis-cased slug
         ("connectors.create", ("gmail",), "provider must be one of"),
         ("connectors.list_branches", ("con_2", None), "repo must be a string"),  # D15
+        # ids that would address the literal routes /connectors/providers and /connectors/s3/configure
+        ("connectors.get", ("providers",), "connector_id 'providers' is not a valid id: /connectors/providers is"),
+        ("connectors.with_raw_response.get", ("providers",), "/connectors/providers is another route"),
+        ("connectors.delete", ("providers",), "/connectors/providers is another route"),
+        ("connectors.get", ("s3",), r"connector_id 's3' is not a valid id: /connectors/s3/configure is"),
+        ("connectors.list_resources", ("s3",), "/connectors/s3/configure is another route"),
+        ("connectors.list_branches", ("s3", "acme/api"), "/connectors/s3/configure is another route"),
+        ("connectors.picker_config", ("providers",), "/connectors/providers is another route"),
+        ("connectors.sync", ("s3",), "/connectors/s3/configure is another route"),
+        ("connectors.configure_resources", ("s3", [{"external_id": "b", "resource_type": "bucket"}]), "s3"),
+        ("connectors.wait_until_authorized", ("providers",), "/connectors/providers is another route"),
         ("connectors.configure_resources", ("con_1", []), "resources must not be empty"),
         ("connectors.configure_resources", ("con_1", [{"external_id": "f1"}]), "missing resource_type"),  # D12
         (
@@ -100,6 +148,16 @@ def test_bad_connector_arguments_are_refused_before_sending(
     with pytest.raises(memsy.MemsyValidationError, match=match):
         control(path, *args)
     assert fake.requests == []
+
+
+def test_ids_near_the_literal_routes_are_still_sent(control: Driver, fake: Any) -> None:
+    fake.default = reply(200, s.connector())
+    for connector_id in ("s3-bucket", "providers_1", "S3", "con_s3"):
+        control("connectors.get", connector_id)
+        assert fake.last.url.path == f"/api/connectors/{connector_id}"
+    fake.default = reply(200, s.connector(provider="s3", status="active"))
+    control("connectors.configure_s3", access_key_id="AKIA1", secret_access_key="x", region="eu", bucket="b3s")
+    assert fake.last.url.path == "/api/connectors/s3/configure"
 
 
 def test_listed_items_can_be_selected_as_they_are(control: Driver, fake: Any) -> None:

@@ -3,7 +3,9 @@ staying out of reprs, logs and exception text."""
 
 from __future__ import annotations
 
+import copy
 import logging
+import pickle
 import traceback
 from typing import Any
 
@@ -14,7 +16,7 @@ import memsy
 from memsy._headers import parse_rate_limit, parse_retry_after, parse_usage
 
 from . import samples as s
-from .conftest import API_KEY, Driver
+from .conftest import API_KEY, DATA_URL, Driver, make_driver
 from .fakes import reply
 
 
@@ -169,3 +171,99 @@ def test_memsy_log_env_enables_logging(monkeypatch: pytest.MonkeyPatch, capsys: 
     err = capsys.readouterr().err
     assert "GET /v1/health -> 200" in err
     assert API_KEY not in err
+
+
+# --------------------------------------------------------------------------- exceptions pickled and copied
+
+
+def _kept(error: BaseException) -> list[BaseException]:
+    """``error`` pickled and unpickled, copied and deep-copied; none of its pickled bytes holds the key."""
+    data = pickle.dumps(error)
+    assert API_KEY.encode() not in data and b"0123456789abcdef" not in data
+    kept = [pickle.loads(data), copy.copy(error), copy.deepcopy(error)]
+    for other in kept:
+        assert type(other) is type(error) and str(other) == str(error) and other.args == error.args
+        assert API_KEY not in repr(vars(other))
+    return kept
+
+
+def _keyed_response(status: int) -> httpx.Response:
+    """An error response whose request still carries the key (what an exception must never let out)."""
+    request = httpx.Request("GET", DATA_URL + "/health", headers={"Authorization": f"Bearer {API_KEY}"})
+    return httpx.Response(status, json={"detail": "no"}, request=request)
+
+
+def _sample(cls: type[memsy.MemsyError]) -> memsy.MemsyError:
+    """An instance of a public exception class, built with its own constructor."""
+    if cls is memsy.IngestManyError:
+        failed = memsy.AuthenticationError("HTTP 401", status_code=401, response=_keyed_response(401))
+        return cls(["e1", None, None], {1: failed}, 1, [2])
+    if cls is memsy.WaitTimeoutError:
+        return cls("1 of 1 events still pending", memsy.StatusResponse([], [], ["e1"], 1, {"e1": "pending"}, []))
+    if cls is memsy.AuthorizationTimeoutError:
+        conflict = memsy.ConflictError("HTTP 409", status_code=409, response=_keyed_response(409))
+        return cls("connector 'con_1' was not authorized within 5s", conflict)
+    if cls is memsy.MemsyValidationError:
+        return cls("limit must be in 1..100, got 0", loc=("limit",))
+    if cls is memsy.RateLimitExceeded:
+        return cls("HTTP 429", retry_after=2.0, status_code=429, response=_keyed_response(429))
+    if issubclass(cls, memsy.MemsyAPIError):
+        return cls("HTTP 400", status_code=400, error_code="x", response=_keyed_response(400))
+    return cls("it failed")
+
+
+PUBLIC_ERRORS = [
+    c
+    for c in (getattr(memsy, name) for name in sorted(memsy.__all__))
+    if isinstance(c, type) and issubclass(c, Exception)
+]
+
+
+def test_the_public_exceptions_are_all_here() -> None:
+    names = {c.__name__ for c in PUBLIC_ERRORS}
+    assert {"IngestManyError", "WaitTimeoutError", "AuthorizationTimeoutError", "MemsyError"} <= names
+    assert len(names) >= 25
+
+
+@pytest.mark.parametrize("cls", PUBLIC_ERRORS, ids=lambda c: c.__name__)
+def test_every_public_exception_pickles_and_copies_without_the_key(cls: type[memsy.MemsyError]) -> None:
+    error = _sample(cls)
+    error._note_attempts(3)
+    for other in _kept(error):
+        assert other.attempts == 3
+        if isinstance(error, memsy.MemsyAPIError):
+            assert other.response is None and other.status_code == error.status_code  # type: ignore[attr-defined]
+    if isinstance(error, memsy.MemsyValidationError):
+        assert pickle.loads(pickle.dumps(error)).errors == error.errors
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_the_helpers_errors_pickle_and_copy_without_the_key(kind: str, fake: Any, sleeps: list[float]) -> None:
+    """IngestManyError, WaitTimeoutError and AuthorizationTimeoutError as the helpers raise them."""
+    data = make_driver(kind, "data", fake, max_retries=0)
+    control = make_driver(kind, "control", fake, max_retries=0)
+    try:
+        fake.queue(reply(200, {"event_ids": ["a"]}))
+        fake.default = reply(401, {"detail": "Invalid API key"})
+        event = {"actor_id": "a", "session_id": "s", "kind": "user_message", "content": "x"}
+        with pytest.raises(memsy.IngestManyError) as ingest:
+            data("ingest_many", [event] * 3, batch_size=1, concurrency=1)
+        fake.default = None
+        fake.queue(reply(200, s.status_body(completed=["e1"], pending=["e2"])))
+        with pytest.raises(memsy.WaitTimeoutError) as wait:
+            data("wait_for", ["e1", "e2"], timeout=0)
+        fake.queue(reply(409, {"detail": {"error": "connector_not_authorized", "message": "Consent not completed"}}))
+        with pytest.raises(memsy.AuthorizationTimeoutError) as consent:
+            control("connectors.wait_until_authorized", "con_1", timeout=0)
+    finally:
+        data.close()
+        control.close()
+    for other in _kept(ingest.value):
+        assert other.event_ids == ["a", None, None]  # type: ignore[attr-defined]
+        assert sorted([*other.errors, *other.unsent]) == [1, 2]  # type: ignore[attr-defined]
+        assert isinstance(other.errors[1], memsy.AuthenticationError)  # type: ignore[attr-defined]
+    for other in _kept(wait.value):
+        status = other.status  # type: ignore[attr-defined]
+        assert status.pending_ids == ["e2"] and status.completed_ids == ["e1"] and status.rate_limit is not None
+    for other in _kept(consent.value):
+        assert isinstance(other, TimeoutError) and other.last_error.error_code == "connector_not_authorized"  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from .. import _headers
 from .. import _read as _r
-from .._model import HealthAccessors, Model, Page, ResultsIterable, SearchResultAccessors, StatusAccessors
+from .._model import HealthAccessors, Model, Page, PlainData, ResultsIterable, SearchResultAccessors, StatusAccessors
 
 _new = object.__new__
 
@@ -46,7 +46,7 @@ class ResourceType(str, enum.Enum):
 
 
 @dataclass(slots=True)
-class UsageInfo:
+class UsageInfo(PlainData):
     """Plan consumption as the `X-Usage-*` and `X-Plan` response headers report it, gathered into one object for
     clients and docs. It is never a body: each property is read from the response header its `x-memsy-header`
     names (the header component of the same name documents it), and is absent when that header is absent or
@@ -98,7 +98,7 @@ class UsageInfo:
 
 
 @dataclass(slots=True)
-class RateLimitInfo:
+class RateLimitInfo(PlainData):
     """The rate-limit window of the `api_calls` dimension as the `X-RateLimit-*` response headers report it,
     gathered into one object. Never a body: each property is read from the header its `x-memsy-header` names,
     and is absent when that header is absent or cannot be parsed."""
