@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name is imported o
     from .control import AsyncMemsyControlClient as AsyncMemsyControlClient
     from .control import MemsyControlClient as MemsyControlClient
     from .exceptions import *  # noqa: F403  (the names of its __all__)
-    from .models import *  # noqa: F403  (the names of its __all__)
+    from ._generated.models import *  # noqa: F403  (the models, re-exported by memsy.models)
+    from .models import ResourceList as ResourceList
 
 # The public names by defining module. Each is imported on first access (PEP 562), so that `import memsy` stays
 # cheap and a program loads only what it uses. memsy.exceptions and memsy.models list theirs in their __all__.

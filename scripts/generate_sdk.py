@@ -1073,6 +1073,12 @@ def main() -> None:
         for name, node in contract.schemas.items()
         if "x-memsy-provider-scope" in node
     ]
+    public_models = (
+        set(models.order)
+        | set(writer.input_checkers)
+        | {name for name in contract.schemas if name in writer.input_enums}
+        | {name for name, node in contract.schemas.items() if node.get("x-memsy-headers")}
+    )
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
     (out / "__init__.py").write_text(
@@ -1091,7 +1097,10 @@ def main() -> None:
         + "".join(header_models)
         + input_models
         + models.render()
-        + "\n"
+        + "\n\n\n__all__ = [\n"
+        + "".join(f"    {name!r},\n" for name in sorted(public_models))
+        + "]\n"
+        + '"""Every public model: memsy.models (and memsy) export these."""\n'
     )
     ops_code = [
         HEADER,
