@@ -262,6 +262,26 @@ def test_a_timeout_points_at_the_timeout_option(server: LocalMemsy) -> None:
     assert "check MEMSY_BASE_URL" not in result.err and "timeout=" not in result.err
 
 
+def test_a_control_plane_connection_failure_names_the_control_plane_settings(server: LocalMemsy) -> None:
+    closed = f"http://127.0.0.1:{free_port()}"
+    for argv, env, origin in (
+        (("--control-url", f"{closed}/api", "connectors", "providers"), {}, ""),
+        (("me",), {"MEMSY_CONTROL_URL": f"{closed}/api"}, ""),
+        (("usage",), {"MEMSY_BASE_URL": f"{closed}/v1"}, ", from the host of MEMSY_BASE_URL"),
+        (("--base-url", f"{closed}/v1", "connectors", "list"), {}, ", from the host of --base-url"),
+    ):
+        result = memsy(server, *argv, **env)
+        assert result.code == EXIT_CONNECTION, (argv, result.err)
+        hint = f"check MEMSY_CONTROL_URL (or --control-url; tried {closed}/api{origin}) and that the service is"
+        assert hint in result.err and "check MEMSY_BASE_URL" not in result.err, (argv, result.err)
+
+    data = memsy(server, "--base-url", f"{closed}/v1", "health")  # the data plane keeps its own settings
+    assert data.code == EXIT_CONNECTION and f"check MEMSY_BASE_URL (or --base-url; tried {closed}/v1)" in data.err
+
+    epilog = memsy(None, "--help").out
+    assert "MEMSY_CONTROL_URL  the control plane" in epilog and "for me, usage and connectors" in epilog
+
+
 def test_a_missing_key_is_explained_in_command_line_terms(server: LocalMemsy) -> None:
     for command in ("health", "me"):
         result = memsy(server, command, MEMSY_API_KEY=None)

@@ -52,8 +52,7 @@ def describe(error: Exception, ctx: Context) -> tuple[str, int]:
         )
     if isinstance(error, MemsyConnectionError):
         return (
-            f"memsy: {error}\n  check MEMSY_BASE_URL (or --base-url; tried {ctx.url_tried()}) "
-            "and that the service is reachable",
+            f"memsy: {error}\n  check {ctx.url_setting()} and that the service is reachable",
             EXIT_CONNECTION,
         )
     if isinstance(error, MemsyError):

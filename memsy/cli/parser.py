@@ -29,7 +29,8 @@ EPILOG = """\
 configuration:
   MEMSY_API_KEY      the API key (msy_...); --api-key overrides it (the variable keeps it out of shell history)
   MEMSY_BASE_URL     the data plane, e.g. https://api.memsy.io/v1 (default: the Memsy service)
-  MEMSY_CONTROL_URL  the control plane, for me and usage (default: the host of MEMSY_BASE_URL)
+  MEMSY_CONTROL_URL  the control plane, e.g. https://api.memsy.io/api, for me, usage and connectors
+                     (default: the host of MEMSY_BASE_URL)
 
 exit codes:
   0 success, 2 usage or input error, 3 the API refused (or an id is unknown to wait),
