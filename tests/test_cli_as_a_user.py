@@ -58,7 +58,26 @@ def test_global_options_before_the_command_are_used(server: LocalMemsy) -> None:
     control = memsy(server, "--control-url", closed.replace("/v1", "/api"), "me")
     assert control.code == EXIT_CONNECTION
     assert memsy(server, "--json", "--http-timeout", "10", "me").code == EXIT_OK
-    assert memsy(server, "me", "--timeout-seconds", "10").code == EXIT_OK  # the option's first name still works
+
+
+def test_timeout_seconds_is_refused_with_the_option_to_use(server: LocalMemsy) -> None:
+    # Once a hidden name of --http-timeout: `wait ID --timeout-seconds 600` set the HTTP timeout and waited the
+    # default --timeout. Refused before anything is sent, pointing at the option meant.
+    (event_id,) = ingest(server, [event(content="Processed already.")])
+    for argv in (
+        ("wait", event_id, "--timeout-seconds", "600"),
+        ("connectors", "connect", "slack", "--timeout-seconds=5"),
+    ):
+        result = memsy(server, *argv)
+        assert result.code == EXIT_USAGE and result.out == "", argv
+        assert "--timeout-seconds is no longer accepted: --timeout SECONDS is how long to wait;" in result.err, argv
+        assert "--http-timeout SECONDS (its new name) limits each HTTP request" in result.err, argv
+    for argv in (("me", "--timeout-seconds", "10"), ("--timeout-seconds", "10", "me")):
+        result = memsy(server, *argv)
+        assert result.code == EXIT_USAGE and result.out == "", argv
+        assert "--timeout-seconds is no longer accepted: --http-timeout SECONDS" in result.err, argv
+        assert "--timeout SECONDS" not in result.err, argv  # no wait to limit
+    assert memsy(server, "connectors", "list", "--json").out.strip() == "[]"  # connect sent nothing
 
 
 def test_version() -> None:
