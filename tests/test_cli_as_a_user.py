@@ -13,6 +13,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import httpx
+
 from memsy import MemsyClient, __version__
 from memsy.cli import (
     EXIT_API,
@@ -58,7 +60,26 @@ def test_global_options_before_the_command_are_used(server: LocalMemsy) -> None:
     control = memsy(server, "--control-url", closed.replace("/v1", "/api"), "me")
     assert control.code == EXIT_CONNECTION
     assert memsy(server, "--json", "--http-timeout", "10", "me").code == EXIT_OK
-    assert memsy(server, "me", "--timeout-seconds", "10").code == EXIT_OK  # the option's first name still works
+
+
+def test_timeout_seconds_is_refused_with_the_option_to_use(server: LocalMemsy) -> None:
+    # Once a hidden name of --http-timeout: `wait ID --timeout-seconds 600` set the HTTP timeout and waited the
+    # default --timeout. Refused before anything is sent, pointing at the option meant.
+    (event_id,) = ingest(server, [event(content="Processed already.")])
+    for argv in (
+        ("wait", event_id, "--timeout-seconds", "600"),
+        ("connectors", "connect", "slack", "--timeout-seconds=5"),
+    ):
+        result = memsy(server, *argv)
+        assert result.code == EXIT_USAGE and result.out == "", argv
+        assert "--timeout-seconds is no longer accepted: --timeout SECONDS is how long to wait;" in result.err, argv
+        assert "--http-timeout SECONDS (its new name) limits each HTTP request" in result.err, argv
+    for argv in (("me", "--timeout-seconds", "10"), ("--timeout-seconds", "10", "me")):
+        result = memsy(server, *argv)
+        assert result.code == EXIT_USAGE and result.out == "", argv
+        assert "--timeout-seconds is no longer accepted: --http-timeout SECONDS" in result.err, argv
+        assert "--timeout SECONDS" not in result.err, argv  # no wait to limit
+    assert memsy(server, "connectors", "list", "--json").out.strip() == "[]"  # connect sent nothing
 
 
 def test_version() -> None:
@@ -146,7 +167,7 @@ def test_ingest_prints_the_ids_and_an_honest_summary(server: LocalMemsy, tmp_pat
     ids = result.out.split()
     assert len(ids) == 1 and re.fullmatch(r"\S+", ids[0])
     assert result.err.startswith("Ingested 3 events as 1 id in ")
-    assert "2 events repeated an earlier one and share its id" in result.err
+    assert "; 2 events repeated earlier ones and share their ids." in result.err
     assert "new ids" not in result.err
 
     again = memsy(server, "ingest", str(path))  # all three collapse onto the id of the first run
@@ -256,10 +277,30 @@ def test_every_bad_line_is_reported_with_its_line_number(server: LocalMemsy, tmp
 
 def test_a_timeout_points_at_the_timeout_option(server: LocalMemsy) -> None:
     server.faults.slow(3.0, times=1)
-    result = memsy(server, "--http-timeout", "0.5", "health")
+    result = memsy(server, "--http-timeout", "1", "health")
     assert result.code == EXIT_CONNECTION
-    assert "no answer within --http-timeout 0.5 seconds" in result.err and "raise --http-timeout" in result.err
+    assert "no answer within --http-timeout 1 second from" in result.err and "raise --http-timeout" in result.err
     assert "check MEMSY_BASE_URL" not in result.err and "timeout=" not in result.err
+
+
+def test_a_control_plane_connection_failure_names_the_control_plane_settings(server: LocalMemsy) -> None:
+    closed = f"http://127.0.0.1:{free_port()}"
+    for argv, env, origin in (
+        (("--control-url", f"{closed}/api", "connectors", "providers"), {}, ""),
+        (("me",), {"MEMSY_CONTROL_URL": f"{closed}/api"}, ""),
+        (("usage",), {"MEMSY_BASE_URL": f"{closed}/v1"}, ", from the host of MEMSY_BASE_URL"),
+        (("--base-url", f"{closed}/v1", "connectors", "list"), {}, ", from the host of --base-url"),
+    ):
+        result = memsy(server, *argv, **env)
+        assert result.code == EXIT_CONNECTION, (argv, result.err)
+        hint = f"check MEMSY_CONTROL_URL (or --control-url; tried {closed}/api{origin}) and that the service is"
+        assert hint in result.err and "check MEMSY_BASE_URL" not in result.err, (argv, result.err)
+
+    data = memsy(server, "--base-url", f"{closed}/v1", "health")  # the data plane keeps its own settings
+    assert data.code == EXIT_CONNECTION and f"check MEMSY_BASE_URL (or --base-url; tried {closed}/v1)" in data.err
+
+    epilog = memsy(None, "--help").out
+    assert "MEMSY_CONTROL_URL  the control plane" in epilog and "for me, usage and connectors" in epilog
 
 
 def test_a_missing_key_is_explained_in_command_line_terms(server: LocalMemsy) -> None:
@@ -330,3 +371,54 @@ def test_ctrl_c_ends_a_wait_quietly() -> None:
         process.stdout.close()
         process.stderr.close()
     assert code == EXIT_INTERRUPTED and rest.splitlines()[-1] == "memsy: interrupted" and "Traceback" not in rest
+
+
+# ------------------------------------------------------------ words that agree with their counts; empty fields
+
+
+def test_counted_words_agree_with_their_counts(server: LocalMemsy, tmp_path: Path) -> None:
+    same = event("ada", "I always book an aisle seat.")
+    two = memsy(server, "ingest", str(write_jsonl(tmp_path / "two.jsonl", [same, same])))
+    assert two.code == EXIT_OK and two.err.startswith("Ingested 2 events as 1 id in ")
+    assert "; 1 event repeated an earlier one and shares its id." in two.err
+    server.process_pending()
+    actors = memsy(server, "actors", "list")
+    assert actors.code == EXIT_OK and actors.out.splitlines()[-1] == "1 actor"
+
+    waited = memsy(server, "connectors", "connect", "slack", "--wait", "--timeout", "1", "--poll-interval", "0.2")
+    assert waited.code == EXIT_WAIT_TIMEOUT and "memsy: no consent within --timeout 1 second;" in waited.err
+    link = waited.err.split("consent:\n  ", 1)[1].split()[0]
+    connector_id = link.split("/_local/consent/")[1].split("?")[0]
+    assert httpx.get(link, follow_redirects=True).status_code == 200
+    unlisted = f"not listed by memsy connectors resources {connector_id}, so"
+    one = memsy(server, "connectors", "select", connector_id, "C0NOPE")
+    assert one.code == EXIT_USAGE and f"C0NOPE: {unlisted} its type is unknown; give it with --type" in one.err
+    both = memsy(server, "connectors", "select", connector_id, "C0NOPE", "C0NEVER")
+    assert both.code == EXIT_USAGE
+    assert f"C0NOPE, C0NEVER: {unlisted} their types are unknown; give them with --type" in both.err
+
+
+def test_wait_counts_agree_with_their_counts() -> None:
+    with LocalMemsy(processing_delay=60) as slow:
+        with MemsyClient(slow.data_url, api_key=slow.api_key) as client:
+            (pending,) = client.ingest([event(content="Processed in a minute.")]).event_ids
+        result = memsy(slow, "wait", pending, "--timeout", "1", "--poll-interval", "0.2")
+    assert result.code == EXIT_WAIT_TIMEOUT
+    assert "memsy: 1 of 1 event still pending after --timeout 1 second;" in result.err
+
+
+def test_empty_fields_read_as_a_dash_and_json_keeps_null(server: LocalMemsy) -> None:
+    ingest(server, [event(content="I prefer window seats.")])
+    memory_id = json.loads(memsy(server, "memories", "list", "--json").out)["items"][0]["memory_id"]
+    memory = memsy(server, "memories", "get", memory_id)
+    assert memory.code == EXIT_OK
+    assert re.search(r"^summary +-$", memory.out, re.M) and re.search(r"^pinned +no$", memory.out, re.M), memory.out
+    assert not re.search(r"\b(None|True|False)\b", memory.out), memory.out
+    data = json.loads(memsy(server, "memories", "get", memory_id, "--json").out)
+    assert data["summary"] is None and data["pinned"] is False
+
+    connector_id = json.loads(memsy(server, "connectors", "connect", "notion", "--json").out)["connector_id"]
+    connector = memsy(server, "connectors", "get", connector_id)
+    assert connector.code == EXIT_OK and re.search(r"^display_name +-$", connector.out, re.M), connector.out
+    assert not re.search(r"\bNone\b", connector.out), connector.out
+    assert json.loads(memsy(server, "connectors", "get", connector_id, "--json").out)["display_name"] is None

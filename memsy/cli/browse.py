@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import Context
 from .errors import EXIT_API, EXIT_OK, UsageError
-from .output import cell, pairs, table, to_plain
+from .output import cell, pairs, plural, table, to_plain
 from .times import iso, parse_instant
 
 
@@ -89,7 +89,7 @@ def cmd_actors(ctx: Context) -> int:
             def render() -> None:
                 rows = [(a.actor_id, a.memory_count, a.active_memory_count, _when(a.last_memory_at)) for a in page]
                 table(rows, ("actor", "memories", "active", "last memory (UTC)"), ctx.out)
-                print(f"{page.total} actors" + (" (counts truncated)" if page.truncated else ""), file=ctx.out)
+                print(plural(page.total, "actor") + (" (counts truncated)" if page.truncated else ""), file=ctx.out)
 
             ctx.emit(page, render)
     return EXIT_OK

@@ -15,7 +15,7 @@ from ..control_resources import ConnectorsResource
 from ..exceptions import MemsyAPIError
 from .context import Context
 from .errors import EXIT_API, EXIT_OK, EXIT_WAIT_TIMEOUT, UsageError
-from .output import pairs, table, to_plain
+from .output import pairs, seconds, table, to_plain
 from .times import iso, parse_instant
 
 ACCESS_KEY_VARIABLE, SECRET_VARIABLE, REGION_VARIABLE = "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"
@@ -98,7 +98,7 @@ def cmd_connect(ctx: Context) -> int:
             )
         except AuthorizationTimeoutError:
             print(
-                f"memsy: no consent within --timeout {args.timeout:g} seconds; open the link above, then run "
+                f"memsy: no consent within --timeout {seconds(args.timeout)}; open the link above, then run "
                 f"memsy connectors resources {connection.connector_id}",
                 file=ctx.err,
             )
@@ -196,8 +196,9 @@ def _selection(
     unknown = [i for i in ids if i not in listed or not listed[i].resource_type]
     if unknown:
         raise UsageError(
-            f"{', '.join(unknown)}: not listed by memsy connectors resources {connector_id}, so its type is unknown; "
-            f"give it with --type (one of {', '.join(sorted(RESOURCE_TYPE_VALUES))})"
+            f"{', '.join(unknown)}: not listed by memsy connectors resources {connector_id}, so "
+            + ("its type is unknown; give it" if len(unknown) == 1 else "their types are unknown; give them")
+            + f" with --type (one of {', '.join(sorted(RESOURCE_TYPE_VALUES))})"
         )
     return [listed[i] for i in ids]
 

@@ -74,6 +74,24 @@ class Context:
     def url_tried(self) -> str:
         return self._clients[-1].base_url if self._clients else "the service"
 
+    def url_setting(self) -> str:
+        """What sets the URL tried, for a hint: the control plane's variable and option for a control-plane
+        command, and where its URL came from when neither was given."""
+        tried = self.url_tried()
+        if not (self._clients and isinstance(self._clients[-1], MemsyControlClient)):
+            return f"MEMSY_BASE_URL (or --base-url; tried {tried})"
+        if self.args.control_url:
+            origin = ""
+        elif self.args.base_url:
+            origin = ", from the host of --base-url"
+        elif os.environ.get("MEMSY_CONTROL_URL", "").strip():
+            origin = ""
+        elif os.environ.get("MEMSY_BASE_URL", "").strip():
+            origin = ", from the host of MEMSY_BASE_URL"
+        else:
+            origin = ", the default"
+        return f"MEMSY_CONTROL_URL (or --control-url; tried {tried}{origin})"
+
     def max_retries(self) -> int:
         """Retries a rate-limited request was allowed (the policy of the last client built)."""
         policy: RetryPolicy = self._clients[-1].retry_policy if self._clients else RetryPolicy()

@@ -14,6 +14,7 @@ from ..exceptions import (
     RateLimitExceeded,
     UsageLimitExceeded,
 )
+from .output import seconds
 from .times import duration
 
 if TYPE_CHECKING:
@@ -46,14 +47,13 @@ def describe(error: Exception, ctx: Context) -> tuple[str, int]:
         return f"memsy: {error}", EXIT_API
     if isinstance(error, MemsyTimeoutError):  # told in full here: the SDK's hint speaks of timeout=, in Python
         return (
-            f"memsy: no answer within --http-timeout {ctx.http_timeout:g} seconds from {ctx.url_tried()}\n"
+            f"memsy: no answer within --http-timeout {seconds(ctx.http_timeout)} from {ctx.url_tried()}\n"
             "  raise --http-timeout (e.g. --http-timeout 120) for slow calls, or check that the service is up",
             EXIT_CONNECTION,
         )
     if isinstance(error, MemsyConnectionError):
         return (
-            f"memsy: {error}\n  check MEMSY_BASE_URL (or --base-url; tried {ctx.url_tried()}) "
-            "and that the service is reachable",
+            f"memsy: {error}\n  check {ctx.url_setting()} and that the service is reachable",
             EXIT_CONNECTION,
         )
     if isinstance(error, MemsyError):

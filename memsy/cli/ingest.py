@@ -7,13 +7,10 @@ import time
 from .context import Context
 from .errors import EXIT_OK
 from .events_file import read_events
+from .output import plural
 from .progress import Progress
 
 PROGRESS_THRESHOLD = 1000  # events; smaller files are ingested without a progress bar
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def cmd_ingest(ctx: Context) -> int:
@@ -41,7 +38,9 @@ def cmd_ingest(ctx: Context) -> int:
     # still include ids of events ingested earlier: they are "ids", never "new ids".
     line = f"Ingested {plural(len(events), 'event')} as {plural(len(distinct), 'id')} in {elapsed:.1f}s"
     line += f" ({len(events) / max(elapsed, 1e-9):.0f} events/s)"
-    if repeated:
-        line += f"; {plural(repeated, 'event')} repeated an earlier one and share its id"
+    if repeated == 1:
+        line += "; 1 event repeated an earlier one and shares its id"
+    elif repeated:
+        line += f"; {repeated} events repeated earlier ones and share their ids"
     print(f"{line}. The ids are on stdout; `memsy wait -` reads them from stdin.", file=ctx.err)
     return EXIT_OK

@@ -26,6 +26,16 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 event``, ``2 events``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def seconds(value: float) -> str:
+    """An option's number of seconds as typed: ``1 second``, ``0.5 seconds``."""
+    return f"{value:g} second{'' if value == 1 else 's'}"
+
+
 def write_json(data: Any, out: TextIO) -> None:
     json.dump(to_plain(data), out, indent=2, ensure_ascii=False)
     print(file=out)
@@ -49,11 +59,16 @@ def cell(value: Any, wrap: int) -> str:
 
 
 def pairs(data: dict[str, Any], out: TextIO) -> None:
-    """``key  value`` lines; times (``*_at``, ``ts``) as people read them, nested values as JSON."""
+    """``key  value`` lines; times (``*_at``, ``ts``) as people read them, nested values as JSON, an empty value
+    (null or "") as ``-`` and a boolean as ``yes`` / ``no`` (``--json`` keeps null and the booleans)."""
     width = max(map(len, data), default=0)
     for key, value in data.items():
-        if isinstance(value, (dict, list)):
-            shown: Any = json.dumps(value, ensure_ascii=False)
+        if value is None or value == "":
+            shown: Any = "-"
+        elif isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, (dict, list)):
+            shown = json.dumps(value, ensure_ascii=False)
         elif key.endswith("_at") or key == "ts":
             shown = readable(value)
         else:

@@ -29,7 +29,8 @@ EPILOG = """\
 configuration:
   MEMSY_API_KEY      the API key (msy_...); --api-key overrides it (the variable keeps it out of shell history)
   MEMSY_BASE_URL     the data plane, e.g. https://api.memsy.io/v1 (default: the Memsy service)
-  MEMSY_CONTROL_URL  the control plane, for me and usage (default: the host of MEMSY_BASE_URL)
+  MEMSY_CONTROL_URL  the control plane, e.g. https://api.memsy.io/api, for me, usage and connectors
+                     (default: the host of MEMSY_BASE_URL)
 
 exit codes:
   0 success, 2 usage or input error, 3 the API refused (or an id is unknown to wait),
@@ -83,6 +84,17 @@ def one_of(values: Iterable[str]) -> str:
     return ", ".join(sorted(values))
 
 
+class _Refused(argparse.Action):
+    """``--timeout-seconds``: it set the HTTP timeout, which next to ``wait --timeout`` read as the wait's limit.
+    Refused with what to type instead, rather than silently meaning either."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option: str | None = None) -> None:
+        instead = "--http-timeout SECONDS (its new name) limits each HTTP request"
+        if "--timeout" in parser._option_string_actions:  # wait, connectors connect
+            instead = f"--timeout SECONDS is how long to wait; {instead}"
+        parser.error(f"{option} is no longer accepted: {instead}")
+
+
 def add_global_options(parser: argparse.ArgumentParser, *, on_command: bool) -> None:
     """The options every command takes. On a command their default is SUPPRESS: absent there, they keep the
     value the main parser gave them (its default, or what was typed before the command)."""
@@ -112,12 +124,8 @@ def add_global_options(parser: argparse.ArgumentParser, *, on_command: bool) -> 
         metavar="SECONDS",
         help=f"limit for each HTTP request (default: {http_timeout:g})",
     )
-    group.add_argument(  # the option's first name, kept for scripts that use it
-        "--timeout-seconds",
-        dest="http_timeout",
-        type=positive_seconds,
-        default=default(http_timeout),
-        help=argparse.SUPPRESS,
+    group.add_argument(  # the first name of --http-timeout: on `wait` it read as the wait's limit, so refused
+        "--timeout-seconds", nargs="?", action=_Refused, default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     group.add_argument(
         "-v",

@@ -10,7 +10,7 @@ from ..models import StatusResponse
 from .context import Context
 from .errors import EXIT_API, EXIT_OK, EXIT_WAIT_TIMEOUT
 from .event_ids import gather
-from .output import table
+from .output import plural, seconds, table
 
 SETTLED = ("completed", "failed", "unknown")  # any other state (the vocabulary is open) is still pending
 SHOWN_UNKNOWN = 5  # unknown ids named in the message; the table lists them all
@@ -87,7 +87,7 @@ def cmd_wait(ctx: Context) -> int:
     if timed_out:
         still = sum(states[i] not in SETTLED for i in ids)
         print(
-            f"memsy: {still} of {len(ids)} events still pending after --timeout {ctx.args.timeout:g} seconds; "
+            f"memsy: {still} of {plural(len(ids), 'event')} still pending after --timeout {seconds(ctx.args.timeout)}; "
             "wait longer with a higher --timeout, or check later with memsy status",
             file=ctx.err,
         )

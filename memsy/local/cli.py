@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any, TextIO
@@ -29,6 +30,7 @@ SERVE_PORT = 8787  # a fixed port for `serve`, so that exported URLs stay valid 
 EXIT_USAGE = 2
 EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND = 126, 127  # what a shell answers for the same mistakes
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
+STOP_SECONDS = 5.0  # `serve` waits this long for requests in flight to finish when asked to stop
 
 
 def _default(cls: type, name: str) -> Any:
@@ -123,7 +125,10 @@ def build_parser(prog: str = "memsy-local") -> argparse.ArgumentParser:
     serve = sub.add_parser(
         "serve",
         help="serve both planes on 127.0.0.1 until interrupted",
-        description="Serve both planes of the API on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM).",
+        description=(
+            "Serve both planes of the API on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM). Requests in flight "
+            f"then get {STOP_SECONDS:g} seconds to finish; a second Ctrl-C stops without waiting for them."
+        ),
     )
     _add_server_options(serve, SERVE_PORT)
     serve.add_argument(
@@ -196,33 +201,65 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "memsy-local") -> int
 
 
 def _serve(args: argparse.Namespace, prog: str) -> int:
+    # Ctrl-C and SIGTERM just set an event, from before the server starts to after it stopped: a KeyboardInterrupt
+    # could land anywhere in between (inside Event.wait CPython then raises "release unlocked lock"), and would
+    # leave the server running. A signal during the stop gives up waiting for it.
+    stop, hurry = threading.Event(), threading.Event()
+
+    def on_signal(number: int, frame: object) -> None:
+        (hurry if stop.is_set() else stop).set()
+
+    on_main_thread = threading.current_thread() is threading.main_thread()  # only there can signals be handled
+    previous: dict[signal.Signals, Any] = {}
+    try:
+        for number in (signal.SIGINT, signal.SIGTERM) if on_main_thread else ():
+            if signal.getsignal(number) is not signal.SIG_IGN:  # e.g. SIGINT of `serve &` in a script stays ignored
+                previous[number] = signal.signal(number, on_signal)
+        return _serve_until(stop, hurry, args, prog)
+    finally:
+        for signalled, handler in previous.items():
+            signal.signal(signalled, handler)
+
+
+def _serve_until(stop: threading.Event, hurry: threading.Event, args: argparse.Namespace, prog: str) -> int:
     server = _server_from(args)
     try:
-        server.start()
-    except RuntimeError as exc:
-        server.stop()
-        print(f"{prog}: {exc}; is the port in use? choose another with --port", file=sys.stderr)
-        return 1
-    banner = sys.stderr if args.env else sys.stdout
-    _print_banner(server, args.db, banner)
-    if args.env:
-        print("\n".join(export_lines(_environment(server))), flush=True)
-    stop = threading.Event()
-    on_main_thread = threading.current_thread() is threading.main_thread()  # only there can signals be handled
-    # Ctrl-C and SIGTERM both just set the event: a KeyboardInterrupt raised inside Event.wait() can interrupt its
-    # lock handling (CPython raises "release unlocked lock" then), so SIGINT gets a handler too.
-    signals = (signal.SIGINT, signal.SIGTERM) if on_main_thread else ()
-    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in signals}
-    try:
+        try:
+            server.start()
+        except RuntimeError as exc:
+            print(f"{prog}: {exc}; is the port in use? choose another with --port", file=sys.stderr)
+            return 1
+        if not stop.is_set():  # interrupted while starting: nothing to announce
+            banner = sys.stderr if args.env else sys.stdout
+            _print_banner(server, args.db, banner)
+            if args.env:
+                print("\n".join(export_lines(_environment(server))), flush=True)
         while not stop.wait(0.5):
             pass
-    except KeyboardInterrupt:  # a SIGINT before the handler was in place
-        pass
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        server.stop()
-    return 0
+        stopped = _stop_within(server, STOP_SECONDS, hurry)
+    if stopped:
+        return 0
+    if hurry.is_set():
+        print(f"{prog}: stopped at a second signal, without waiting for the requests in flight", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(
+        f"{prog}: the server did not stop within {STOP_SECONDS:g} seconds (requests still in flight); "
+        "stopped without them",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _stop_within(server: LocalMemsy, seconds: float, hurry: threading.Event) -> bool:
+    """Stop ``server``, waiting at most ``seconds`` (or until ``hurry`` is set): requests still running (a slow
+    one, a stuck client) are left behind, on daemon threads that end with the process. True if it stopped."""
+    stopper = threading.Thread(target=server.stop, name="memsy-local-stop", daemon=True)
+    stopper.start()
+    deadline = time.monotonic() + seconds
+    while stopper.is_alive() and not hurry.is_set() and time.monotonic() < deadline:
+        stopper.join(0.05)
+    return not stopper.is_alive()
 
 
 def _print_banner(server: LocalMemsy, db: str, out: TextIO) -> None:
