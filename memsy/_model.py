@@ -7,12 +7,11 @@ The models themselves (their fields, types, defaults, docstrings and readers) ar
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from ._generated.models import SourceEvent, SourceMetadata
     from .models import RateLimitInfo, UsageInfo
 
 T = TypeVar("T")
@@ -224,109 +223,42 @@ class HealthAccessors:
         return self.status == "ok"
 
 
-def _typed(metadata: Mapping[str, Any] | None, key: str, kind: type | tuple[type, ...]) -> Any:
-    value = metadata.get(key) if metadata else None
-    if isinstance(value, bool) and kind is not bool:
+# Lenient reads of an open bag (a JSON object the contract lists some keys of): the typed accessors generated
+# for it (``sdk-overlay.yaml`` ``accessors``, e.g. ``SearchResult.type``) call these. A value of an unexpected type
+# reads as None (or empty), while the bag keeps it as sent.
+
+
+def bag_text(bag: Mapping[str, Any] | None, key: str) -> str | None:
+    value = bag.get(key) if bag else None
+    return value if isinstance(value, str) else None
+
+
+def bag_number(bag: Mapping[str, Any] | None, key: str) -> float | None:
+    value = bag.get(key) if bag else None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def bag_strings(bag: Mapping[str, Any] | None, key: str) -> list[str]:
+    value = bag.get(key) if bag else None
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def bag_objects(bag: Mapping[str, Any] | None, key: str) -> list[dict[str, Any]]:
+    value = bag.get(key) if bag else None
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def bag_records(bag: Mapping[str, Any] | None, key: str, read: Callable[[Any], T]) -> list[T] | None:
+    """The models of a listed key; None when absent (it is there only when asked for). One malformed record does
+    not hide the others."""
+    value = bag.get(key) if bag else None
+    if not isinstance(value, list):
         return None
-    return value if isinstance(value, kind) else None
-
-
-class SearchResultAccessors:
-    """Typed reads of the open ``metadata`` bag of a search result: a value of an unexpected type reads as None
-    (or empty), while ``metadata`` keeps it as sent."""
-
-    __slots__ = ()
-    if TYPE_CHECKING:
-        metadata: dict[str, Any] | None
-
-    def _records(self, key: str, reader: Any) -> list[Any] | None:
-        raw = self.metadata.get(key) if self.metadata else None
-        if not isinstance(raw, list):
-            return None
-        records = []
-        for item in raw:
-            if isinstance(item, dict):
-                try:
-                    records.append(reader(item))
-                except (KeyError, TypeError, ValueError):
-                    continue  # one malformed record does not hide the others
-        return records
-
-    @property
-    def source_events(self) -> list[SourceEvent] | None:
-        """Originating events, when the search asked for them (``include_source_events=True``)."""
-        from ._generated.models import SourceEvent
-
-        return self._records("source_events", SourceEvent._read)
-
-    @property
-    def source_metadata(self) -> list[SourceMetadata] | None:
-        """User metadata of the originating events (at most 5)."""
-        from ._generated.models import SourceMetadata
-
-        return self._records("source_metadata", SourceMetadata._read)
-
-    @property
-    def type(self) -> str | None:
-        """Memory type (``preference``, ``fact``, ...)."""
-        return _typed(self.metadata, "type", str)  # type: ignore[no-any-return]
-
-    @property
-    def kind(self) -> str | None:
-        """Memory kind (``semantic``, ``episodic``, ...)."""
-        return _typed(self.metadata, "kind", str)  # type: ignore[no-any-return]
-
-    @property
-    def strength(self) -> float | None:
-        """Reinforcement strength, 0-5 (not a probability)."""
-        value = _typed(self.metadata, "strength", (int, float))
-        return float(value) if value is not None else None
-
-    @property
-    def confidence(self) -> float | None:
-        """Extraction confidence, 0-1."""
-        value = _typed(self.metadata, "confidence", (int, float))
-        return float(value) if value is not None else None
-
-    @property
-    def title(self) -> str | None:
-        """Short title, when the server made one."""
-        return _typed(self.metadata, "title", str)  # type: ignore[no-any-return]
-
-    @property
-    def summary(self) -> str | None:
-        """Summary, when the server made one."""
-        return _typed(self.metadata, "summary", str)  # type: ignore[no-any-return]
-
-    @property
-    def tags(self) -> list[str]:
-        """Tags (empty when none)."""
-        value = _typed(self.metadata, "tags", list)
-        return [t for t in value if isinstance(t, str)] if value else []
-
-    @property
-    def entities(self) -> list[dict[str, Any]]:
-        """Named entities (empty when none)."""
-        value = _typed(self.metadata, "entities", list)
-        return [e for e in value if isinstance(e, dict)] if value else []
-
-    @property
-    def source_event_ids(self) -> list[str]:
-        """Ids of the originating events (empty when not reported)."""
-        value = _typed(self.metadata, "source_event_ids", list)
-        return [e for e in value if isinstance(e, str)] if value else []
-
-    @property
-    def observed_at(self) -> str | None:
-        """When the memory was observed (ISO-8601)."""
-        return _typed(self.metadata, "observed_at", str)  # type: ignore[no-any-return]
-
-    @property
-    def actor_id(self) -> str | None:
-        """Actor the memory is about, when reported."""
-        return _typed(self.metadata, "actor_id", str)  # type: ignore[no-any-return]
-
-    @property
-    def session_id(self) -> str | None:
-        """Conversation the memory belongs to; None when it belongs to none (or the value is not a string)."""
-        return _typed(self.metadata, "session_id", str)  # type: ignore[no-any-return]
+    records = []
+    for item in value:
+        if isinstance(item, dict):
+            try:
+                records.append(read(item))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return records

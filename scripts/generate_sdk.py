@@ -328,6 +328,9 @@ class ModelWriter:
                 if "mixin" in options
                 else []
             ) + ["Model"]
+            if "accessors" in options:  # typed reads of an open bag, from the properties its schema lists
+                out.append(self._accessors(name, options["accessors"]))
+                bases.insert(0, f"{name}Accessors")
             fields_ = self.fields[name]
             # repr and == come from Model (one generic pair, instead of two methods compiled per class at import)
             lines = ["", "", "@dataclass(slots=True, repr=False, eq=False)", f"class {name}({', '.join(bases)}):"]
@@ -372,6 +375,52 @@ class ModelWriter:
             lines.append("        return model")
             out.append("\n".join(lines))
         return "\n".join(out)
+
+    def _accessors(self, name: str, bag: str) -> str:
+        """A mixin of typed properties over the open object property ``bag`` of model ``name``: one per property
+        its schema lists, reading the bag leniently (memsy._model's ``bag_*``: a value of another type reads as
+        None, or empty for a list of plain values; a list of models is None when absent)."""
+        node = self.c.resolve({"$ref": f"#/components/schemas/{name}"})
+        schema = node["properties"][bag]
+        options = [o for o in schema.get("oneOf", []) + schema.get("anyOf", []) if self.c.ref_name(o)] or [schema]
+        bag_node = self.c.resolve(options[0])
+        lines = [
+            "",
+            "",
+            f"class {name}Accessors:",
+            f'    """Typed reads of ``{bag}``: each property its schema lists, None (or empty) when absent or of',
+            f'    another type; ``{bag}`` itself keeps every value as sent."""',
+            "",
+            "    __slots__ = ()",
+            "    if TYPE_CHECKING:",
+            f"        {bag}: dict[str, Any] | None",
+        ]
+        for key, prop in bag_node.get("properties", {}).items():
+            prop_node = self.c.resolve(prop)
+            kinds, _ = self._types(prop_node)
+            items = prop_node.get("items", {})
+            item_ref = self.c.ref_name(items)
+            if "array" in kinds and item_ref:
+                ann, read = f"list[{item_ref}] | None", f"bag_records(self.{bag}, {key!r}, {item_ref}._read)"
+            elif "array" in kinds and self._types(self.c.resolve(items))[0] == {"string"}:
+                ann, read = "list[str]", f"bag_strings(self.{bag}, {key!r})"
+            elif "array" in kinds:
+                ann, read = "list[dict[str, Any]]", f"bag_objects(self.{bag}, {key!r})"
+            elif kinds == {"number"} or kinds == {"integer"}:
+                ann, read = "float | None", f"bag_number(self.{bag}, {key!r})"
+            elif kinds == {"string"}:
+                ann, read = "str | None", f"bag_text(self.{bag}, {key!r})"
+            else:
+                raise SystemExit(f"{name}.{bag}.{key}: no typed accessor for {prop_node}")
+            description = prop_node.get("description") or (prop.get("description") if isinstance(prop, dict) else None)
+            lines += [
+                "",
+                "    @property",
+                f"    def {python_name(key)}(self) -> {ann}:",
+                f'        """{doc(description or f"``{key}`` of ``{bag}``.", 8)}"""',
+                f"        return {read}",
+            ]
+        return "\n".join(lines)
 
     def _item_type(self, name: str) -> str:
         for f in self.fields[name]:
@@ -977,17 +1026,35 @@ def _page_item(s: Shell) -> str:
 
 
 def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
+    """memsy/_generated/errors.py: the documented error codes (ErrorCode x-memsy-codes), and the exception class
+    of each code the overlay names, with a property (and a memsy 0.3.5 constructor argument) for each error field
+    the contract says the code carries (x-memsy-codes on ErrorFields' properties)."""
     codes = c.schemas["ErrorCode"].get("x-memsy-codes")
     if not codes:
         raise SystemExit("openapi.yaml: ErrorCode has no x-memsy-codes list")
-    classes = overlay.get("error_classes", {})
-    unknown = set(classes) - {e["code"] for e in codes}
+    specs = {code: v if isinstance(v, dict) else {"class": v} for code, v in overlay.get("error_classes", {}).items()}
+    unknown = set(specs) - {e["code"] for e in codes}
     if unknown:
         raise SystemExit(f"sdk-overlay.yaml: error_classes names codes the contract does not list: {sorted(unknown)}")
+    fields = c.schemas["ErrorFields"]["properties"]
+    by_code = {e["code"]: e for e in codes}
+    class_of = {code: spec["class"] for code, spec in specs.items()}
+    bases = {int(k): v for k, v in overlay["error_bases"].items()}
+    handwritten = sorted({bases[by_code[code]["status"]] for code, spec in specs.items() if "base" not in spec})
     lines = [
         HEADER,
-        '"""The error codes the contract documents (ErrorCode x-memsy-codes) and the exception class of each',
-        '(sdk-overlay.yaml). Codes not listed here, including ones the service adds later, get their status\'s class."""',
+        '"""The error codes the contract documents (ErrorCode x-memsy-codes) and the exception class of each that',
+        "sdk-overlay.yaml names, with the code's fields (ErrorFields x-memsy-codes). memsy.exceptions re-exports the",
+        'classes; a code not listed, including one the service adds later, gets its status\'s class."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        f"from ..exceptions import {', '.join(handwritten)}",
+        "",
+        "if TYPE_CHECKING:",
+        "    import httpx",
         "",
         "ERROR_CODES: dict[str, int] = {",
         *[f"    {e['code']!r}: {e['status']!r}," for e in codes],
@@ -995,9 +1062,50 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
         '"""Documented code -> the HTTP status it comes with."""',
         "",
         "EXCEPTION_FOR_CODE: dict[str, str] = {",
-        *[f"    {code!r}: {cls!r}," for code, cls in classes.items()],
+        *[f"    {code!r}: {cls!r}," for code, cls in class_of.items()],
         "}",
-        '"""Documented code -> name of its exception class in memsy.exceptions."""',
+        '"""Documented code -> name of its exception class."""',
+    ]
+    inherited: dict[str, list[str]] = {}
+    for code, spec in specs.items():  # the overlay lists a base before the classes that derive from it
+        entry, name = by_code[code], spec["class"]
+        base = spec.get("base") or bases[entry["status"]]
+        own = [f for f, node in fields.items() if code in node.get("x-memsy-codes", [])]
+        order = spec.get("args", own)
+        if sorted(order) != sorted(own):
+            raise SystemExit(f"sdk-overlay.yaml: error_classes.{code}.args must order exactly {own}")
+        new_fields = [f for f in order if f not in inherited.get(base, [])]
+        inherited[name] = inherited.get(base, []) + new_fields
+        lines += ["", "", f"class {name}({base}):", f'    """{entry["status"]} ``{code}``: {entry["description"]}"""']
+        if order:
+            types = {f: "int" if fields[f].get("type") == "integer" else "str" for f in order}
+            params = ", ".join(f"{f}: {types[f]} | None = None" for f in order)
+            lines += [
+                "",
+                "    def __init__(",
+                f"        self, message: str, status_code: int | None = {entry['status']}, detail: str = '',",
+                "        error_code: str | None = None, response: httpx.Response | None = None,",
+                f"        {params}, **kwargs: Any,",
+                "    ) -> None:",
+                f'        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
+                "        super().__init__(message, status_code, detail, error_code, response, **kwargs)",
+                f"        self._give({', '.join(f'{f}={f}' for f in order)})",
+            ]
+        for f in new_fields:
+            text = re.sub(r"^(`[a-z_]+`(, | / )?)+: ", "", fields[f].get("description", "")).strip()
+            reader = "_int_field" if types[f] == "int" else "_str_field"
+            lines += [
+                "",
+                "    @property",
+                f"    def {f}(self) -> {types[f]} | None:",
+                f'        """{text[0].upper() + text[1:] if text else f}"""',
+                f"        return self.{reader}({f!r})",
+            ]
+    lines += [
+        "",
+        "",
+        f"__all__ = [{', '.join(repr(n) for n in sorted(class_of.values()))}]",
+        '"""The exception classes of documented codes (memsy.exceptions re-exports them)."""',
         "",
     ]
     return "\n".join(lines)
@@ -1089,9 +1197,9 @@ def main() -> None:
         + '"""Public models generated from the schemas of openapi.yaml: response models with their one-pass readers,\n'
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
-        + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import Any, ClassVar\n\n"
+        + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\n"
         + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, PlainData, ResultsIterable, "
-        + "SearchResultAccessors, StatusAccessors\n\n"
+        + "StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text\n\n"
         + "_new = object.__new__\n"
         + "".join(enums)
         + "".join(header_models)
@@ -1191,7 +1299,7 @@ def main() -> None:
         "",
     ]
     (out / "resources.py").write_text("\n".join(resources))
-    (out / "error_codes.py").write_text(error_codes(contract, overlay))
+    (out / "errors.py").write_text(error_codes(contract, overlay))
     (out / "providers.py").write_text(
         HEADER
         + '"""The connector providers of the contract and who owns a connection of each."""\n'

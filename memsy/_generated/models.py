@@ -8,11 +8,23 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import _headers
 from .. import _read as _r
-from .._model import HealthAccessors, Model, Page, PlainData, ResultsIterable, SearchResultAccessors, StatusAccessors
+from .._model import (
+    HealthAccessors,
+    Model,
+    Page,
+    PlainData,
+    ResultsIterable,
+    StatusAccessors,
+    bag_number,
+    bag_objects,
+    bag_records,
+    bag_strings,
+    bag_text,
+)
 
 _new = object.__new__
 
@@ -286,6 +298,85 @@ class SourceMetadata(Model):
         model.raw = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
         return model
+
+
+class SearchResultAccessors:
+    """Typed reads of ``metadata``: each property its schema lists, None (or empty) when absent or of
+    another type; ``metadata`` itself keeps every value as sent."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        metadata: dict[str, Any] | None
+
+    @property
+    def title(self) -> str | None:
+        """Short title, when the server made one."""
+        return bag_text(self.metadata, "title")
+
+    @property
+    def summary(self) -> str | None:
+        """Summary, when the server made one."""
+        return bag_text(self.metadata, "summary")
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags (absent when none)."""
+        return bag_strings(self.metadata, "tags")
+
+    @property
+    def entities(self) -> list[dict[str, Any]]:
+        """Named entities (absent when none)."""
+        return bag_objects(self.metadata, "entities")
+
+    @property
+    def kind(self) -> str | None:
+        """Memory kind, for example `semantic`, `episodic` (open vocabulary)."""
+        return bag_text(self.metadata, "kind")
+
+    @property
+    def type(self) -> str | None:
+        """Memory type, for example `preference`, `fact` (open vocabulary)."""
+        return bag_text(self.metadata, "type")
+
+    @property
+    def strength(self) -> float | None:
+        """Reinforcement, 0-5, starts at 1.0, grows on recall, decays when unused. Not a probability."""
+        return bag_number(self.metadata, "strength")
+
+    @property
+    def confidence(self) -> float | None:
+        """Extraction confidence, 0-1."""
+        return bag_number(self.metadata, "confidence")
+
+    @property
+    def observed_at(self) -> str | None:
+        """ISO-8601 timestamp."""
+        return bag_text(self.metadata, "observed_at")
+
+    @property
+    def actor_id(self) -> str | None:
+        """Actor the memory is about, when reported."""
+        return bag_text(self.metadata, "actor_id")
+
+    @property
+    def session_id(self) -> str | None:
+        """Conversation the memory belongs to; null or absent when it belongs to none."""
+        return bag_text(self.metadata, "session_id")
+
+    @property
+    def source_event_ids(self) -> list[str]:
+        """Ids of the originating events, when reported."""
+        return bag_strings(self.metadata, "source_event_ids")
+
+    @property
+    def source_events(self) -> list[SourceEvent] | None:
+        """Originating events; present when `include_source_events` was true."""
+        return bag_records(self.metadata, "source_events", SourceEvent._read)
+
+    @property
+    def source_metadata(self) -> list[SourceMetadata] | None:
+        """User metadata of the originating events, at most 5 entries."""
+        return bag_records(self.metadata, "source_metadata", SourceMetadata._read)
 
 
 @dataclass(slots=True, repr=False, eq=False)
