@@ -45,11 +45,11 @@ _EXPORTS = {
         UsageLimitExceeded""",
     ".models": """ActorListResponse ActorResource ApiKeyInfo ApiKeyListResponse BillingSummary ClearResponse
         Connector ConnectorConnection ConnectorResourceItem ConnectorStatus CreateKeyResponse DimensionUsage EventItem
-        EventKind EventListResponse EventPayload HealthResponse IngestResponse Invoice MeResponse MemoryItemResource
-        MemoryListResponse MemoryScope MemoryStatsResponse OrgResource PaymentMethod PickerConfig ProInterestResponse
-        RateLimitInfo ResourceList ResourceSelection ResourceType RoleResource SearchResponse SearchResult
-        SourceEvent SourceMetadata StatusResponse TeamResource TimeseriesPoint UpcomingInvoice UsageInfo
-        UsageSummaryResponse UsageTimeseriesResponse""",
+        EventItemResponse EventKind EventListResponse EventPayload HealthResponse IngestResponse Invoice MeResponse
+        MemoryItemResource MemoryListResponse MemoryScope MemoryScopeInfo MemoryStatsResponse OrgResource
+        PaymentMethod PickerConfig ProInterestResponse RateLimitInfo ResourceList ResourceSelection ResourceType
+        RoleResource SearchResponse SearchResult SourceEvent SourceMetadata StatusResponse TeamResource
+        TimeseriesPoint UpcomingInvoice UsageInfo UsageSummaryResponse UsageTimeseriesResponse""",
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
 __all__ = ["__version__", *sorted(_LAZY)]

@@ -16,6 +16,23 @@ from ._helpers import IngestPlan, StatusWaiter, mirror_docs
 from .exceptions import MemsyError
 from .models import EventPayload, IngestResponse, StatusResponse
 
+# The other names memsy 0.3.5's memsy.client had, for code that imports them from here (all loaded already).
+# isort: off
+from ._generated.resources import ActorsResource as ActorsResource
+from ._generated.resources import MemoriesResource as MemoriesResource
+from ._generated.resources import OrgsResource as OrgsResource
+from ._generated.resources import RolesResource as RolesResource
+from ._generated.resources import TeamsResource as TeamsResource
+from ._retry import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
+from ._retry import DEFAULT_RETRY_BACKOFF as DEFAULT_RETRY_BACKOFF
+from .exceptions import MemsyAPIError as MemsyAPIError
+from .exceptions import MemsyConnectionError as MemsyConnectionError
+from .models import HealthResponse as HealthResponse
+from .models import RateLimitInfo as RateLimitInfo
+from .models import SearchResponse as SearchResponse
+from .models import UsageInfo as UsageInfo
+# isort: on
+
 __all__ = ["AsyncMemsyClient", "MemsyClient"]
 
 EventsArg = Sequence[EventPayload | Mapping[str, Any]]

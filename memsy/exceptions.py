@@ -86,25 +86,31 @@ class MemsyAPIError(MemsyError):
         error_code: the machine-readable ``error`` code of the body, when there is one.
         detail: the human-readable message extracted from the body (or the body text).
         body: the decoded JSON body (any JSON value), or ``None`` when the body was not JSON.
-        response: the ``httpx.Response``.
+        response: the ``httpx.Response`` (its request without credentials or body).
         request_id: the server's request id (``X-Request-Id`` / ``apigw-requestid``), when sent.
         usage / rate_limit: the usage and rate-limit headers of the error response, when sent.
+
+    The constructor also takes memsy 0.3.5's arguments, positionally in its order: ``(message, status_code,
+    detail, error_code, response)``, then each subclass's own fields (``required_scope``, ``retry_after``, ...).
+    A field given that way is what its attribute returns; otherwise the attribute is read from the body.
     """
 
     def __init__(
         self,
         message: str,
-        *,
         status_code: int | None = None,
-        error_code: str | None = None,
         detail: str = "",
-        body: Any = None,
+        error_code: str | None = None,
         response: httpx.Response | None = None,
+        *,
+        body: Any = None,
         request_id: str | None = None,
         usage: UsageInfo | None = None,
         rate_limit: RateLimitInfo | None = None,
     ) -> None:
         super().__init__(message)
+        if response is not None:
+            _redact(response)  # an exception keeps its response: never with the key (or a request body)
         self.message = message
         self.status_code = status_code
         self.error_code = error_code
@@ -114,6 +120,11 @@ class MemsyAPIError(MemsyError):
         self.request_id = request_id
         self.usage = usage
         self.rate_limit = rate_limit
+        self._given: dict[str, Any] = {}
+
+    def _give(self, **fields: Any) -> None:
+        """Fields passed to the constructor (0.3.5's signatures): they win over the body's."""
+        self._given.update((k, v) for k, v in fields.items() if v is not None)
 
     def __str__(self) -> str:
         parts = [self.message]
@@ -137,10 +148,16 @@ class MemsyAPIError(MemsyError):
         return _effective_body(self.body).get(name)
 
     def _int_field(self, name: str) -> int | None:
+        given = self.__dict__.get("_given")
+        if given and name in given:
+            return given[name]  # type: ignore[no-any-return]
         value = self._field(name)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def _str_field(self, name: str) -> str | None:
+        given = self.__dict__.get("_given")
+        if given and name in given:
+            return given[name]  # type: ignore[no-any-return]
         value = self._field(name)
         return value if isinstance(value, str) else None
 
@@ -195,6 +212,19 @@ class AuthenticationError(MemsyAPIError):
 class AuthorizationError(MemsyAPIError):
     """403: the key is valid but may not do this (missing scope, not an org admin, ...)."""
 
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 403,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        required_scope: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(required_scope=required_scope)
+
     @property
     def required_scope(self) -> str | None:
         """The scope the route needs, for scope errors."""
@@ -203,6 +233,21 @@ class AuthorizationError(MemsyAPIError):
 
 class FeatureNotAvailable(AuthorizationError):
     """403 ``feature_not_available``: the plan does not include this feature."""
+
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 403,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        feature: str | None = None,
+        current_tier: str | None = None,
+        upgrade_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(feature=feature, current_tier=current_tier, upgrade_url=upgrade_url)
 
     @property
     def feature(self) -> str | None:
@@ -227,6 +272,20 @@ class SeatRequiredError(AuthorizationError):
 class OrgLimitReachedError(AuthorizationError):
     """403 ``org_limit_reached``: the plan's org allowance is used up."""
 
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 403,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        limit: int | None = None,
+        current: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(limit=limit, current=current)
+
     @property
     def limit(self) -> int | None:
         """The allowance."""
@@ -244,6 +303,19 @@ class KeyLimitReachedError(OrgLimitReachedError):
 
 class BillingNotEnabledError(AuthorizationError):
     """403 ``billing_not_enabled``: billing is not configured for this org."""
+
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 403,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        interest_path: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(interest_path=interest_path)
 
     @property
     def interest_path(self) -> str | None:
@@ -266,6 +338,21 @@ class ConflictError(MemsyAPIError):
 class SeatLimitReachedError(ConflictError):
     """409 ``seat_limit_reached``: all purchased seats are assigned."""
 
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 409,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        purchased_seats: int | None = None,
+        assigned_seats: int | None = None,
+        pending_invites: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(purchased_seats=purchased_seats, assigned_seats=assigned_seats, pending_invites=pending_invites)
+
     @property
     def purchased_seats(self) -> int | None:
         """Seats purchased."""
@@ -285,13 +372,38 @@ class SeatLimitReachedError(ConflictError):
 class RateLimitExceeded(MemsyAPIError):
     """429: too many requests. ``retry_after`` is the server's requested wait in seconds, when it sent one."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 429,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        retry_after: float | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
         self.retry_after = retry_after
 
 
 class UsageLimitExceeded(MemsyAPIError):
     """429 ``usage_limit_exceeded``: a plan quota is exhausted until the next period. Retrying does not help."""
+
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 429,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        dimension: str | None = None,
+        current: int | None = None,
+        limit: int | None = None,
+        upgrade_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(dimension=dimension, current=current, limit=limit, upgrade_url=upgrade_url)
 
     @property
     def dimension(self) -> str | None:
@@ -447,7 +559,6 @@ def error_from_response(response: httpx.Response) -> MemsyAPIError:
     """Build the typed exception for an error response. Never raises, whatever the body is."""
     from ._headers import parse_rate_limit, parse_retry_after, parse_usage, request_id_of
 
-    _redact(response)
     body, text = _decode(response)
     effective = _effective_body(body)
     code = effective.get("error") if isinstance(effective.get("error"), str) else None
@@ -484,7 +595,6 @@ def malformed_response(response: httpx.Response | None, problem: str) -> Malform
 
     if response is None:
         return MalformedResponseError(f"the response could not be read: {problem}")
-    _redact(response)
     body, text = _decode(response)
     snippet = " ".join(text.split())[:200]
     return MalformedResponseError(

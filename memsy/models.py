@@ -59,6 +59,10 @@ from ._generated.models import (
 from ._model import Model as Model  # the base of every model (not a name users import)
 from ._model import ResourceList
 
+# memsy 0.3.5's names of two models (the same classes).
+EventItemResponse = EventItem
+MemoryScopeInfo = MemoryScope
+
 __all__ = [
     "ActorListResponse",
     "ActorResource",
@@ -73,6 +77,7 @@ __all__ = [
     "CreateKeyResponse",
     "DimensionUsage",
     "EventItem",
+    "EventItemResponse",
     "EventKind",
     "EventListResponse",
     "EventPayload",
@@ -83,6 +88,7 @@ __all__ = [
     "MemoryItemResource",
     "MemoryListResponse",
     "MemoryScope",
+    "MemoryScopeInfo",
     "MemoryStatsResponse",
     "OrgResource",
     "PaymentMethod",
