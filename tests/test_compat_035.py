@@ -379,19 +379,20 @@ def test_response_models_take_usage_and_rate_limit_keywords() -> None:
 # ------------------------------------------------------------------------- mixins ready for the generated classes
 
 
-class _EventPayload(_model.InputModel, memsy.EventPayload):
+# The generated class with its mixin, as the generator will make it (the same class once it does).
+class _EventPayload(memsy.EventPayload, _model.InputModel):
     __slots__ = ()
 
 
-class _ResourceSelection(_model.ResourceSelectionMethods, memsy.ResourceSelection):
+class _ResourceSelection(memsy.ResourceSelection, _model.ResourceSelectionMethods):
     __slots__ = ()
 
 
-class _UsageInfo(_model.HeaderModel, memsy.UsageInfo):
+class _UsageInfo(memsy.UsageInfo, _model.HeaderModel):
     __slots__ = ()
 
 
-class _RateLimitInfo(_model.HeaderModel, memsy.RateLimitInfo):
+class _RateLimitInfo(memsy.RateLimitInfo, _model.HeaderModel):
     __slots__ = ()
 
 
