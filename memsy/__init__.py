@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name is imported o
     from ._connectors import USER_SCOPED_PROVIDERS as USER_SCOPED_PROVIDERS
     from ._connectors import AuthorizationTimeoutError as AuthorizationTimeoutError
     from ._connectors import requires_org_admin as requires_org_admin
+    from ._generated.errors import *  # noqa: F403  (the classes of documented codes, in memsy.exceptions too)
+    from ._generated.models import *  # noqa: F403  (the models, re-exported by memsy.models)
     from ._helpers import IngestManyError as IngestManyError
     from ._helpers import WaitTimeoutError as WaitTimeoutError
     from ._retry import DEFAULT_MAX_RETRY_AFTER as DEFAULT_MAX_RETRY_AFTER
@@ -27,7 +29,6 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name is imported o
     from .control import AsyncMemsyControlClient as AsyncMemsyControlClient
     from .control import MemsyControlClient as MemsyControlClient
     from .exceptions import *  # noqa: F403  (the names of its __all__)
-    from ._generated.models import *  # noqa: F403  (the models, re-exported by memsy.models)
     from .models import ResourceList as ResourceList
 
 # The public names by defining module. Each is imported on first access (PEP 562), so that `import memsy` stays
@@ -46,11 +47,11 @@ _EXPORTS = {
         UsageLimitExceeded""",
     ".models": """ActorListResponse ActorResource ApiKeyInfo ApiKeyListResponse BillingSummary ClearResponse
         Connector ConnectorConnection ConnectorResourceItem ConnectorStatus CreateKeyResponse DimensionUsage EventItem
-        EventKind EventListResponse EventPayload HealthResponse IngestResponse Invoice MeResponse MemoryItemResource
-        MemoryListResponse MemoryScope MemoryStatsResponse OrgResource PaymentMethod PickerConfig ProInterestResponse
-        RateLimitInfo ResourceList ResourceSelection ResourceType RoleResource SearchResponse SearchResult
-        SourceEvent SourceMetadata StatusResponse TeamResource TimeseriesPoint UpcomingInvoice UsageInfo
-        UsageSummaryResponse UsageTimeseriesResponse""",
+        EventItemResponse EventKind EventListResponse EventPayload HealthResponse IngestResponse Invoice MeResponse
+        MemoryItemResource MemoryListResponse MemoryScope MemoryScopeInfo MemoryStatsResponse OrgResource
+        PaymentMethod PickerConfig ProInterestResponse RateLimitInfo ResourceList ResourceSelection ResourceType
+        RoleResource SearchResponse SearchResult SourceEvent SourceMetadata StatusResponse TeamResource
+        TimeseriesPoint UpcomingInvoice UsageInfo UsageSummaryResponse UsageTimeseriesResponse""",
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
 __all__ = ["__version__", *sorted(_LAZY)]

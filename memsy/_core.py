@@ -21,7 +21,7 @@ from . import _retry
 from ._call import Call, RawResponse, RequestOptions
 from ._headers import parse_rate_limit, parse_usage
 from ._model import Model, ResourceList
-from ._retry import RetryPolicy
+from ._retry import DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, RetryPolicy
 from ._version import __version__
 from .exceptions import (
     MemsyAPIError,
@@ -439,8 +439,8 @@ class SyncClient(BaseClient):
         base_url: str | None = None,
         api_key: str | None = None,
         timeout: float | httpx.Timeout = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_backoff: float = DEFAULT_RETRY_BACKOFF,
         *,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -495,8 +495,8 @@ class AsyncClient(BaseClient):
         base_url: str | None = None,
         api_key: str | None = None,
         timeout: float | httpx.Timeout = 30.0,
-        max_retries: int = 3,
-        retry_backoff: float = 1.0,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_backoff: float = DEFAULT_RETRY_BACKOFF,
         *,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,

@@ -6,16 +6,23 @@ The models themselves (their fields, types, defaults, docstrings and readers) ar
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
+    from ._generated.models import ConnectorResourceItem
     from .models import RateLimitInfo, UsageInfo
 
 T = TypeVar("T")
+M = TypeVar("M", bound="Model")
+I = TypeVar("I", bound="InputModel")  # noqa: E741
+H = TypeVar("H", bound="HeaderModel")
 _UNREAD: Any = object()
+_GENERATED = "memsy._generated.models"
 
 
 class _Metered:
@@ -41,6 +48,10 @@ class _Metered:
             cached = self._usage = parse_usage(headers) if headers is not None else None
         return cached  # type: ignore[no-any-return]
 
+    @usage.setter
+    def usage(self, value: UsageInfo | None) -> None:  # memsy 0.3.5's models had plain fields
+        self._usage = value
+
     @property
     def rate_limit(self) -> RateLimitInfo | None:
         """Rate-limit window state from the ``X-RateLimit-*`` headers; None when the response had none."""
@@ -51,6 +62,10 @@ class _Metered:
             headers = self._header_state()
             cached = self._rate_limit = parse_rate_limit(headers) if headers is not None else None
         return cached  # type: ignore[no-any-return]
+
+    @rate_limit.setter
+    def rate_limit(self, value: RateLimitInfo | None) -> None:
+        self._rate_limit = value
 
     @property
     def request_id(self) -> str | None:
@@ -87,6 +102,42 @@ class PlainData:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
+def _taking_metadata(init: Callable[..., None]) -> Callable[..., None]:
+    """``init`` (a generated model's dataclass ``__init__``), also taking ``usage=`` and ``rate_limit=``."""
+
+    def __init__(
+        self: Model, *args: Any, usage: UsageInfo | None = None, rate_limit: RateLimitInfo | None = None, **kwargs: Any
+    ) -> None:
+        init(self, *args, **kwargs)
+        if usage is not None:
+            self._usage = usage
+        if rate_limit is not None:
+            self._rate_limit = rate_limit
+
+    __init__.__doc__ = init.__doc__
+    __init__.__qualname__ = init.__qualname__
+    __init__.__wrapped__ = init  # type: ignore[attr-defined]
+    return __init__
+
+
+class _ConstructorSignature:
+    """``inspect.signature()`` (and ``help()``) of a model class: its dataclass fields, then ``usage=`` and
+    ``rate_limit=``. Computed when asked, not for every model at import."""
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        wrapped = getattr(owner.__dict__.get("__init__"), "__wrapped__", None)
+        if instance is not None or wrapped is None:
+            raise AttributeError("__signature__")  # inspect then works it out as usual
+        import inspect
+
+        signature = inspect.signature(wrapped)
+        metadata = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f"{kind} | None")
+            for name, kind in (("usage", "UsageInfo"), ("rate_limit", "RateLimitInfo"))
+        ]
+        return signature.replace(parameters=[*list(signature.parameters.values())[1:], *metadata])
+
+
 class Model(_Metered, PlainData):
     """Base of the generated models: unknown properties stay reachable in :attr:`extra`, and a result knows the
     usage, rate-limit state and request id of its response."""
@@ -95,6 +146,33 @@ class Model(_Metered, PlainData):
     _wire: dict[str, Any]
     _wire_names: ClassVar[frozenset[str]] = frozenset()
     """The property names the contract gives this model, as sent on the wire."""
+
+    if TYPE_CHECKING:
+
+        @classmethod
+        def _read(cls, body: Any) -> Any: ...  # generated for each model
+
+    else:
+        __signature__ = _ConstructorSignature()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The constructor of a generated model also takes memsy 0.3.5's ``usage=`` / ``rate_limit=`` (dataclass
+        # fields there, response metadata here). ``@dataclass(slots=True)`` builds the class a second time, with
+        # its ``__init__``: that second class is the one wrapped. A subclass of the user's is left as it is.
+        init = cls.__dict__.get("__init__")
+        if cls.__module__ == _GENERATED and "__dataclass_fields__" in cls.__dict__ and init is not None:
+            cls.__init__ = _taking_metadata(init)  # type: ignore[method-assign]
+
+    @classmethod
+    def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
+        """Read ``data``, a decoded JSON object keyed by wire names, exactly as the client reads a response body
+        (as memsy 0.3.5's ``from_dict`` did): properties this SDK does not know stay reachable in :attr:`extra`,
+        an optional property of an unexpected type reads as its default, a missing required one raises
+        ``KeyError``, and a value that is not an object raises ``TypeError``."""
+        if isinstance(data, Mapping) and type(data) is not dict:
+            data = dict(data)
+        return cls._read(data)  # type: ignore[no-any-return]
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -221,6 +299,73 @@ class HealthAccessors:
     def ok(self) -> bool:
         """True when the status is ``ok``."""
         return self.status == "ok"
+
+
+class InputModel:
+    """``to_dict()`` of a public input model (``EventPayload``, ``ResourceSelection``), as memsy 0.3.5 had it."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as the JSON object of the wire (its names are the attribute names), fields that are None left
+        out: an enum member as its value, a datetime as ISO-8601 text, and a mapping (only JSON-text properties,
+        such as ``EventPayload.metadata``, take one) as its JSON text. Nothing is checked here: the client checks
+        every field when it sends one (and leaves out a blank ``role_id`` / ``team_id``)."""
+        assert is_dataclass(self)
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, enum.Enum):
+                value = value.value
+            elif isinstance(value, Mapping):
+                value = json.dumps(dict(value), separators=(",", ":"), ensure_ascii=False)
+            elif isinstance(value, date):  # a datetime too
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+
+class ResourceSelectionMethods(InputModel):
+    """``ResourceSelection.from_item`` of memsy 0.3.5, with ``to_dict``."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_item(cls: type[I], item: ConnectorResourceItem) -> I:
+        """The selection of a listed resource, keeping its ``resource_type`` (and its name)."""
+        if not isinstance(item.resource_type, str):
+            from ._validation import fail
+
+            raise fail(
+                f"resource {item.external_id!r} was listed without a resource_type; build its "
+                "ResourceSelection(external_id, resource_type) yourself",
+                "item.resource_type",
+            )
+        selection: I = cast(Any, cls)(external_id=item.external_id, resource_type=item.resource_type, name=item.name)
+        return selection
+
+
+class HeaderModel:
+    """``from_headers`` of the models read from response headers (``UsageInfo``, ``RateLimitInfo``), as memsy
+    0.3.5 had it."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        _HEADERS: ClassVar[tuple[tuple[str, str, bool], ...]]
+
+    @classmethod
+    def from_headers(cls: type[H], headers: Mapping[str, str]) -> H:
+        """Read the headers (names in any case): a value that is absent or does not parse is None. Unlike the
+        ``usage`` / ``rate_limit`` of a result, which are None when the response carried none of the headers,
+        this always returns an instance (every field None then), as 0.3.5 did."""
+        from ._headers import read_values
+
+        lowered = {str(name).lower(): value for name, value in headers.items()}
+        values = read_values(lowered, cls._HEADERS) or {}
+        model: H = cast(Any, cls)(**values)
+        return model
 
 
 # Lenient reads of an open bag (a JSON object the contract lists some keys of): the typed accessors generated

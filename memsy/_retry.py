@@ -20,8 +20,12 @@ from .exceptions import (
     UsageLimitExceeded,
 )
 
-__all__ = ["DEFAULT_MAX_RETRY_AFTER", "RetryPolicy"]
+__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_MAX_RETRY_AFTER", "DEFAULT_RETRY_BACKOFF", "RetryPolicy"]
 
+DEFAULT_MAX_RETRIES = 3
+"""Retries of a rate-limited request by default (the clients' ``max_retries``)."""
+DEFAULT_RETRY_BACKOFF = 1.0
+"""Base of the exponential backoff by default, in seconds (the clients' ``retry_backoff``)."""
 DEFAULT_MAX_RETRY_AFTER = 60.0
 """The longest ``Retry-After`` waited on by default, in seconds: a longer one is raised at once, with the server's
 ``retry_after``, rather than slept on."""
@@ -48,8 +52,8 @@ class RetryPolicy:
             closed by the server before any byte of the answer (the race after an idle connection times out).
     """
 
-    max_retries: int = 3
-    backoff: float = 1.0
+    max_retries: int = DEFAULT_MAX_RETRIES
+    backoff: float = DEFAULT_RETRY_BACKOFF
     max_backoff: float = 30.0
     max_retry_after: float = DEFAULT_MAX_RETRY_AFTER
     jitter: float = 0.25

@@ -17,12 +17,50 @@ from ._generated.resources import AsyncDataMethods, DataMethods
 from ._helpers import IngestPlan, StatusWaiter, mirror_docs
 from .exceptions import MemsyError
 
+# The other names memsy 0.3.5's memsy.client had, for code that imports them from here (all loaded already).
+# isort: off
+from ._generated.resources import ActorsResource as ActorsResource
+from ._generated.resources import MemoriesResource as MemoriesResource
+from ._generated.resources import OrgsResource as OrgsResource
+from ._generated.resources import RolesResource as RolesResource
+from ._generated.resources import TeamsResource as TeamsResource
+from ._retry import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
+from ._retry import DEFAULT_RETRY_BACKOFF as DEFAULT_RETRY_BACKOFF
+from .exceptions import MemsyAPIError as MemsyAPIError
+from .exceptions import MemsyConnectionError as MemsyConnectionError
+# isort: on
+
 __all__ = ["AsyncMemsyClient", "MemsyClient"]
 
-if TYPE_CHECKING:  # annotations only: the models load with the first call
-    from .models import EventPayload, IngestResponse, StatusResponse
+# 0.3.5's memsy.client also had these models: resolved on first use, since the models load with the first call.
+_MODELS = {
+    "EventPayload",
+    "HealthResponse",
+    "IngestResponse",
+    "RateLimitInfo",
+    "SearchResponse",
+    "StatusResponse",
+    "UsageInfo",
+}
+
+if TYPE_CHECKING:
+    from .models import EventPayload as EventPayload
+    from .models import HealthResponse as HealthResponse
+    from .models import IngestResponse as IngestResponse
+    from .models import RateLimitInfo as RateLimitInfo
+    from .models import SearchResponse as SearchResponse
+    from .models import StatusResponse as StatusResponse
+    from .models import UsageInfo as UsageInfo
 
     EventsArg = Sequence[EventPayload | Mapping[str, Any]]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODELS:
+        from . import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MemsyClient(DataMethods):

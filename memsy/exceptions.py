@@ -21,10 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AuthenticationError",
     "AuthorizationError",
-    "BillingNotEnabledError",
     "ConflictError",
-    "FeatureNotAvailable",
-    "KeyLimitReachedError",
     "MalformedResponseError",
     "MemsyAPIError",
     "MemsyConnectionError",
@@ -33,14 +30,9 @@ __all__ = [
     "MemsyValidationError",
     "NotFoundError",
     "NotImplementedByServerError",
-    "OrgIdNotAllowedError",
-    "OrgLimitReachedError",
     "RateLimitExceeded",
     "RequestValidationError",
-    "SeatLimitReachedError",
-    "SeatRequiredError",
     "ServerError",
-    "UsageLimitExceeded",
 ]
 
 _MAX_TEXT = 500  # characters of a non-JSON body kept in messages
@@ -102,25 +94,31 @@ class MemsyAPIError(MemsyError):
         error_code: the machine-readable ``error`` code of the body, when there is one.
         detail: the human-readable message extracted from the body (or the body text).
         body: the decoded JSON body (any JSON value), or ``None`` when the body was not JSON.
-        response: the ``httpx.Response``.
+        response: the ``httpx.Response`` (its request without credentials or body).
         request_id: the server's request id (``X-Request-Id`` / ``apigw-requestid``), when sent.
         usage / rate_limit: the usage and rate-limit headers of the error response, when sent.
+
+    The constructor also takes memsy 0.3.5's arguments, positionally in its order: ``(message, status_code,
+    detail, error_code, response)``, then each subclass's own fields (``required_scope``, ``retry_after``, ...).
+    A field given that way is what its attribute returns; otherwise the attribute is read from the body.
     """
 
     def __init__(
         self,
         message: str,
-        *,
         status_code: int | None = None,
-        error_code: str | None = None,
         detail: str = "",
-        body: Any = None,
+        error_code: str | None = None,
         response: httpx.Response | None = None,
+        *,
+        body: Any = None,
         request_id: str | None = None,
         usage: UsageInfo | None = None,
         rate_limit: RateLimitInfo | None = None,
     ) -> None:
         super().__init__(message)
+        if response is not None:
+            _redact(response)  # an exception keeps its response: never with the key (or a request body)
         self.message = message
         self.status_code = status_code
         self.error_code = error_code
@@ -130,6 +128,11 @@ class MemsyAPIError(MemsyError):
         self.request_id = request_id
         self.usage = usage
         self.rate_limit = rate_limit
+        self._given: dict[str, Any] = {}
+
+    def _give(self, **fields: Any) -> None:
+        """Fields passed to the constructor (0.3.5's signatures): they win over the body's."""
+        self._given.update((k, v) for k, v in fields.items() if v is not None)
 
     def __str__(self) -> str:
         parts = [self.message]
@@ -148,10 +151,16 @@ class MemsyAPIError(MemsyError):
         return _effective_body(self.body).get(name)
 
     def _int_field(self, name: str) -> int | None:
+        given = self.__dict__.get("_given")
+        if given and name in given:
+            return given[name]  # type: ignore[no-any-return]
         value = self._field(name)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def _str_field(self, name: str) -> str | None:
+        given = self.__dict__.get("_given")
+        if given and name in given:
+            return given[name]  # type: ignore[no-any-return]
         value = self._field(name)
         return value if isinstance(value, str) else None
 
@@ -199,64 +208,23 @@ class AuthenticationError(MemsyAPIError):
 class AuthorizationError(MemsyAPIError):
     """403: the key is valid but may not do this (missing scope, not an org admin, ...)."""
 
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 403,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        required_scope: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
+        self._give(required_scope=required_scope)
+
     @property
     def required_scope(self) -> str | None:
         """The scope the route needs, for scope errors."""
         return self._str_field("required_scope") or self._str_field("scope")
-
-
-class FeatureNotAvailable(AuthorizationError):
-    """403 ``feature_not_available``: the plan does not include this feature."""
-
-    @property
-    def feature(self) -> str | None:
-        """The feature the plan lacks."""
-        return self._str_field("feature")
-
-    @property
-    def current_tier(self) -> str | None:
-        """The caller's plan."""
-        return self._str_field("current_tier")
-
-    @property
-    def upgrade_url(self) -> str | None:
-        """Where to upgrade."""
-        return self._str_field("upgrade_url")
-
-
-class SeatRequiredError(AuthorizationError):
-    """403 ``seat_required``: the caller needs an assigned seat (console events)."""
-
-
-class OrgLimitReachedError(AuthorizationError):
-    """403 ``org_limit_reached``: the plan's org allowance is used up."""
-
-    @property
-    def limit(self) -> int | None:
-        """The allowance."""
-        return self._int_field("limit")
-
-    @property
-    def current(self) -> int | None:
-        """The amount in use."""
-        return self._int_field("current")
-
-
-class KeyLimitReachedError(OrgLimitReachedError):
-    """403 ``key_limit_reached``: the plan's API-key allowance is used up."""
-
-
-class BillingNotEnabledError(AuthorizationError):
-    """403 ``billing_not_enabled``: billing is not configured for this org."""
-
-    @property
-    def interest_path(self) -> str | None:
-        """Control-plane path where interest in a paid plan can be expressed."""
-        return self._str_field("interest_path")
-
-
-class OrgIdNotAllowedError(MemsyAPIError):
-    """400 ``org_id_not_allowed``: the org is derived from the key and may not be sent."""
 
 
 class NotFoundError(MemsyAPIError):
@@ -267,55 +235,21 @@ class ConflictError(MemsyAPIError):
     """409: the request conflicts with the current state (for example the record already exists)."""
 
 
-class SeatLimitReachedError(ConflictError):
-    """409 ``seat_limit_reached``: all purchased seats are assigned."""
-
-    @property
-    def purchased_seats(self) -> int | None:
-        """Seats purchased."""
-        return self._int_field("purchased_seats")
-
-    @property
-    def assigned_seats(self) -> int | None:
-        """Seats assigned."""
-        return self._int_field("assigned_seats")
-
-    @property
-    def pending_invites(self) -> int | None:
-        """Invitations not yet accepted."""
-        return self._int_field("pending_invites")
-
-
 class RateLimitExceeded(MemsyAPIError):
     """429: too many requests. ``retry_after`` is the server's requested wait in seconds, when it sent one."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = 429,
+        detail: str = "",
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+        retry_after: float | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, status_code, detail, error_code, response, **kwargs)
         self.retry_after = retry_after
-
-
-class UsageLimitExceeded(MemsyAPIError):
-    """429 ``usage_limit_exceeded``: a plan quota is exhausted until the next period. Retrying does not help."""
-
-    @property
-    def dimension(self) -> str | None:
-        """The exhausted usage dimension (``events_ingested``, ...)."""
-        return self._str_field("dimension")
-
-    @property
-    def current(self) -> int | None:
-        """Amount used."""
-        return self._int_field("current")
-
-    @property
-    def limit(self) -> int | None:
-        """The quota."""
-        return self._int_field("limit")
-
-    @property
-    def upgrade_url(self) -> str | None:
-        """Where to upgrade."""
-        return self._str_field("upgrade_url")
 
 
 class NotImplementedByServerError(MemsyAPIError):
@@ -325,6 +259,14 @@ class NotImplementedByServerError(MemsyAPIError):
 class ServerError(MemsyAPIError):
     """5xx: the service or a gateway in front of it failed."""
 
+
+# The classes of the documented error codes (FeatureNotAvailable, UsageLimitExceeded, ...), with a property for
+# each field the contract says their code carries: generated from it, deriving from the classes above.
+from ._generated.errors import *  # noqa: E402, F403
+from ._generated.errors import UsageLimitExceeded  # noqa: E402  (named below)
+from ._generated.errors import __all__ as _code_classes  # noqa: E402
+
+__all__.extend(_code_classes)
 
 # ------------------------------------------------------------------------------------------------ classification
 
@@ -405,7 +347,7 @@ def _is_gateway_forbidden(body: Any) -> bool:
 def error_class_for(status: int, code: str | None, message: str, body: Any) -> type[MemsyAPIError]:
     """The exception class for an error response: the class of its documented code (codes and their statuses
     come from the contract, the class of each from sdk-overlay.yaml), else the class of its status."""
-    from ._generated.error_codes import ERROR_CODES, EXCEPTION_FOR_CODE
+    from ._generated.errors import ERROR_CODES, EXCEPTION_FOR_CODE
 
     if code is not None and ERROR_CODES.get(code) == status and code in EXCEPTION_FOR_CODE:
         cls: type[MemsyAPIError] = globals()[EXCEPTION_FOR_CODE[code]]
@@ -451,7 +393,6 @@ def error_from_response(response: httpx.Response) -> MemsyAPIError:
     """Build the typed exception for an error response. Never raises, whatever the body is."""
     from ._headers import parse_rate_limit, parse_retry_after, parse_usage, request_id_of
 
-    _redact(response)
     body, text = _decode(response)
     effective = _effective_body(body)
     code = effective.get("error") if isinstance(effective.get("error"), str) else None
@@ -488,7 +429,6 @@ def malformed_response(response: httpx.Response | None, problem: str) -> Malform
 
     if response is None:
         return MalformedResponseError(f"the response could not be read: {problem}")
-    _redact(response)
     body, text = _decode(response)
     snippet = " ".join(text.split())[:200]
     return MalformedResponseError(

@@ -11,9 +11,14 @@ descriptions as docstrings. Each response model also carries:
 
 from __future__ import annotations
 
+from ._generated import models as _generated
 from ._generated.models import *  # noqa: F403  (every model of the contract: its generated __all__)
 from ._generated.models import __all__ as _generated_models
 from ._model import Model as Model  # the base of every model (not a name users import)
 from ._model import ResourceList
 
-__all__ = ["ResourceList", *_generated_models]
+# memsy 0.3.5's names of two models (the same classes).
+EventItemResponse = _generated.EventItem
+MemoryScopeInfo = _generated.MemoryScope
+
+__all__ = ["EventItemResponse", "MemoryScopeInfo", "ResourceList", *_generated_models]

@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,7 @@ class Field:
     reader: str  # expression reading variable `v`
     doc: str | None
     secret: bool = False
+    positional: bool = False  # listed in the overlay's `order`: no dataclass default, whatever the contract says
 
 
 class ModelWriter:
@@ -154,7 +155,14 @@ class ModelWriter:
                 return
             self.visiting.add(name)
             read = [self._field(name, p, s, p in node.get("required", [])) for p, s in self._props(node)]
-            self.fields[name] = sorted(read, key=lambda f: not f.required)  # required first: positional order
+            read = sorted(read, key=lambda f: not f.required)  # required first: positional order
+            order = self.overlay.get(name, {}).get("order", [])  # the published SDK's positional order
+            by_name = {f.name: f for f in read}
+            unknown = set(order) - set(by_name)
+            if unknown:
+                raise SystemExit(f"sdk-overlay.yaml: {name}.order names no property: {sorted(unknown)}")
+            head = [replace(by_name[n], positional=True) for n in order]
+            self.fields[name] = head + [f for f in read if f.name not in order]
             self.order.append(name)  # after the models it contains: they are defined first
             return
         for key in ("oneOf", "anyOf"):
@@ -338,7 +346,7 @@ class ModelWriter:
             lines.append("")
             for f in fields_:
                 ann = f.annotation
-                if f.required:
+                if f.required or f.positional:
                     declaration = f"    {f.name}: {ann}"
                     if f.secret:
                         declaration += " = field(repr=False)"
@@ -697,7 +705,7 @@ class OperationWriter:
                 "",
                 "",
                 "@dataclass(slots=True)",
-                f"class {public}:",
+                f"class {public}({opts['mixin']}):" if opts.get("mixin") else f"class {public}:",
                 f'    """{doc(node.get("description"), 4)}"""',
                 "",
             ]
@@ -1087,7 +1095,7 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
                 "        error_code: str | None = None, response: httpx.Response | None = None,",
                 f"        {params}, **kwargs: Any,",
                 "    ) -> None:",
-                f'        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
+                '        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
                 "        super().__init__(message, status_code, detail, error_code, response, **kwargs)",
                 f"        self._give({', '.join(f'{f}={f}' for f in order)})",
             ]
@@ -1104,7 +1112,7 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
     lines += [
         "",
         "",
-        f"__all__ = [{', '.join(repr(n) for n in sorted(class_of.values()))}]",
+        f"__all__: list[str] = [{', '.join(repr(n) for n in sorted(class_of.values()))}]",
         '"""The exception classes of documented codes (memsy.exceptions re-exports them)."""',
         "",
     ]
@@ -1198,8 +1206,8 @@ def main() -> None:
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
         + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\n"
-        + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HealthAccessors, Model, Page, PlainData, ResultsIterable, "
-        + "StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text\n\n"
+        + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HeaderModel, HealthAccessors, InputModel, Model, Page, PlainData, "
+        + "ResourceSelectionMethods, ResultsIterable, StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text\n\n"
         + "_new = object.__new__\n"
         + "".join(enums)
         + "".join(header_models)
@@ -1328,7 +1336,7 @@ def render_header_model(contract: Contract, name: str) -> str:
         "",
         "",
         "@dataclass(slots=True)",
-        f"class {name}(PlainData):",
+        f"class {name}(HeaderModel, PlainData):",
         f'    """{doc(node.get("description"), 4)}"""',
     ]
     lines.append("")

@@ -240,7 +240,7 @@ class UsageLimitExceeded(MemsyAPIError):
         return self._str_field("upgrade_url")
 
 
-__all__ = [
+__all__: list[str] = [
     "BillingNotEnabledError",
     "FeatureNotAvailable",
     "KeyLimitReachedError",

@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .. import _headers
 from .. import _read as _r
 from .._model import (
+    HeaderModel,
     HealthAccessors,
+    InputModel,
     Model,
     Page,
     PlainData,
+    ResourceSelectionMethods,
     ResultsIterable,
     StatusAccessors,
     bag_number,
@@ -58,7 +61,7 @@ class ResourceType(str, enum.Enum):
 
 
 @dataclass(slots=True)
-class UsageInfo(PlainData):
+class UsageInfo(HeaderModel, PlainData):
     """Plan consumption as the `X-Usage-*` and `X-Plan` response headers report it, gathered into one object for
     clients and docs. It is never a body: each property is read from the response header its `x-memsy-header`
     names (the header component of the same name documents it), and is absent when that header is absent or
@@ -110,7 +113,7 @@ class UsageInfo(PlainData):
 
 
 @dataclass(slots=True)
-class RateLimitInfo(PlainData):
+class RateLimitInfo(HeaderModel, PlainData):
     """The rate-limit window of the `api_calls` dimension as the `X-RateLimit-*` response headers report it,
     gathered into one object. Never a body: each property is read from the header its `x-memsy-header` names,
     and is absent when that header is absent or cannot be parsed."""
@@ -137,7 +140,7 @@ class RateLimitInfo(PlainData):
 
 
 @dataclass(slots=True)
-class EventPayload:
+class EventPayload(InputModel):
     """One conversation event to ingest."""
 
     actor_id: str
@@ -162,7 +165,7 @@ class EventPayload:
 
 
 @dataclass(slots=True)
-class ResourceSelection:
+class ResourceSelection(ResourceSelectionMethods):
     """One resource to select. Its type is required (no provider's type is assumed)."""
 
     external_id: str
@@ -558,9 +561,9 @@ class OrgResource(Model):
 class RoleResource(Model):
     """A role customization record."""
 
-    org_id: str
     role_id: str
     """Assigned by the server."""
+    org_id: str
     name: str
     focus: str
     promotion_prompt: str
@@ -570,8 +573,8 @@ class RoleResource(Model):
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
-            "org_id",
             "role_id",
+            "org_id",
             "name",
             "focus",
             "promotion_prompt",
@@ -587,10 +590,10 @@ class RoleResource(Model):
         d = body if type(body) is dict else _r.obj(body)
         get = d.get
         model = _new(cls)
-        x = d["org_id"]
-        model.org_id = x if type(x) is str else str(x)
         x = d["role_id"]
         model.role_id = x if type(x) is str else str(x)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
         x = d["name"]
         model.name = x if type(x) is str else str(x)
         x = d["focus"]
@@ -611,9 +614,9 @@ class RoleResource(Model):
 class TeamResource(Model):
     """A team customization record."""
 
-    org_id: str
     team_id: str
     """Assigned by the server."""
+    org_id: str
     name: str
     focus: str
     promotion_prompt: str
@@ -623,8 +626,8 @@ class TeamResource(Model):
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
-            "org_id",
             "team_id",
+            "org_id",
             "name",
             "focus",
             "promotion_prompt",
@@ -640,10 +643,10 @@ class TeamResource(Model):
         d = body if type(body) is dict else _r.obj(body)
         get = d.get
         model = _new(cls)
-        x = d["org_id"]
-        model.org_id = x if type(x) is str else str(x)
         x = d["team_id"]
         model.team_id = x if type(x) is str else str(x)
+        x = d["org_id"]
+        model.org_id = x if type(x) is str else str(x)
         x = d["name"]
         model.name = x if type(x) is str else str(x)
         x = d["focus"]
@@ -864,11 +867,11 @@ class MemoryStatsResponse(Model):
     total: int
     total_memories: int
     active_memories: int
+    by_type: dict[str, int]
+    by_kind: dict[str, int]
+    by_status: dict[str, int]
     avg_confidence: float
     avg_strength: float
-    by_type: dict[str, int] = field(default_factory=dict)
-    by_kind: dict[str, int] = field(default_factory=dict)
-    by_status: dict[str, int] = field(default_factory=dict)
     top_entities: list[dict[str, Any]] = field(default_factory=list)
     confidence_buckets: list[dict[str, Any]] | None = None
     date_range: dict[str, str | None] | None = None
@@ -878,11 +881,11 @@ class MemoryStatsResponse(Model):
             "total",
             "total_memories",
             "active_memories",
-            "avg_confidence",
-            "avg_strength",
             "by_type",
             "by_kind",
             "by_status",
+            "avg_confidence",
+            "avg_strength",
             "top_entities",
             "confidence_buckets",
             "date_range",
@@ -901,13 +904,13 @@ class MemoryStatsResponse(Model):
         model.total_memories = x if type(x) is int else _r.integer(x, 0)
         x = d["active_memories"]
         model.active_memories = x if type(x) is int else _r.integer(x, 0)
+        model.by_type = _r.int_map(get("by_type"), {})
+        model.by_kind = _r.int_map(get("by_kind"), {})
+        model.by_status = _r.int_map(get("by_status"), {})
         x = d["avg_confidence"]
         model.avg_confidence = x if type(x) is float else _r.number(x, 0.0)
         x = d["avg_strength"]
         model.avg_strength = x if type(x) is float else _r.number(x, 0.0)
-        model.by_type = _r.int_map(get("by_type"), {})
-        model.by_kind = _r.int_map(get("by_kind"), {})
-        model.by_status = _r.int_map(get("by_status"), {})
         model.top_entities = _r.dict_list(get("top_entities"), [])
         model.confidence_buckets = _r.dict_list(get("confidence_buckets"), None)
         model.date_range = _r.opt_str_map(get("date_range"), None)
@@ -971,20 +974,20 @@ class ActorResource(Model):
 class ActorListResponse(Page[ActorResource], Model):
     """One page of actors."""
 
+    items: list[ActorResource]
     total: int
     """Distinct actors after the `q` filter (a lower bound when `truncated`)."""
     limit: int
     offset: int
-    items: list[ActorResource] = field(default_factory=list)
     truncated: bool = False
     """The server stopped at its row-scan cap; the page may miss actors and counts are low."""
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
+            "items",
             "total",
             "limit",
             "offset",
-            "items",
             "truncated",
         )
     )
@@ -995,14 +998,14 @@ class ActorListResponse(Page[ActorResource], Model):
         d = body if type(body) is dict else _r.obj(body)
         get = d.get
         model = _new(cls)
+        x = get("items")
+        model.items = [ActorResource._read(x) for x in x if type(x) is dict] if type(x) is list else []
         x = d["total"]
         model.total = x if type(x) is int else _r.integer(x, 0)
         x = d["limit"]
         model.limit = x if type(x) is int else _r.integer(x, 0)
         x = d["offset"]
         model.offset = x if type(x) is int else _r.integer(x, 0)
-        x = get("items")
-        model.items = [ActorResource._read(x) for x in x if type(x) is dict] if type(x) is list else []
         x = get("truncated")
         model.truncated = x if type(x) is bool else False
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
@@ -1697,17 +1700,17 @@ class Connector(Model):
     """Provider slug (open vocabulary in responses)."""
     status: str
     """`pending` until resources are selected, then `active`; `error` after a failed sync (open vocabulary)."""
-    created_at: str
-    display_name: str | None = None
-    external_account_id: str | None = None
+    display_name: str | None
+    external_account_id: str | None
     """The provider's id of the connected account or workspace."""
-    configured_by_email: str | None = None
+    configured_by_email: str | None
     """The member who set the connector up."""
-    scopes: list[str] = field(default_factory=list)
+    scopes: list[str]
     """OAuth scopes granted."""
-    last_sync_at: str | None = None
-    next_sync_at: str | None = None
-    last_error: str | None = None
+    last_sync_at: str | None
+    next_sync_at: str | None
+    last_error: str | None
+    created_at: str
     bucket: str | None = None
     """S3 only."""
     region: str | None = None
@@ -1718,7 +1721,6 @@ class Connector(Model):
             "id",
             "provider",
             "status",
-            "created_at",
             "display_name",
             "external_account_id",
             "configured_by_email",
@@ -1726,6 +1728,7 @@ class Connector(Model):
             "last_sync_at",
             "next_sync_at",
             "last_error",
+            "created_at",
             "bucket",
             "region",
         )
@@ -1743,8 +1746,6 @@ class Connector(Model):
         model.provider = x if type(x) is str else str(x)
         x = d["status"]
         model.status = x if type(x) is str else str(x)
-        x = d["created_at"]
-        model.created_at = x if type(x) is str else str(x)
         x = get("display_name")
         model.display_name = x if type(x) is str else None
         x = get("external_account_id")
@@ -1758,6 +1759,8 @@ class Connector(Model):
         model.next_sync_at = x if type(x) is str else None
         x = get("last_error")
         model.last_error = x if type(x) is str else None
+        x = d["created_at"]
+        model.created_at = x if type(x) is str else str(x)
         x = get("bucket")
         model.bucket = x if type(x) is str else None
         x = get("region")
