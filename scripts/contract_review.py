@@ -2,8 +2,9 @@
 
 Compares openapi.yaml with its version at the merge base of BASE and HEAD (or two files), then:
 
-* rates every change with `redocly diff` (major = breaking, minor = addition, patch = docs-only); a difference
-  redocly does not rate (a component no operation reaches, say) counts as docs-only;
+* rates every change with `redocly diff` (major = breaking, minor = addition, patch = docs-only), run on JSON
+  copies of both documents so that YAML aliases are written out; a difference redocly does not rate (a component
+  no operation reaches, say) counts as docs-only;
 * lists, for each change, every operation it reaches: a change inside a shared component (schema, parameter,
   response, header, ...) is listed under each operation that uses that component, directly or through others;
 * gates ``info.version``: a breaking change needs a major bump, an addition at least a minor one, a docs-only
@@ -16,6 +17,7 @@ Exit status: 0 when the version bump is enough, 1 when it is not, 2 when the com
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import re
@@ -525,6 +527,21 @@ def load(path: Path) -> dict[str, Any]:
     return doc
 
 
+def as_json(doc: dict[str, Any], target: Path) -> Path:
+    """The document as JSON, for redocly: YAML anchors and aliases written out. redocly walks a node it has seen
+    once only, so a map shared through an alias would count as present at its first use only, and writing it out
+    later would read as additions everywhere else."""
+    target.write_text(json.dumps(doc, default=_json_value), encoding="utf-8")
+    return target
+
+
+def _json_value(value: Any) -> Any:
+    """YAML values JSON lacks: an unquoted date or timestamp (an example, say) as its ISO 8601 text."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
@@ -541,7 +558,9 @@ def main(argv: list[str] | None = None) -> int:
                 base_path, base_label = args.base_file, f"`{args.base_file}`"
             revision_label = f"`{args.revision}`" if args.revision != ROOT / CONTRACT else "the working tree"
             base_doc, revision_doc = load(base_path), load(args.revision)
-            result = review(base_doc, revision_doc, run_redocly(base_path, args.revision), (base_label, revision_label))
+            here = Path(scratch)
+            diff = run_redocly(as_json(base_doc, here / "base.json"), as_json(revision_doc, here / "revision.json"))
+            result = review(base_doc, revision_doc, diff, (base_label, revision_label))
             text = result.markdown()
     except ReviewError as exc:
         print(f"contract review failed: {exc}", file=sys.stderr)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,48 @@ def _add_operation(spec: dict[str, Any]) -> None:
 
 def _describe_error_field(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["ErrorFields"]["properties"]["message"]["description"] = "What went wrong."
+
+
+def _require_offset(spec: dict[str, Any]) -> None:
+    """A shared parameter component: `offset` becomes required wherever it is used."""
+    spec["components"]["parameters"]["Offset"]["required"] = True
+
+
+def _describe_request_id(spec: dict[str, Any]) -> None:
+    """A shared header component: only its description changes."""
+    spec["components"]["headers"]["X-Request-Id"]["description"] = "The server's id of the request."
+
+
+def _retry_after_on_conflict(spec: dict[str, Any]) -> None:
+    """A shared response component: the 409 answer gains a header."""
+    spec["components"]["responses"]["Conflict"]["headers"]["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _operations_using(kind: str, name: str) -> list[str]:
+    """`METHOD /path` of every operation that uses #/components/<kind>/<name>: in its own or its path's parameters
+    and responses, or through a shared parameter or response (worked out here, apart from the review's own walk)."""
+    target = f"#/components/{kind}/{name}"
+    shared = ("#/components/parameters/", "#/components/responses/")
+    using = []
+    for method, path, op in operations():
+        refs = set(_refs([contract()["paths"][path].get("parameters") or [], op]))
+        for ref in [r for r in refs if r.startswith(shared)]:
+            section, component = ref.removeprefix("#/components/").split("/")
+            refs |= set(_refs(contract()["components"][section][component]))
+        if target in refs:
+            using.append(f"{method.upper()} {path}")
+    return using
 
 
 def _bump(level: str) -> Edit:
@@ -156,6 +198,72 @@ def test_a_shared_error_schema_lists_every_operation(tmp_path: Path) -> None:
     _result, report = _review(tmp_path, _describe_error_field, _bump("patch"))
     listed = _operations_section(report)
     assert sorted(listed) == sorted(f"{method.upper()} {path}" for method, path, _op in operations())
+
+
+@pytest.mark.parametrize(
+    ("edit", "component", "level", "how"),
+    [
+        (_require_offset, ("parameters", "Offset"), "major", "(1) via parameter `offset`"),
+        (_describe_request_id, ("headers", "X-Request-Id"), "patch", "- patch: (1)"),
+        (_retry_after_on_conflict, ("responses", "Conflict"), "minor", "(1) via response 409"),
+    ],
+    ids=["parameter", "header", "response"],
+)
+def test_a_shared_component_lists_every_operation_it_reaches_and_the_bump(
+    tmp_path: Path, edit: Edit, component: tuple[str, str], level: str, how: str
+) -> None:
+    """A change planted in a shared parameter, header or response component is listed under each operation that
+    uses the component (directly, or a header through the responses that carry it), with the bump it requires."""
+    using = _operations_using(*component)
+    assert len(using) >= 5, using  # shared for real: several operations reach it
+    result, report = _review(tmp_path, edit)
+    assert result.returncode == 1 and "NOT ENOUGH" in report
+    assert f"**Required bump: {level}**" in report
+    assert f"at `#/components/{component[0]}/{component[1]}/" in report
+    assert f"reaches {len(using)} operations." in report
+    listed = _operations_section(report)
+    assert sorted(listed) == sorted(using)
+    assert report.count(how) == len(using), how
+    result, report = _review(tmp_path, edit, _bump(level))
+    assert result.returncode == 0 and "Version check: OK" in report
+
+
+def test_a_shared_header_reaches_every_operation_through_the_shared_error_responses() -> None:
+    """X-Request-Id is on every response, the shared 401 / 429 / 5XX ones included: it reaches every operation."""
+    assert sorted(_operations_using("headers", "X-Request-Id")) == sorted(
+        f"{method.upper()} {path}" for method, path, _op in operations()
+    )
+    assert _operations_using("headers", "Retry-After") == _operations_using("responses", "TooManyRequests")
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def test_yaml_aliases_are_not_changes(tmp_path: Path) -> None:
+    """A base that shares one headers map through YAML aliases (as the contract did up to 2.1.0) and a revision that
+    writes it out are the same contract: redocly, which walks a shared node once, must not see additions."""
+    spec = copy.deepcopy(contract())
+    shared = spec["paths"]["/v1/health"]["get"]["responses"]["200"]["headers"]
+    for method, path, op in operations():
+        for status, response in op["responses"].items():
+            if "$ref" not in response and status.startswith("2"):
+                spec["paths"][path][method]["responses"][status]["headers"] = shared
+    base = tmp_path / "aliased.yaml"
+    base.write_text(yaml.safe_dump(spec, sort_keys=False))
+    assert base.read_text().count("*id") > 50, "the base shares the map through aliases"
+    revision = tmp_path / "written-out.yaml"
+    revision.write_text(yaml.dump(spec, Dumper=_NoAliases, sort_keys=False))
+    assert "*id" not in revision.read_text()
+    result = subprocess.run(
+        [str(PYTHON), str(REVIEW), "--base-file", str(base), "--revision", str(revision)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "**Required bump: none**" in result.stdout and "| minor | addition | 0 |" in result.stdout
 
 
 def test_several_changes_are_gated_together_against_the_base_version(tmp_path: Path) -> None:

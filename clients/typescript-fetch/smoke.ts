@@ -1,6 +1,7 @@
 // Smoke test of the TypeScript (fetch) client generated from openapi.yaml by openapi-generator (`make languages`):
 // compiled with `tsc --strict`, run with Node against memsy.local. Health, ingest, status, search, and every
-// documented error body shape read with ErrorResponseFromJSON (the shapes are the contract's own examples).
+// documented error body shape read with ErrorResponseFromJSON (the shapes are the contract's own examples): the
+// decoded error must say what the raw body says, field for field.
 import {
   Configuration,
   ErrorResponseFromJSON,
@@ -29,13 +30,42 @@ function documentedShapes(): unknown[] {
   return JSON.parse(required("MEMSY_ERROR_EXAMPLES")) as unknown[];
 }
 
-/** What an error body says, whichever documented shape it has. */
+/** A field the shape must have, read from the decoded error: a non-empty string, or the smoke fails. */
+function field(value: unknown, name: string): string {
+  check(typeof value === "string" && value.length > 0, `the decoded error lacks ${name}: ${JSON.stringify(value)}`);
+  return value as string;
+}
+
+/** What a decoded error body says, whichever documented shape it has; fails when the shape's own field is missing
+ * (a code nested under `detail` without its `error`, a validation issue without its `msg`, ...). */
 function describe(error: ErrorResponse): string {
   const detail = error.detail;
+  if (typeof detail === "string") return field(detail, "detail");
+  if (Array.isArray(detail)) return detail.map((issue: ValidationIssue, i) => field(issue.msg, `detail[${i}].msg`)).join("; ");
+  if (detail !== undefined && detail !== null) return `${field(detail.error, "detail.error")}: ${detail.message ?? ""}`;
+  if (error.error !== undefined) return `${field(error.error, "error")}: ${error.message ?? ""}`;
+  return field(error.message, "message");
+}
+
+/** The same reading of the raw JSON body, without the generated types: what describe() of its decoding must say. */
+function expected(raw: unknown): string {
+  const body = raw as Record<string, unknown>;
+  const detail = body.detail;
   if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) return detail.map((issue: ValidationIssue) => issue.msg).join("; ");
-  if (detail !== undefined) return `${detail.error}: ${detail.message ?? ""}`;
-  return error.error !== undefined ? `${error.error}: ${error.message ?? ""}` : error.message ?? "";
+  if (Array.isArray(detail)) return detail.map((issue) => String((issue as Record<string, unknown>).msg)).join("; ");
+  if (detail !== undefined && detail !== null) {
+    const nested = detail as Record<string, unknown>;
+    return `${String(nested.error)}: ${nested.message ?? ""}`;
+  }
+  if (body.error !== undefined) return `${String(body.error)}: ${body.message ?? ""}`;
+  return String(body.message);
+}
+
+/** The decoded body says what the raw body says (strict: a missing or lost field fails). */
+function checkDecoded(raw: unknown, decoded: ErrorResponse): string {
+  const said = describe(decoded);
+  check(said === expected(raw), `decoded ${JSON.stringify(raw)} as ${JSON.stringify(said)}, expected ${JSON.stringify(expected(raw))}`);
+  return said;
 }
 
 async function main(): Promise<void> {
@@ -79,17 +109,18 @@ async function main(): Promise<void> {
     check(false, "a wrong key must be refused");
   } catch (error) {
     check(error instanceof ResponseError && error.response.status === 401, `expected a 401, got ${String(error)}`);
-    const body = ErrorResponseFromJSON(await (error as ResponseError).response.json());
-    check(typeof body.detail === "string" && body.detail.length > 0, "401 detail is not a message");
-    console.log(`401 decoded into ErrorResponse: ${describe(body)}`);
+    const response = (error as ResponseError).response;
+    const requestId = response.headers.get("X-Request-Id") ?? "";
+    check(requestId !== "", "the 401 carries X-Request-Id");
+    const raw: unknown = await response.json();
+    const body = ErrorResponseFromJSON(raw);
+    check(typeof body.detail === "string", "the 401 detail is a message");
+    console.log(`401 decoded into ErrorResponse: ${checkDecoded(raw, body)} (request ${requestId})`);
   }
 
   const shapes = documentedShapes();
   check(shapes.length >= 5, "the contract documents every error shape as an example");
-  for (const shape of shapes) {
-    const body = ErrorResponseFromJSON(shape);
-    check(describe(body).length > 0, `documented shape not read: ${JSON.stringify(shape)}`);
-  }
+  for (const shape of shapes) checkDecoded(shape, ErrorResponseFromJSON(shape));
   console.log(`${shapes.length} documented error shapes read with ErrorResponseFromJSON`);
   console.log("TypeScript (fetch) client OK");
 }
