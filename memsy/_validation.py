@@ -125,6 +125,7 @@ def array(
     name: str,
     *,
     item: Callable[[Any, str, int], T],
+    items: Callable[[list[Any] | tuple[Any, ...], str], list[T]] | None = None,
     item_label: str,
     allowed: str = "",
     min_items: int = 0,
@@ -150,7 +151,7 @@ def array(
     if strings is not None and values and _strings_within(values, *strings):
         checked: list[Any] = list(values)  # every item passed the length rules: no per-item call needed
     else:
-        checked = [item(v, name, i) for i, v in enumerate(values)]  # each names item i only when it fails
+        checked = items(values, name) if items else [item(v, name, i) for i, v in enumerate(values)]
     return list(dict.fromkeys(checked)) if unique else checked
 
 
@@ -160,6 +161,8 @@ def _strings_within(values: list[Any] | tuple[Any, ...], min_length: int, max_le
         "".join(values)
     except TypeError:
         return False
+    if max_length is None and min_length <= 1:  # status() ids: no length to measure, only empty ones to find
+        return min_length == 0 or "" not in values
     lengths = list(map(len, values))
     return min(lengths) >= min_length and (max_length is None or max(lengths) <= max_length)
 

@@ -247,6 +247,55 @@ def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload
     return body
 
 
+def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) -> list[wire.EventPayload]:
+    """Every item of argument ``name``, as :func:`_check_event_payload` checks one, in one loop: an
+    instance of EventPayload whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
+    cls = models.EventPayload
+    checked: list[wire.EventPayload] = []
+    append = checked.append
+    for index, value in enumerate(values):
+        if type(value) is cls:
+            f_actor_id, f_session_id, f_kind, f_content, f_role_id, f_team_id, f_ts, f_metadata = (
+                value.actor_id,
+                value.session_id,
+                value.kind,
+                value.content,
+                value.role_id,
+                value.team_id,
+                value.ts,
+                value.metadata,
+            )
+            if (
+                type(f_actor_id) is str
+                and 1 <= len(f_actor_id) <= 256
+                and not f_actor_id.isspace()
+                and type(f_session_id) is str
+                and 1 <= len(f_session_id) <= 256
+                and not f_session_id.isspace()
+                and type(f_kind) is str
+                and f_kind in {"user_message", "assistant_message", "tool_result", "app_event"}
+                and type(f_content) is str
+                and 1 <= len(f_content) <= 8000
+                and not f_content.isspace()
+                and f_role_id is None
+                and f_team_id is None
+                and f_ts is None
+                and (f_metadata is None or (type(f_metadata) is str and len(f_metadata) <= 4096))
+            ):
+                body: wire.EventPayload = {
+                    "actor_id": f_actor_id,
+                    "session_id": f_session_id,
+                    "kind": cast(EventKind, f_kind),
+                    "content": f_content,
+                }
+                if f_metadata is not None:
+                    body["metadata"] = f_metadata
+                append(body)
+                continue
+        append(_check_event_payload(value, name, index))
+    return checked
+
+
 _RESOURCESELECTION_FIELDS = frozenset(("external_id", "resource_type", "name"))
 _RESOURCESELECTION_REQUIRED = ("external_id", "resource_type")
 
@@ -297,6 +346,35 @@ def _check_resource_selection(value: Any, name: str, index: int) -> wire.Resourc
     return body
 
 
+def _check_resource_selection_list(values: list[Any] | tuple[Any, ...], name: str) -> list[wire.ResourceSelection]:
+    """Every item of argument ``name``, as :func:`_check_resource_selection` checks one, in one loop: an
+    instance of ResourceSelection whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
+    cls = models.ResourceSelection
+    checked: list[wire.ResourceSelection] = []
+    append = checked.append
+    for index, value in enumerate(values):
+        if type(value) is cls:
+            f_external_id, f_resource_type, f_name = value.external_id, value.resource_type, value.name
+            if (
+                type(f_external_id) is str
+                and 1 <= len(f_external_id) <= 512
+                and type(f_resource_type) is str
+                and f_resource_type
+                in {"channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"}
+                and (f_name is None or (type(f_name) is str and len(f_name) <= 512))
+            ):
+                body: wire.ResourceSelection = {
+                    "external_id": f_external_id,
+                    "resource_type": cast(ResourceType, f_resource_type),
+                }
+                if f_name is not None:
+                    body["name"] = f_name
+                append(body)
+                continue
+        append(_check_resource_selection(value, name, index))
+    return checked
+
+
 MAX_ITEMS: dict[tuple[str, str], int] = {
     ("getEventStatus", "event_ids"): 500,
     ("configureConnectorResources", "resources"): 1000,
@@ -316,6 +394,7 @@ def ingest_events(*, events: Any) -> Call[models.IngestResponse]:
         "events",
         min_items=1,
         item=_check_event_payload,
+        items=_check_event_payload_list,
         item_label="event",
         single=(Mapping, models.EventPayload),
     )
@@ -1123,6 +1202,7 @@ def configure_connector_resources(*, connector_id: Any, resources: Any) -> Call[
         min_items=1,
         max_items=1000,
         item=_check_resource_selection,
+        items=_check_resource_selection_list,
         item_label="resource",
         single=(Mapping, models.ResourceSelection, models.ConnectorResourceItem),
     )
