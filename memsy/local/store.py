@@ -2,7 +2,10 @@
 
 One connection per thread over one WAL-mode database: readers never wait for the writer, and writers take turns
 on :attr:`Store.write_lock` (a Python lock, so a waiting writer sleeps instead of spinning in SQLite's busy
-handler). ``synchronous=NORMAL`` means a committed transaction survives the process being killed. An in-memory
+handler). ``synchronous=NORMAL`` means a committed transaction survives the process being killed. The log is
+copied into the database by :meth:`Store.checkpoint` (memsy.local's housekeeping calls it a few times a second),
+outside the write lock: left to SQLite, the commit that crosses its threshold would copy a thousand pages and
+sync twice while every other writer waits for it. An in-memory
 store (``":memory:"``) is a database file in a private temporary folder (on tmpfs where there is one), deleted on
 :meth:`Store.close`: several connections cannot share a plain SQLite memory database.
 """
@@ -29,6 +32,9 @@ from typing import Any
 Clock = Callable[[], float]
 
 DEDUP_WINDOW = 60.0
+AUTOCHECKPOINT_PAGES = 20_000
+"""SQLite's own checkpoint threshold, a safety net only: :meth:`Store.checkpoint`, called by housekeeping, keeps
+the log far below it."""
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 SCHEMA = """
@@ -272,6 +278,7 @@ class Store:
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA temp_store=MEMORY")
             connection.execute("PRAGMA mmap_size=268435456")
+            connection.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
             with self._connections_lock:
                 self._connections.append(connection)
             self._local.connection = connection
@@ -299,6 +306,11 @@ class Store:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        """Copy committed pages from the write-ahead log into the database, without waiting for readers or
+        writers (a passive checkpoint needs no write lock: writers go on appending meanwhile)."""
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return self.db.execute(sql, params).fetchall()
