@@ -515,40 +515,49 @@ class Store:
         """Store events and return their ids in order; an event identical to one stored in the last 60 s on
         (actor_id, session_id, kind, content) gets that event's id instead of being stored again."""
         now = self.clock()
+        stamp = iso(now)
+        keys = [
+            hashlib.sha256(
+                json.dumps([event["actor_id"], event["session_id"], event["kind"], event["content"]]).encode()
+            ).hexdigest()
+            for event in events
+        ]
+        unique = list(dict.fromkeys(keys))
         ids: list[str] = []
+        rows: list[tuple[Any, ...]] = []
         with self.transaction() as db:
-            for event in events:
-                key = hashlib.sha256(
-                    json.dumps([event["actor_id"], event["session_id"], event["kind"], event["content"]]).encode()
-                ).hexdigest()
-                row = db.execute(
-                    "SELECT event_id FROM events WHERE org_id = ? AND dedup_key = ? AND ingested_ts > ? "
-                    "ORDER BY ingested_ts LIMIT 1",
-                    (org_id, key, now - DEDUP_WINDOW),
-                ).fetchone()
-                if row is not None:
-                    ids.append(row["event_id"])
-                    continue
-                event_id = ulid(now)
-                db.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-                    (
-                        event_id,
-                        org_id,
-                        event["actor_id"],
-                        event["session_id"],
-                        event["kind"],
-                        event["content"],
-                        event.get("role_id"),
-                        event.get("team_id"),
-                        event.get("ts") or iso(now),
-                        event.get("metadata"),
-                        iso(now),
-                        now,
-                        key,
-                    ),
-                )
+            known: dict[str, str] = {}  # dedup key -> the earliest event stored with it in the window
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                for key, event_id in db.execute(
+                    f"SELECT dedup_key, event_id FROM events WHERE org_id = ? AND dedup_key IN "
+                    f"({','.join('?' * len(chunk))}) AND ingested_ts > ? ORDER BY ingested_ts, rowid",
+                    (org_id, *chunk, now - DEDUP_WINDOW),
+                ):
+                    known.setdefault(key, event_id)
+            for event, key in zip(events, keys, strict=True):
+                event_id = known.get(key)
+                if event_id is None:  # (a repeat later in this batch gets this id)
+                    event_id = known[key] = ulid(now)
+                    rows.append(
+                        (
+                            event_id,
+                            org_id,
+                            event["actor_id"],
+                            event["session_id"],
+                            event["kind"],
+                            event["content"],
+                            event.get("role_id"),
+                            event.get("team_id"),
+                            event.get("ts") or stamp,
+                            event.get("metadata"),
+                            stamp,
+                            now,
+                            key,
+                        )
+                    )
                 ids.append(event_id)
+            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
         return ids
 
     def statuses(self, org_id: str, event_ids: Sequence[str]) -> dict[str, str]:
