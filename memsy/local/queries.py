@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .extraction import STOPWORDS, stem, words
+from .extraction import STOPWORDS, stem, stems, words
 from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, current
 from .store import Store, iso, org_token, session_token, visibility_token
 
@@ -168,7 +168,7 @@ def search(
         row = rows.get(rowid)
         if row is None:
             continue
-        coverage = len(query_stems & {stem(w) for w in words(row["text"] + " " + row["tags"])}) / len(query_stems)
+        coverage = len(query_stems & stems(row["text"] + " " + row["tags"])) / len(query_stems)
         relevance = max(0.0, -ranks[rowid]) / best
         score = round(0.5 * coverage + 0.5 * relevance, 6)
         if score >= threshold:
