@@ -86,11 +86,12 @@ class LocalMemsyApp:
         self.memory_counts.changed(org_id)
 
     def housekeeping(self) -> None:
-        """Write the batched usage counters, recalls and key use times (the worker calls this a few times a
-        second)."""
+        """Write the batched usage counters, recalls and key use times, and checkpoint the database's log (the
+        worker calls this a few times a second)."""
         self.metering.flush()
         self.recalls.flush()
         self.keys.flush()
+        self.store.checkpoint()
 
     def close(self) -> None:
         """Stop the worker, write what is batched, close the database."""

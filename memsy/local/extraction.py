@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """
@@ -72,6 +73,13 @@ def stem(word: str) -> str:
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's words (kept for the texts seen most recently: search scores the same memories over
+    and over)."""
+    return frozenset(stem(w) for w in set(words(text)))
 
 
 def keywords(text: str, limit: int) -> list[str]:

@@ -41,9 +41,20 @@ class Metering:
         self._memory_generation: dict[str, int] = {}
         self._pending_usage: dict[tuple[str, str, str], int] = {}
         self._pending_keys: dict[tuple[str, str], int] = {}
+        self._hour_cache: tuple[float, str] = (math.nan, "")
 
     def _month(self) -> str:
-        return iso(self.store.clock())[:7]
+        return self._hour(self.store.clock())[:7]
+
+    def _hour(self, now: float) -> str:
+        """``YYYY-MM-DDTHH`` of a time (UTC), the prefix of :func:`iso`; formatted once per hour."""
+        start = math.floor(now / 3600) * 3600
+        cached = self._hour_cache
+        if cached[0] == start:
+            return cached[1]
+        hour = iso(start)[:13]
+        self._hour_cache = (start, hour)
+        return hour
 
     def usage(self, org_id: str) -> dict[str, int]:
         """This month's totals per dimension (flushed and not yet flushed)."""
@@ -92,10 +103,9 @@ class Metering:
             self._usage.pop((org_id, self._month()), None)
 
     def add(self, org_id: str, dimension: str, quantity: int, key_id: str | None = None) -> None:
-        now = self.store.clock()
-        stamp = iso(now)
+        stamp = self._hour(self.store.clock())
         with self._lock:
-            hour_key = (org_id, stamp[:13], dimension)
+            hour_key = (org_id, stamp, dimension)
             self._pending_usage[hour_key] = self._pending_usage.get(hour_key, 0) + quantity
             if key_id is not None:
                 day_key = (key_id, stamp[:10])

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .extraction import STOPWORDS, stem, words
+from .extraction import STOPWORDS, stem, stems, words
 from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, current
 from .store import Store, iso, org_token, session_token, visibility_token
 
@@ -117,6 +117,17 @@ _RANKED = (
     "SELECT rowid, rank FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts "
     "WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?"
 )
+# Whether a query matches at least ``limit`` memories, and which ones when it matches fewer: no ranking (bm25 first
+# counts every memory holding each query word, which costs more than the match on a large store), and in rowid
+# order, which FTS5 walks without loading whole doclists.
+_PROBE = "SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid LIMIT ?"
+# The second tier ranked with the first tier's few memories (``rowid IN (...)``) put first: bm25 gives a memory the
+# same rank in both tiers (the same phrases, counted the same way), so one ranked query serves both.
+_RANKED_AFTER = (
+    "SELECT rowid, rank, rowid IN ({marks}) AS first FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank "
+    "FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY first DESC, rank, rowid "
+    "LIMIT ?"
+)
 
 
 def search(
@@ -143,13 +154,15 @@ def search(
     phrases = [_phrase(t) for t in tokens]
     tiers = [" AND ".join(phrases)] + ([" OR ".join(phrases)] if len(phrases) > 1 else [])
     scope_match = _scope_match(scope, org_alone=store.memory_orgs() <= {scope.org_id})
-    ranks: dict[int, float] = {}
-    for tier in tiers:
-        match = f"{{text tags}} : ({tier}){scope_match}"
-        for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
-            ranks.setdefault(rowid, rank)
-        if len(ranks) >= limit:
-            break
+    matches = [f"{{text tags}} : ({tier}){scope_match}" for tier in tiers]
+    ranks = _two_tiers(store, matches, limit, window) if len(matches) == 2 and 0 < limit <= window else None
+    if ranks is None:
+        ranks = {}
+        for match in matches:
+            for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
+                ranks.setdefault(rowid, rank)
+            if len(ranks) >= limit:
+                break
     if not ranks:
         return []
     order = list(ranks)[: max(limit, 0)]
@@ -168,7 +181,7 @@ def search(
         row = rows.get(rowid)
         if row is None:
             continue
-        coverage = len(query_stems & {stem(w) for w in words(row["text"] + " " + row["tags"])}) / len(query_stems)
+        coverage = len(query_stems & stems(row["text"] + " " + row["tags"])) / len(query_stems)
         relevance = max(0.0, -ranks[rowid]) / best
         score = round(0.5 * coverage + 0.5 * relevance, 6)
         if score >= threshold:
@@ -178,6 +191,23 @@ def search(
     recalls.record([row["rowid"] for _, row in chosen], iso(store.clock()))
     events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in json.loads(row["source_event_ids"])])
     return [_result(row, score, current(row, pending)[0], events, include_source_events) for score, row in chosen]
+
+
+def _two_tiers(store: Store, matches: list[str], limit: int, window: int) -> dict[int, float] | None:
+    """The ranks of the tier loop in :func:`search` for a two-tier query, with fewer ranked queries: the first tier
+    is probed unranked, and when it has fewer than ``limit`` memories (all of them then, as ``limit`` is within the
+    window), one ranked query of the second tier returns them first. None when that query's window does not hold
+    them all (an older memory matching every word, behind ``window`` newer ones matching some): the caller then
+    ranks tier by tier."""
+    first, second = matches
+    found = [row[0] for row in store.query(_PROBE, (first, limit))]
+    if len(found) >= limit:
+        return {rowid: rank for rowid, rank in store.query(_RANKED, (first, window, limit))}
+    sql = _RANKED_AFTER.format(marks=",".join("?" * len(found)))
+    rows = store.query(sql, (*found, second, window, limit))
+    if sum(row[2] for row in rows) < len(found):
+        return None
+    return {row[0]: row[1] for row in rows}
 
 
 def _result(

@@ -18,6 +18,9 @@ from .store import Store
 
 RECALL_STEP = 0.1
 MAX_STRENGTH = 5.0
+FLUSH_CHUNK = 64
+"""Recalls written per transaction: a flush of many recalls takes the write lock in short turns, so that an
+ingest waits for one small chunk at most, never for the whole batch."""
 
 
 Pending = dict[int, tuple[int, str]]
@@ -51,34 +54,36 @@ class Recalls:
                     return rows, {r["rowid"]: self._pending[r["rowid"]] for r in rows if r["rowid"] in self._pending}
 
     def flush(self) -> None:
-        """Write the pending recalls (in one transaction)."""
+        """Write the pending recalls, in rowid order (neighbouring rows share pages), a chunk per transaction."""
         with self._flush_lock:
             with self._lock:
-                pending = dict(self._pending)
-            if not pending:
-                return
-            db = self.store.db
-            with self.store.write_lock:
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    db.executemany(
-                        "UPDATE memories SET strength = ROUND(MIN(?, strength + ? * ?), 4), "
-                        "recall_count = recall_count + ?, last_recalled_at = ? WHERE rowid = ?",
-                        [(MAX_STRENGTH, RECALL_STEP, n, n, when, rowid) for rowid, (n, when) in pending.items()],
-                    )
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-                # Commit and forget in one step for readers (see read): never the new row with the pending count.
-                with self._lock:
-                    db.execute("COMMIT")
-                    for rowid, (n, when) in pending.items():
-                        count, latest = self._pending.get(rowid, (0, when))
-                        if count <= n:
-                            self._pending.pop(rowid, None)
-                        else:
-                            self._pending[rowid] = (count - n, latest)
-                    self._epoch += 1
+                pending = sorted(self._pending.items())
+            for start in range(0, len(pending), FLUSH_CHUNK):
+                self._write(pending[start : start + FLUSH_CHUNK])
+
+    def _write(self, chunk: list[tuple[int, tuple[int, str]]]) -> None:
+        db = self.store.db
+        with self.store.write_lock:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(
+                    "UPDATE memories SET strength = ROUND(MIN(?, strength + ? * ?), 4), "
+                    "recall_count = recall_count + ?, last_recalled_at = ? WHERE rowid = ?",
+                    [(MAX_STRENGTH, RECALL_STEP, n, n, when, rowid) for rowid, (n, when) in chunk],
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            # Commit and forget in one step for readers (see read): never the new row with the pending count.
+            with self._lock:
+                db.execute("COMMIT")
+                for rowid, (n, when) in chunk:
+                    count, latest = self._pending.get(rowid, (0, when))
+                    if count <= n:
+                        self._pending.pop(rowid, None)
+                    else:
+                        self._pending[rowid] = (count - n, latest)
+                self._epoch += 1
 
 
 def current(row: sqlite3.Row, pending: Pending) -> tuple[float, int, str | None]:

@@ -2,7 +2,10 @@
 
 One connection per thread over one WAL-mode database: readers never wait for the writer, and writers take turns
 on :attr:`Store.write_lock` (a Python lock, so a waiting writer sleeps instead of spinning in SQLite's busy
-handler). ``synchronous=NORMAL`` means a committed transaction survives the process being killed. An in-memory
+handler). ``synchronous=NORMAL`` means a committed transaction survives the process being killed. The log is
+copied into the database by :meth:`Store.checkpoint` (memsy.local's housekeeping calls it a few times a second),
+outside the write lock: left to SQLite, the commit that crosses its threshold would copy a thousand pages and
+sync twice while every other writer waits for it. An in-memory
 store (``":memory:"``) is a database file in a private temporary folder (on tmpfs where there is one), deleted on
 :meth:`Store.close`: several connections cannot share a plain SQLite memory database.
 """
@@ -29,6 +32,9 @@ from typing import Any
 Clock = Callable[[], float]
 
 DEDUP_WINDOW = 60.0
+AUTOCHECKPOINT_PAGES = 20_000
+"""SQLite's own checkpoint threshold, a safety net only: :meth:`Store.checkpoint`, called by housekeeping, keeps
+the log far below it."""
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 SCHEMA = """
@@ -272,6 +278,7 @@ class Store:
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA temp_store=MEMORY")
             connection.execute("PRAGMA mmap_size=268435456")
+            connection.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
             with self._connections_lock:
                 self._connections.append(connection)
             self._local.connection = connection
@@ -299,6 +306,11 @@ class Store:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        """Copy committed pages from the write-ahead log into the database, without waiting for readers or
+        writers (a passive checkpoint needs no write lock: writers go on appending meanwhile)."""
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return self.db.execute(sql, params).fetchall()
@@ -503,40 +515,49 @@ class Store:
         """Store events and return their ids in order; an event identical to one stored in the last 60 s on
         (actor_id, session_id, kind, content) gets that event's id instead of being stored again."""
         now = self.clock()
+        stamp = iso(now)
+        keys = [
+            hashlib.sha256(
+                json.dumps([event["actor_id"], event["session_id"], event["kind"], event["content"]]).encode()
+            ).hexdigest()
+            for event in events
+        ]
+        unique = list(dict.fromkeys(keys))
         ids: list[str] = []
+        rows: list[tuple[Any, ...]] = []
         with self.transaction() as db:
-            for event in events:
-                key = hashlib.sha256(
-                    json.dumps([event["actor_id"], event["session_id"], event["kind"], event["content"]]).encode()
-                ).hexdigest()
-                row = db.execute(
-                    "SELECT event_id FROM events WHERE org_id = ? AND dedup_key = ? AND ingested_ts > ? "
-                    "ORDER BY ingested_ts LIMIT 1",
-                    (org_id, key, now - DEDUP_WINDOW),
-                ).fetchone()
-                if row is not None:
-                    ids.append(row["event_id"])
-                    continue
-                event_id = ulid(now)
-                db.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-                    (
-                        event_id,
-                        org_id,
-                        event["actor_id"],
-                        event["session_id"],
-                        event["kind"],
-                        event["content"],
-                        event.get("role_id"),
-                        event.get("team_id"),
-                        event.get("ts") or iso(now),
-                        event.get("metadata"),
-                        iso(now),
-                        now,
-                        key,
-                    ),
-                )
+            known: dict[str, str] = {}  # dedup key -> the earliest event stored with it in the window
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                for key, event_id in db.execute(
+                    f"SELECT dedup_key, event_id FROM events WHERE org_id = ? AND dedup_key IN "
+                    f"({','.join('?' * len(chunk))}) AND ingested_ts > ? ORDER BY ingested_ts, rowid",
+                    (org_id, *chunk, now - DEDUP_WINDOW),
+                ):
+                    known.setdefault(key, event_id)
+            for event, key in zip(events, keys, strict=True):
+                event_id = known.get(key)
+                if event_id is None:  # (a repeat later in this batch gets this id)
+                    event_id = known[key] = ulid(now)
+                    rows.append(
+                        (
+                            event_id,
+                            org_id,
+                            event["actor_id"],
+                            event["session_id"],
+                            event["kind"],
+                            event["content"],
+                            event.get("role_id"),
+                            event.get("team_id"),
+                            event.get("ts") or stamp,
+                            event.get("metadata"),
+                            stamp,
+                            now,
+                            key,
+                        )
+                    )
                 ids.append(event_id)
+            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
         return ids
 
     def statuses(self, org_id: str, event_ids: Sequence[str]) -> dict[str, str]:

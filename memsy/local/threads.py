@@ -1,7 +1,8 @@
 """The threads that run memsy.local's handlers, so that the event loop never waits on the database.
 
-A lighter hop than ``loop.run_in_executor``: a queue of (function, arguments, loop future) and one
-``call_soon_threadsafe`` back per call, without concurrent.futures' future chaining.
+A lighter hop than ``loop.run_in_executor``: a queue of (function, arguments, mailbox, loop future), and results
+handed back through the loop's mailbox, which wakes the loop once for all the results that arrive before it gets
+to them (one ``call_soon_threadsafe``, and one wake-up write, per batch instead of per call).
 """
 
 from __future__ import annotations
@@ -10,11 +11,40 @@ import asyncio
 import contextlib
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_Job = tuple[Callable[..., Any], tuple[Any, ...], asyncio.AbstractEventLoop, "asyncio.Future[Any]"]
+_Result = tuple["asyncio.Future[Any]", Any, BaseException | None]
+_Job = tuple[Callable[..., Any], tuple[Any, ...], "_Mailbox", "asyncio.Future[Any]"]
+
+
+class _Mailbox:
+    """Results for the futures of one event loop, settled on that loop in batches."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._results: list[_Result] = []
+        self._lock = threading.Lock()
+        self._scheduled = False
+
+    def post(self, future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+        """From a handler thread: settle ``future`` on its loop (waking the loop unless a wake-up is pending)."""
+        with self._lock:
+            self._results.append((future, result, error))
+            if self._scheduled:
+                return
+            self._scheduled = True
+        with contextlib.suppress(RuntimeError):  # the loop is gone (its server stopped): nobody is waiting
+            self.loop.call_soon_threadsafe(self._drain)
+
+    def _drain(self) -> None:
+        with self._lock:
+            results, self._results = self._results, []
+            self._scheduled = False
+        for future, result, error in results:
+            _settle(future, result, error)
 
 
 class HandlerThreads:
@@ -25,13 +55,17 @@ class HandlerThreads:
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._mailboxes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Mailbox] = weakref.WeakKeyDictionary()
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         if not self._threads:
             self._start()
         loop = asyncio.get_running_loop()
+        mailbox = self._mailboxes.get(loop)
+        if mailbox is None:
+            mailbox = self._mailboxes.setdefault(loop, _Mailbox(loop))
         future: asyncio.Future[T] = loop.create_future()
-        self._jobs.put((fn, args, loop, future))
+        self._jobs.put((fn, args, mailbox, future))
         return await future
 
     def _start(self) -> None:
@@ -46,14 +80,14 @@ class HandlerThreads:
             job = self._jobs.get()
             if job is None:
                 return
-            fn, args, loop, future = job
+            fn, args, mailbox, future = job
             result, error = None, None
             try:
                 result = fn(*args)
             except BaseException as exc:  # handed to the awaiting coroutine, which decides
                 error = exc
-            with contextlib.suppress(RuntimeError):  # the loop is gone (its server stopped): nobody is waiting
-                loop.call_soon_threadsafe(_settle, future, result, error)
+            mailbox.post(future, result, error)
+            del job, fn, args, mailbox, future, result, error  # nothing of this request outlives it here
 
     def stop(self) -> None:
         with self._lock:

@@ -52,12 +52,16 @@ class HttpResponse:
     close: bool = False
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+"""Compact UTF-8 JSON (one encoder for every response: ``json.dumps`` with options builds one per call)."""
+
+
 def json_response(
     status: int, body: Any, headers: dict[str, str] | None = None, *, close: bool = False
 ) -> HttpResponse:
     if body is None:
         return HttpResponse(status, b"", dict(headers or {}), None, close)
-    content = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    content = _ENCODER.encode(body).encode("utf-8")
     return HttpResponse(status, content, dict(headers or {}), "application/json", close)
 
 
