@@ -19,6 +19,7 @@ import httpx
 
 from . import _retry
 from ._call import Call, RawResponse, RequestOptions
+from ._error_classes import redacted
 from ._headers import parse_rate_limit, parse_usage
 from ._model import Model, ResourceList
 from ._retry import DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, RetryPolicy
@@ -32,7 +33,6 @@ from .exceptions import (
     NotFoundError,
     error_from_response,
     malformed_response,
-    redacted,
 )
 
 if TYPE_CHECKING:

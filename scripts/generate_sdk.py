@@ -1096,7 +1096,7 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
         "",
         "from typing import TYPE_CHECKING, Any",
         "",
-        f"from ..exceptions import {', '.join(handwritten)}",
+        f"from .._error_classes import {', '.join(handwritten)}",
         "",
         "if TYPE_CHECKING:",
         "    import httpx",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import AuthorizationError, ConflictError, MemsyAPIError
+from .._error_classes import AuthorizationError, ConflictError, MemsyAPIError
 
 if TYPE_CHECKING:
     import httpx
