@@ -4,7 +4,7 @@ small readers of answers that are not a model. No I/O here: the clients of :mod:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -27,8 +27,8 @@ class Call(Generic[T]):
 
     operation: str
     method: str
-    request: dict[str, Any]
-    read: Callable[[Any], T]
+    request: dict[str, Any] = field(repr=False)  # the body may hold a secret (configure_s3)
+    read: Callable[[Any], T] = field(repr=False)
     retry_safe: bool = False
     """Reads, updates, and the POSTs the overlay marks (ingest thanks to server dedup, search, status)."""
     page: Callable[[int], Call[T]] | None = None

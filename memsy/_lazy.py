@@ -21,6 +21,8 @@ class LazyModule:
         self._alias = alias
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in LazyModule.__slots__:  # copy, pickle, introspection: not the module's
+            raise AttributeError(name)
         real = import_module(self._module)
         self._namespace[self._alias] = real
         return getattr(real, name)

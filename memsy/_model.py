@@ -190,7 +190,9 @@ class Model(_Metered, PlainData):
     def __eq__(self, other: object) -> bool:  # the dataclass ==: same class, equal fields
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))  # type: ignore[arg-type]
+        names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+        # tuples, as the dataclass == compares: a field holding NaN is still equal to itself
+        return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as dataclasses are
 
@@ -366,6 +368,14 @@ class HeaderModel:
         values = read_values(lowered, cls._HEADERS) or {}
         model: H = cast(Any, cls)(**values)
         return model
+
+
+def rebuilt(cls: type[M], generated: type[Any], model: Any) -> M:
+    """A body read into the fields of a generated model, built again through ``cls.__init__``: ``cls`` is a
+    subclass (of the caller's), whose own fields and ``__post_init__`` the reader does not know."""
+    made = cls(**{f.name: getattr(model, f.name) for f in fields(generated) if f.init})
+    made._wire = model._wire
+    return made
 
 
 # Lenient reads of an open bag (a JSON object the contract lists some keys of): the typed accessors generated

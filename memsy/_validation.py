@@ -29,16 +29,6 @@ def fail(message: str, name: str | None = None) -> MemsyValidationError:
     return MemsyValidationError(message, loc=loc)
 
 
-_LITERAL_ROUTES: dict[str, dict[str, str]] = {
-    "connector_id": {"providers": "/connectors/providers", "s3": "/connectors/s3/configure"},
-    "memory_id": {"stats": "/console/memories/stats"},
-}
-"""Path parameters that sit beside a literal route of the contract, and the values that would address that route
-(or, on a router that prefers literal segments, a path under it) instead of the resource: never a real id, so
-they are refused before sending. A stop-gap until the contract says it on the parameter (``not: {enum: [...]}``)
-and the generator passes it to :func:`string`."""
-
-
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -54,10 +44,12 @@ def string(
     pattern_message: str | None = None,
     email: bool = False,
     path: bool = False,
+    routes: dict[str, str] | None = None,
 ) -> str:
     """A string within the contract's bounds. ``pattern: \\S`` (the contract's "must contain a non-whitespace
     character") gets its own message; a path segment may not be ``.`` or ``..`` (URL normalisation would collapse
-    it and address another resource)."""
+    it and address another resource), nor a value in ``routes``: the literal segments of other paths of the
+    contract at its place (``/connectors/providers`` beside ``/connectors/{connector_id}``), with those paths."""
     if not isinstance(value, str):
         raise fail(f"{name} must be a string, got {type(value).__name__}", name)
     if len(value) < min_length or (pattern == r"\S" and (not value or value.isspace())):
@@ -74,8 +66,8 @@ def string(
         raise fail(f"{name} {value!r} is not an email address", name)
     if path and (value in (".", "..") or value.isspace()):  # a URL segment: these never name a resource
         raise fail(f"{name} {value!r} is not a valid id: it would address a different URL", name)
-    if path and name in _LITERAL_ROUTES and value in _LITERAL_ROUTES[name]:
-        route = _LITERAL_ROUTES[name][value]
+    if routes and value in routes:
+        route = routes[value]
         raise fail(f"{name} {value!r} is not a valid id: {route} is another route of the API, not this resource", name)
     return value
 

@@ -30,7 +30,6 @@ from .exceptions import MemsyAPIError as MemsyAPIError
 from .exceptions import MemsyConnectionError as MemsyConnectionError
 # isort: on
 
-__all__ = ["AsyncMemsyClient", "MemsyClient"]
 
 # 0.3.5's memsy.client also had these models: resolved on first use, since the models load with the first call.
 _MODELS = {
@@ -42,6 +41,21 @@ _MODELS = {
     "StatusResponse",
     "UsageInfo",
 }
+# `from memsy.<module> import *` brings them all, as it did in 0.3.5
+__all__ = [
+    "AsyncMemsyClient",
+    "MemsyClient",
+    "ActorsResource",
+    "MemoriesResource",
+    "OrgsResource",
+    "RolesResource",
+    "TeamsResource",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_RETRY_BACKOFF",
+    "MemsyAPIError",
+    "MemsyConnectionError",
+    *sorted(_MODELS),
+]
 
 if TYPE_CHECKING:
     from .models import EventPayload as EventPayload

@@ -26,10 +26,25 @@ from .exceptions import MemsyAPIError as MemsyAPIError
 from .exceptions import MemsyConnectionError as MemsyConnectionError
 # isort: on
 
-__all__ = ["AsyncMemsyControlClient", "MemsyControlClient"]
 
 # 0.3.5's memsy.control also had these models: resolved on first use, since the models load with the first call.
 _MODELS = {"HealthResponse", "MeResponse", "RateLimitInfo", "UsageInfo"}
+# `from memsy.<module> import *` brings them all, as it did in 0.3.5
+__all__ = [
+    "AsyncMemsyControlClient",
+    "MemsyControlClient",
+    "BillingResource",
+    "ConnectorsResource",
+    "EventsResource",
+    "InterestResource",
+    "KeysResource",
+    "UsageResource",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_RETRY_BACKOFF",
+    "MemsyAPIError",
+    "MemsyConnectionError",
+    *sorted(_MODELS),
+]
 
 if TYPE_CHECKING:
     from .models import HealthResponse as HealthResponse

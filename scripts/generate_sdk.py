@@ -86,6 +86,9 @@ class Contract:
     def ref_name(node: Any) -> str | None:
         return node["$ref"].rsplit("/", 1)[-1] if isinstance(node, dict) and "$ref" in node else None
 
+    def paths(self) -> list[str]:
+        return list(self.spec["paths"])
+
     def operations(self) -> list[Operation]:
         ops = []
         for path, item in self.spec["paths"].items():
@@ -96,6 +99,9 @@ class Contract:
                 params = [self.resolve(p) for p in common + op.get("parameters", [])]
                 body_schema = None
                 if "requestBody" in op:
+                    content_types = set(op["requestBody"]["content"])
+                    if content_types != {"application/json"}:  # the request templates send JSON bodies only
+                        raise SystemExit(f"{op['operationId']}: request body {sorted(content_types)} is not JSON")
                     body_schema = op["requestBody"]["content"]["application/json"]["schema"]
                 success = next(c for c in op["responses"] if c.startswith("2"))
                 response = self.resolve(op["responses"][success])
@@ -380,7 +386,7 @@ class ModelWriter:
             lines.append(
                 "        model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own"
             )
-            lines.append("        return model")
+            lines.append(f"        return model if cls is {name} else rebuilt(cls, {name}, model)")
             out.append("\n".join(lines))
         return "\n".join(out)
 
@@ -631,7 +637,8 @@ class OperationWriter:
                 arg.rule = f"v.day({arg.name}, {label})"
             elif kind == "string":
                 arg.annotation = "str"
-                arg.rule = self._string_rule(arg.name, label, node, ref, path=arg.location == "path")
+                routes = self._literal_routes(op, arg.wire) if arg.location == "path" else None
+                arg.rule = self._string_rule(arg.name, label, node, ref, path=arg.location == "path", routes=routes)
             elif kind == "integer":
                 arg.annotation = "int"
                 arg.rule = f"v.integer({arg.name}, {label}, {node.get('minimum')!r}, {node.get('maximum')!r})"
@@ -669,7 +676,34 @@ class OperationWriter:
             parts += ", unique=True"
         return parts
 
-    def _string_rule(self, var: str, label: str, node: dict[str, Any], ref: str | None, *, path: bool = False) -> str:
+    def _literal_routes(self, op: Operation, param: str) -> dict[str, str] | None:
+        """The values of path parameter ``param`` of ``op`` that would address another path of the contract: a
+        path that has a literal segment where ``op``'s has the parameter, and matches it everywhere else."""
+        mine = op.path.split("/")
+        at = mine.index("{" + param + "}")
+        found = {}
+        for other in self.c.paths():
+            theirs = other.split("/")
+            if len(theirs) != len(mine) or theirs[at].startswith("{") or other == op.path:
+                continue
+            if all(
+                a == b or a.startswith("{") or b.startswith("{")
+                for i, (a, b) in enumerate(zip(mine, theirs, strict=True))
+                if i != at
+            ):
+                found[theirs[at]] = other
+        return found or None
+
+    def _string_rule(
+        self,
+        var: str,
+        label: str,
+        node: dict[str, Any],
+        ref: str | None,
+        *,
+        path: bool = False,
+        routes: dict[str, str] | None = None,
+    ) -> str:
         pattern = node.get("pattern")
         message = self.overlay.get("pattern_messages", {}).get(ref) if ref else None
         args = [var, label]
@@ -684,6 +718,8 @@ class OperationWriter:
             args.append("email=True")
         if path:
             args.append("path=True")
+        if routes:
+            args.append(f"routes={routes!r}")
         return f"v.string({', '.join(args)})"
 
     def _string_item(self, node: dict[str, Any]) -> str:
@@ -1244,7 +1280,7 @@ def main() -> None:
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
         + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\n"
         + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HeaderModel, HealthAccessors, InputModel, Model, Page, PlainData, "
-        + "ResourceSelectionMethods, ResultsIterable, StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text\n\n"
+        + "ResourceSelectionMethods, ResultsIterable, StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text, rebuilt\n\n"
         + "_new = object.__new__\n"
         + "".join(enums)
         + "".join(header_models)

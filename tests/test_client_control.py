@@ -304,10 +304,14 @@ def test_a_404_names_the_method_and_the_path(sdk: Driver, fake: Any) -> None:
 
 def test_an_id_that_would_address_a_literal_route_is_refused_before_sending(sdk: Driver, fake: Any) -> None:
     with pytest.raises(
-        memsy.MemsyValidationError, match="memory_id 'stats' is not a valid id: /console/memories/stats"
+        memsy.MemsyValidationError, match="memory_id 'stats' is not a valid id: /v1/console/memories/stats"
     ):
         sdk("memories.get", "stats")  # GET /v1/console/memories/stats is memories.stats()
     assert fake.requests == []
+    fake.queue(httpx.Response(404, json={"detail": "Memory not found"}))  # a near miss is sent as it is
+    with pytest.raises(memsy.NotFoundError):
+        sdk("memories.get", "stats-2026")
+    assert len(fake.requests) == 1
 
 
 def test_a_timeout_names_the_seconds_and_the_url(sdk: Driver, fake: Any) -> None:

@@ -27,6 +27,7 @@ from .._model import (
     bag_records,
     bag_strings,
     bag_text,
+    rebuilt,
 )
 
 _new = object.__new__
@@ -211,7 +212,7 @@ class HealthResponse(HealthAccessors, Model):
         model.billing_enabled = x if type(x) is bool else None
         model.components = _r.str_map(get("components"), None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is HealthResponse else rebuilt(cls, HealthResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -229,7 +230,7 @@ class IngestResponse(Model):
         model = _new(cls)
         model.event_ids = _r.str_list(_r.array(d["event_ids"]), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is IngestResponse else rebuilt(cls, IngestResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -267,7 +268,7 @@ class SourceEvent(Model):
         x = get("ts")
         model.ts = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is SourceEvent else rebuilt(cls, SourceEvent, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -300,7 +301,7 @@ class SourceMetadata(Model):
         x = get("raw")
         model.raw = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is SourceMetadata else rebuilt(cls, SourceMetadata, model)
 
 
 class SearchResultAccessors:
@@ -418,7 +419,7 @@ class SearchResult(SearchResultAccessors, Model):
         x = get("metadata")
         model.metadata = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is SearchResult else rebuilt(cls, SearchResult, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -436,7 +437,7 @@ class SearchResponse(ResultsIterable[SearchResult], Model):
         model = _new(cls)
         model.results = [SearchResult._read(x) for x in _r.array(d["results"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is SearchResponse else rebuilt(cls, SearchResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -482,7 +483,7 @@ class StatusResponse(StatusAccessors, Model):
         model.statuses = _r.str_map(get("statuses"), None)
         model.unknown_ids = _r.str_list(get("unknownIds"), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is StatusResponse else rebuilt(cls, StatusResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -502,7 +503,7 @@ class ClearResponse(Model):
         x = d["deleted"]
         model.deleted = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ClearResponse else rebuilt(cls, ClearResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -554,7 +555,7 @@ class OrgResource(Model):
         x = get("prompt_meta")
         model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is OrgResource else rebuilt(cls, OrgResource, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -607,7 +608,7 @@ class RoleResource(Model):
         x = get("prompt_meta")
         model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is RoleResource else rebuilt(cls, RoleResource, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -660,7 +661,7 @@ class TeamResource(Model):
         x = get("prompt_meta")
         model.prompt_meta = x if type(x) is dict else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is TeamResource else rebuilt(cls, TeamResource, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -697,7 +698,7 @@ class MemoryScope(Model):
         x = get("role_id")
         model.role_id = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is MemoryScope else rebuilt(cls, MemoryScope, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -822,7 +823,7 @@ class MemoryItemResource(Model):
         x = get("updated_at")
         model.updated_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is MemoryItemResource else rebuilt(cls, MemoryItemResource, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -857,7 +858,7 @@ class MemoryListResponse(Page[MemoryItemResource], Model):
         x = d["offset"]
         model.offset = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is MemoryListResponse else rebuilt(cls, MemoryListResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -915,7 +916,7 @@ class MemoryStatsResponse(Model):
         model.confidence_buckets = _r.dict_list(get("confidence_buckets"), None)
         model.date_range = _r.opt_str_map(get("date_range"), None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is MemoryStatsResponse else rebuilt(cls, MemoryStatsResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -967,7 +968,7 @@ class ActorResource(Model):
         model.role_ids = _r.str_list(get("role_ids"), [])
         model.team_ids = _r.str_list(get("team_ids"), [])
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ActorResource else rebuilt(cls, ActorResource, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1009,7 +1010,7 @@ class ActorListResponse(Page[ActorResource], Model):
         x = get("truncated")
         model.truncated = x if type(x) is bool else False
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ActorListResponse else rebuilt(cls, ActorListResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1063,7 +1064,7 @@ class MeResponse(Model):
         x = get("org_role")
         model.org_role = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is MeResponse else rebuilt(cls, MeResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1100,7 +1101,7 @@ class DimensionUsage(Model):
         x = get("overage_rate")
         model.overage_rate = x if type(x) is float else _r.number(x, None)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is DimensionUsage else rebuilt(cls, DimensionUsage, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1140,7 +1141,7 @@ class UsageSummaryResponse(Model):
         model.period_end = x if type(x) is str else str(x)
         model.dimensions = [DimensionUsage._read(x) for x in _r.array(d["dimensions"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is UsageSummaryResponse else rebuilt(cls, UsageSummaryResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1172,7 +1173,7 @@ class TimeseriesPoint(Model):
         x = d["quantity"]
         model.quantity = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is TimeseriesPoint else rebuilt(cls, TimeseriesPoint, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1203,7 +1204,7 @@ class UsageTimeseriesResponse(Model):
         model.granularity = x if type(x) is str else str(x)
         model.data = [TimeseriesPoint._read(x) for x in _r.array(d["data"])]
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is UsageTimeseriesResponse else rebuilt(cls, UsageTimeseriesResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1238,7 +1239,7 @@ class PaymentMethod(Model):
         x = d["exp_year"]
         model.exp_year = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is PaymentMethod else rebuilt(cls, PaymentMethod, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1271,7 +1272,7 @@ class UpcomingInvoice(Model):
         x = d["period_end"]
         model.period_end = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is UpcomingInvoice else rebuilt(cls, UpcomingInvoice, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1331,7 +1332,7 @@ class BillingSummary(Model):
         x = get("stripe_subscription_id")
         model.stripe_subscription_id = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is BillingSummary else rebuilt(cls, BillingSummary, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1383,7 +1384,7 @@ class Invoice(Model):
         x = get("hosted_invoice_url")
         model.hosted_invoice_url = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is Invoice else rebuilt(cls, Invoice, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1436,7 +1437,7 @@ class ApiKeyInfo(Model):
         x = get("expires_at")
         model.expires_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ApiKeyInfo else rebuilt(cls, ApiKeyInfo, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1466,7 +1467,7 @@ class ApiKeyListResponse(Model):
         x = d["active_count"]
         model.active_count = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ApiKeyListResponse else rebuilt(cls, ApiKeyListResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1518,7 +1519,7 @@ class CreateKeyResponse(Model):
         x = get("expires_at")
         model.expires_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is CreateKeyResponse else rebuilt(cls, CreateKeyResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1577,7 +1578,7 @@ class EventItem(Model):
         x = get("ingested_at")
         model.ingested_at = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is EventItem else rebuilt(cls, EventItem, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1611,7 +1612,7 @@ class EventListResponse(Page[EventItem], Model):
         x = d["offset"]
         model.offset = x if type(x) is int else _r.integer(x, 0)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is EventListResponse else rebuilt(cls, EventListResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1630,7 +1631,7 @@ class ProInterestResponse(Model):
         x = d["message"]
         model.message = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ProInterestResponse else rebuilt(cls, ProInterestResponse, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1659,7 +1660,7 @@ class ConnectorStatus(Model):
         x = get("display_name")
         model.display_name = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ConnectorStatus else rebuilt(cls, ConnectorStatus, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1688,7 +1689,7 @@ class ConnectorConnection(Model):
         x = d["authorize_url"]
         model.authorize_url = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ConnectorConnection else rebuilt(cls, ConnectorConnection, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1766,7 +1767,7 @@ class Connector(Model):
         x = get("region")
         model.region = x if type(x) is str else None
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is Connector else rebuilt(cls, Connector, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1804,7 +1805,7 @@ class ConnectorResourceItem(Model):
         x = get("selected")
         model.selected = x if type(x) is bool else False
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is ConnectorResourceItem else rebuilt(cls, ConnectorResourceItem, model)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -1843,7 +1844,7 @@ class PickerConfig(Model):
         x = d["app_id"]
         model.app_id = x if type(x) is str else str(x)
         model._wire = d  # type: ignore[misc]  # a slot of Model: mypy checks only the dataclass's own
-        return model
+        return model if cls is PickerConfig else rebuilt(cls, PickerConfig, model)
 
 
 __all__ = [

@@ -845,7 +845,9 @@ def get_memory_stats() -> Call[models.MemoryStatsResponse]:
 
 def get_memory(*, memory_id: Any) -> Call[models.MemoryItemResource]:
     """GET /v1/console/memories/{memory_id}: check the arguments, build the request."""
-    w_memory_id = v.string(memory_id, "memory_id", min_length=1, path=True)
+    w_memory_id = v.string(
+        memory_id, "memory_id", min_length=1, path=True, routes={"stats": "/v1/console/memories/stats"}
+    )
     return Call(
         "getMemory",
         "memories.get",
@@ -1151,7 +1153,13 @@ def list_connectors() -> Call[ResourceList[models.Connector]]:
 def get_connector(*, connector_id: Any) -> Call[models.Connector]:
     """GET /api/connectors/{connector_id}: check the arguments, build the request."""
     w_connector_id = v.string(
-        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+        connector_id,
+        "connector_id",
+        min_length=1,
+        max_length=128,
+        pattern="^[A-Za-z0-9_-]+$",
+        path=True,
+        routes={"providers": "/api/connectors/providers"},
     )
     return Call(
         "getConnector",
@@ -1165,7 +1173,13 @@ def get_connector(*, connector_id: Any) -> Call[models.Connector]:
 def delete_connector(*, connector_id: Any) -> Call[None]:
     """DELETE /api/connectors/{connector_id}: check the arguments, build the request."""
     w_connector_id = v.string(
-        connector_id, "connector_id", min_length=1, max_length=128, pattern="^[A-Za-z0-9_-]+$", path=True
+        connector_id,
+        "connector_id",
+        min_length=1,
+        max_length=128,
+        pattern="^[A-Za-z0-9_-]+$",
+        path=True,
+        routes={"providers": "/api/connectors/providers"},
     )
     return Call(
         "deleteConnector",
