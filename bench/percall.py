@@ -9,7 +9,10 @@ normally do and meet the same fake, so the only difference measured is the clien
 Method: ``--rounds`` interleaved rounds (every client, then again) of ``--batch`` calls per client; the figure of a
 client is the minimum over rounds of its mean time per call (the least disturbed round: these machines are noisy,
 and noise only ever adds time), with the median printed beside it. Ingest sends 20 events per call, built before
-timing as each client's users would: ``EventPayload`` objects for both SDKs, plain dicts for raw httpx.
+timing as each client's users would: ``EventPayload`` objects for both SDKs, plain dicts for raw httpx; "ingest,
+varied events" sets the optional fields users set (a role on every other event, a timestamp on every fourth, the
+kind as an enum member). "..., metadata read" also reads the result's ``usage`` and ``rate_limit`` (0.3.5 parses
+those headers on every response; this SDK when first read); raw httpx, the floor, reads nothing more.
 ``--transport loopback --url U`` measures over real HTTP to a running memsy.local instead (no patching).
 Prints one JSON object: {operation: {client: {"min": us, "median": us}}}.
 """
@@ -89,18 +92,51 @@ def event_pool(seed: int, make: Callable[[dict[str, Any]], Any]) -> Callable[[],
     return lambda: next(cycle)
 
 
+def reading_metadata(call: Callable[[], Any]) -> Callable[[], Any]:
+    """``call``, then its result's ``usage`` and ``rate_limit`` read: 0.3.5 parses those headers on every
+    response, this SDK when they are first read, so a program that looks at them pays for them here too."""
+
+    def read() -> Any:
+        result = call()
+        return result.usage, result.rate_limit
+
+    return read
+
+
+def varied_events(seed: int, event: Callable[..., Any], kind: Any, role: str) -> Callable[[], list[Any]]:
+    """Like :func:`event_pool`, with the optional fields users set: every other event names a role, every
+    fourth has a timestamp, and ``kind`` is an enum member where the SDK has one."""
+    batches = []
+    for n in range(POOL):
+        batch = []
+        for i, e in enumerate(event_batch(seed + n * 20, 20)):
+            e = {**e, "kind": kind}
+            if i % 2:
+                e["role_id"] = role
+            if i % 4 == 0:
+                e["ts"] = "2026-05-01T09:30:00+00:00"
+            batch.append(event(**e))
+        batches.append(batch)
+    cycle = itertools.cycle(batches)
+    return lambda: next(cycle)
+
+
 def make_calls(client: str, url: str, key: str, published: ModuleType | None) -> dict[str, Callable[[], Any]]:
     if client == "raw":
         http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"})
         events = event_pool(0, dict)
-        return {
+        varied = varied_events(0, dict, "user_message", "role_1")
+        calls = {
             "search": lambda: http.post("/v1/search", json=SEARCH_ARGS).json(),
             "ingest": lambda: http.post("/v1/ingest", json={"events": events()}).json(),
             "status": lambda: http.post("/v1/status", json={"event_ids": STATUS_IDS}).json(),
+            "ingest, varied events": lambda: http.post("/v1/ingest", json={"events": varied()}).json(),
         }
+        return {**calls, **{f"{op}, metadata read": calls[op] for op in OPERATIONS}}
     if client == "raw_async":
         ahttp = httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"})
         events = event_pool(0, dict)
+        varied = varied_events(0, dict, "user_message", "role_1")
 
         async def search() -> Any:
             return (await ahttp.post("/v1/search", json=SEARCH_ARGS)).json()
@@ -111,21 +147,30 @@ def make_calls(client: str, url: str, key: str, published: ModuleType | None) ->
         async def status() -> Any:
             return (await ahttp.post("/v1/status", json={"event_ids": STATUS_IDS})).json()
 
-        return {"search": search, "ingest": ingest, "status": status}
+        async def ingest_varied() -> Any:
+            return (await ahttp.post("/v1/ingest", json={"events": varied()})).json()
+
+        return {"search": search, "ingest": ingest, "status": status, "ingest, varied events": ingest_varied}
     if client == "published":
         assert published is not None
         sdk: Any = published.MemsyClient(url + "/v1", key)
         events = event_pool(10_000, lambda e: published.EventPayload(**e))
+        varied = varied_events(10_000, published.EventPayload, "user_message", "role_1")  # 0.3.5: no enum
     else:
         import memsy
 
         sdk = (memsy.AsyncMemsyClient if client == "ours_async" else memsy.MemsyClient)(url + "/v1", key)
         events = event_pool(20_000, lambda e: memsy.EventPayload(**e))
-    return {
+        varied = varied_events(20_000, memsy.EventPayload, memsy.EventKind.USER_MESSAGE, "role_1")
+    calls = {
         "search": lambda: sdk.search("window seats travel", limit=10, include_source_events=True),
         "ingest": lambda: sdk.ingest(events()),
         "status": lambda: sdk.status(STATUS_IDS),
+        "ingest, varied events": lambda: sdk.ingest(varied()),
     }
+    if client == "ours_async":
+        return calls
+    return {**calls, **{f"{op}, metadata read": reading_metadata(calls[op]) for op in OPERATIONS}}
 
 
 def measure(clients: list[str], url: str, key: str, batch: int, rounds: int, published: ModuleType | None) -> Any:
@@ -151,12 +196,13 @@ def measure(clients: list[str], url: str, key: str, batch: int, rounds: int, pub
         return (time.perf_counter() - start) / batch * 1e6
 
     results: dict[str, dict[str, dict[str, float]]] = {}
-    for op in OPERATIONS:
-        for client in clients:  # warm-up
+    for op in dict.fromkeys(name for client in clients for name in calls[client]):
+        measured = [client for client in clients if op in calls[client]]
+        for client in measured:  # warm-up
             run_batch(client, op)
-        samples: dict[str, list[float]] = {c: [] for c in clients}
+        samples: dict[str, list[float]] = {c: [] for c in measured}
         for _ in range(rounds):
-            for client in clients:  # interleaved: drift hits every client alike
+            for client in measured:  # interleaved: drift hits every client alike
                 samples[client].append(run_batch(client, op))
         results[op] = {c: {"min": min(v), "median": statistics.median(v)} for c, v in samples.items()}
     loop.close()

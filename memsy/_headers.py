@@ -12,7 +12,12 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._generated import models
     from ._generated.models import RateLimitInfo, UsageInfo
+else:
+    from ._lazy import LazyModule
+
+    models = LazyModule("memsy._generated.models", globals(), "models")  # with the first call, not at import
 
 _REQUEST_ID_HEADERS = ("x-request-id", "apigw-requestid", "x-amzn-requestid")
 
@@ -32,27 +37,30 @@ def read_values(headers: Mapping[str, str], spec: tuple[tuple[str, str, bool], .
     :func:`memsy._generated.models.UsageInfo._from_headers`): integers that do not parse and blank strings are
     absent; None when every one is absent."""
     values: dict[str, Any] = {}
+    found = False
     for attribute, name, integer in spec:
         raw = headers.get(name)
-        if integer:
-            values[attribute] = _int(raw)
+        if raw is None:
+            values[attribute] = None
+            continue
+        value: int | str | None
+        if integer:  # the common case, plain digits, without a call
+            value = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= 18 else _int(raw)
         else:
-            values[attribute] = raw.strip() if raw is not None and raw.strip() else None
-    return values if any(v is not None for v in values.values()) else None
+            value = raw.strip() or None
+        values[attribute] = value
+        found = found or value is not None
+    return values if found else None
 
 
 def parse_usage(headers: Mapping[str, str]) -> UsageInfo | None:
     """``X-Usage-*`` and ``X-Plan``, or None when the response carries none of them."""
-    from ._generated.models import UsageInfo
-
-    return UsageInfo._from_headers(headers)
+    return models.UsageInfo._from_headers(headers)
 
 
 def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
     """``X-RateLimit-*``, or None when none of the three is present and valid."""
-    from ._generated.models import RateLimitInfo
-
-    return RateLimitInfo._from_headers(headers)
+    return models.RateLimitInfo._from_headers(headers)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

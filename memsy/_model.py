@@ -13,6 +13,8 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
+from ._headers import parse_rate_limit, parse_usage, read_values, request_id_of
+
 if TYPE_CHECKING:
     from ._generated.models import ConnectorResourceItem
     from .models import RateLimitInfo, UsageInfo
@@ -25,6 +27,19 @@ _UNREAD: Any = object()
 _GENERATED = "memsy._generated.models"
 
 
+def plain_headers(headers: Any) -> dict[str, str]:
+    """Response headers as a dict keyed by lowercase name (an ``httpx.Headers`` read once, as latin-1 like
+    httpx, values of a repeated header joined with ", " like ``httpx.Headers.get``)."""
+    raw = getattr(headers, "raw", None)
+    if raw is None:
+        return {str(k).lower(): v for k, v in headers.items()}
+    plain: dict[str, str] = {}
+    for key, value in raw:
+        name, text = key.decode("latin-1").lower(), value.decode("latin-1")
+        plain[name] = f"{plain[name]}, {text}" if name in plain else text
+    return plain
+
+
 class _Metered:
     """``usage``, ``rate_limit`` and ``request_id`` of the response a result came from, read from its headers on
     first access (most callers never look)."""
@@ -35,15 +50,18 @@ class _Metered:
     _rate_limit: Any
 
     def _header_state(self) -> Any:
-        return getattr(self, "_headers", None)
+        """The response headers as a plain dict (lowercase names), made on first use: an ``httpx.Headers`` lookup
+        scans every header, and usage alone reads eleven."""
+        headers = getattr(self, "_headers", None)
+        if headers is not None and type(headers) is not dict:
+            headers = self._headers = plain_headers(headers)
+        return headers
 
     @property
     def usage(self) -> UsageInfo | None:
         """Plan consumption from the ``X-Usage-*`` / ``X-Plan`` headers; None when the response had none."""
         cached = getattr(self, "_usage", _UNREAD)
         if cached is _UNREAD:
-            from ._headers import parse_usage
-
             headers = self._header_state()
             cached = self._usage = parse_usage(headers) if headers is not None else None
         return cached  # type: ignore[no-any-return]
@@ -57,8 +75,6 @@ class _Metered:
         """Rate-limit window state from the ``X-RateLimit-*`` headers; None when the response had none."""
         cached = getattr(self, "_rate_limit", _UNREAD)
         if cached is _UNREAD:
-            from ._headers import parse_rate_limit
-
             headers = self._header_state()
             cached = self._rate_limit = parse_rate_limit(headers) if headers is not None else None
         return cached  # type: ignore[no-any-return]
@@ -70,8 +86,6 @@ class _Metered:
     @property
     def request_id(self) -> str | None:
         """The server's id of the request (``X-Request-Id``), when it sent one: quote it to support."""
-        from ._headers import request_id_of
-
         headers = self._header_state()
         return request_id_of(headers) if headers is not None else None
 
@@ -362,8 +376,6 @@ class HeaderModel:
         """Read the headers (names in any case): a value that is absent or does not parse is None. Unlike the
         ``usage`` / ``rate_limit`` of a result, which are None when the response carried none of the headers,
         this always returns an instance (every field None then), as 0.3.5 did."""
-        from ._headers import read_values
-
         lowered = {str(name).lower(): value for name, value in headers.items()}
         values = read_values(lowered, cls._HEADERS) or {}
         model: H = cast(Any, cls)(**values)

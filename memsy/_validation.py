@@ -162,12 +162,17 @@ def _strings_within(values: list[Any] | tuple[Any, ...], min_length: int, max_le
 def timestamp(value: Any, name: str) -> datetime:
     """An ISO-8601 timestamp (str) or a datetime; naive datetimes are refused because the server needs a zone."""
     if isinstance(value, str):
-        from dateutil.parser import isoparse  # only when a timestamp is given as text: it is a heavy import
+        try:  # the standard library first (3.11 reads most of ISO 8601); dateutil for the rest
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            from dateutil.parser import isoparse  # only then: it is a heavy import
 
-        try:
-            parsed = isoparse(value)
-        except (ValueError, OverflowError):
-            raise fail(f"{name} {value!r} is not an ISO-8601 timestamp (e.g. '2026-05-01T09:30:00Z')", name) from None
+            try:
+                parsed = isoparse(value)
+            except (ValueError, OverflowError):
+                raise fail(
+                    f"{name} {value!r} is not an ISO-8601 timestamp (e.g. '2026-05-01T09:30:00Z')", name
+                ) from None
     elif isinstance(value, datetime):
         parsed = value
     else:

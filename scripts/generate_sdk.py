@@ -830,13 +830,22 @@ class OperationWriter:
                     full = self._string_rule(var, label, prop, pref)
                     ann_cast = False
                 expression = full if fast is None else f"{var} if {fast} else {full}"
+                # the list checker's quick checks: a member of the public enum passes too (JSON sends its value),
+                # and a blank-is-null string that is not blank
+                quick = fast
+                if "enum" in prop and pref in self.input_enums:
+                    quick = f"({fast} or type({var}) is models.{pref})"
+                if wire in blank_null:
+                    limit = prop.get("maxLength")
+                    quick = f"type({var}) is str and 0 < len({var})" + (f" <= {limit}" if limit else "")
+                    quick += f" and not {var}.isspace()"
                 if wire in required:
-                    fast_conds.append(fast or "False")
+                    fast_conds.append(quick or "False")
                     fast_required.append(f"{wire!r}: {f'cast({pref}, {var})' if ann_cast else var}")
-                elif fast is None or wire in blank_null:
+                elif quick is None:
                     fast_conds.append(f"{var} is None")
                 else:
-                    fast_conds.append(f"({var} is None or {fast})")
+                    fast_conds.append(f"({var} is None or {quick})")
                     fast_optional.append((wire, var))
                 if ann_cast:
                     expression = f"cast({pref}, {expression})"

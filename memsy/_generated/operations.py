@@ -272,13 +272,24 @@ def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) ->
                 and type(f_session_id) is str
                 and 1 <= len(f_session_id) <= 256
                 and not f_session_id.isspace()
-                and type(f_kind) is str
-                and f_kind in {"user_message", "assistant_message", "tool_result", "app_event"}
+                and (
+                    (
+                        type(f_kind) is str
+                        and f_kind in {"user_message", "assistant_message", "tool_result", "app_event"}
+                    )
+                    or type(f_kind) is models.EventKind
+                )
                 and type(f_content) is str
                 and 1 <= len(f_content) <= 8000
                 and not f_content.isspace()
-                and f_role_id is None
-                and f_team_id is None
+                and (
+                    f_role_id is None
+                    or (type(f_role_id) is str and 0 < len(f_role_id) <= 256 and not f_role_id.isspace())
+                )
+                and (
+                    f_team_id is None
+                    or (type(f_team_id) is str and 0 < len(f_team_id) <= 256 and not f_team_id.isspace())
+                )
                 and f_ts is None
                 and (f_metadata is None or (type(f_metadata) is str and len(f_metadata) <= 4096))
             ):
@@ -288,6 +299,10 @@ def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) ->
                     "kind": cast(EventKind, f_kind),
                     "content": f_content,
                 }
+                if f_role_id is not None:
+                    body["role_id"] = f_role_id
+                if f_team_id is not None:
+                    body["team_id"] = f_team_id
                 if f_metadata is not None:
                     body["metadata"] = f_metadata
                 append(body)
@@ -358,9 +373,14 @@ def _check_resource_selection_list(values: list[Any] | tuple[Any, ...], name: st
             if (
                 type(f_external_id) is str
                 and 1 <= len(f_external_id) <= 512
-                and type(f_resource_type) is str
-                and f_resource_type
-                in {"channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"}
+                and (
+                    (
+                        type(f_resource_type) is str
+                        and f_resource_type
+                        in {"channel", "bucket", "workspace", "repo", "branch", "default_branch", "file", "folder"}
+                    )
+                    or type(f_resource_type) is models.ResourceType
+                )
                 and (f_name is None or (type(f_name) is str and len(f_name) <= 512))
             ):
                 body: wire.ResourceSelection = {
