@@ -310,7 +310,10 @@ def render(results: dict[str, Any], command: str) -> str:
             "",
             "Every client in one process, interleaved rounds; the minimum over rounds of the mean microseconds per "
             "call (the median's ratio in parentheses). Ratios are to raw httpx + json: the sync clients to raw sync "
-            "httpx, the async client to raw async httpx. Ingest sends 20 events, EventPayload objects for both SDKs.",
+            "httpx, the async client to raw async httpx. Ingest sends 20 events, EventPayload objects for both SDKs; "
+            "varied events set a role on every other event, a timestamp on every fourth and the kind as an enum "
+            "member; 'metadata read' also reads the result's usage and rate_limit (0.3.5 parses them on every "
+            "response, this SDK when first read).",
             "",
             "| call | raw httpx | MemsyClient | ratio | memsy 0.3.5 | ratio | raw async | AsyncMemsyClient | ratio |",
             "|---|---|---|---|---|---|---|---|---|",
@@ -321,9 +324,13 @@ def render(results: dict[str, Any], command: str) -> str:
                 lo, mid = row[client]["min"] / row[raw]["min"], row[client]["median"] / row[raw]["median"]
                 return f"{row[client]['min']:.0f} | {lo:.2f}x ({mid:.2f}x)"
 
+            asynchronous = (
+                f"{row['raw_async']['min']:.0f} | {cell('ours_async', 'raw_async')}"
+                if "ours_async" in row
+                else "- | - | -"
+            )
             lines.append(
-                f"| {op} | {row['raw']['min']:.0f} | {cell('ours', 'raw')} | {cell('published', 'raw')} "
-                f"| {row['raw_async']['min']:.0f} | {cell('ours_async', 'raw_async')} |"
+                f"| {op} | {row['raw']['min']:.0f} | {cell('ours', 'raw')} | {cell('published', 'raw')} | {asynchronous} |"
             )
         lines.append("")
     if "startup" in results:
