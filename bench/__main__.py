@@ -329,9 +329,8 @@ def render(results: dict[str, Any], command: str) -> str:
                 if "ours_async" in row
                 else "- | - | -"
             )
-            lines.append(
-                f"| {op} | {row['raw']['min']:.0f} | {cell('ours', 'raw')} | {cell('published', 'raw')} | {asynchronous} |"
-            )
+            sync = f"{row['raw']['min']:.0f} | {cell('ours', 'raw')} | {cell('published', 'raw')}"
+            lines.append(f"| {op} | {sync} | {asynchronous} |")
         lines.append("")
     if "startup" in results:
         data = results["startup"]
