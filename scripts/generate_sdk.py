@@ -594,7 +594,7 @@ class OperationWriter:
             self.low_imports.add(f"from {LOW}.models.{low} import {ref}")
             values = tuple(node["enum"])
             arg.annotation = ref
-            arg.rule = f"cast({ref}, v.choice({arg.name}, {label}, {values!r}))"
+            arg.rule = f"cast({ref!r}, v.choice({arg.name}, {label}, {values!r}))"
         elif node.get("type") == "array":
             items = node.get("items", {})
             item_node, item_ref = self.c.resolve(items), self.c.ref_name(items)
@@ -616,7 +616,7 @@ class OperationWriter:
                 self.low_imports.add(f"from {LOW}.models.{snake(item_ref)} import {item_ref}")
                 values = tuple(item_node["enum"])
                 arg.annotation = f"Sequence[{item_ref}]"
-                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n, i: cast({item_ref}, v.choice(x, f'{{n}}[{{i}}]', {values!r})), item_label='value', allowed=' drawn from {', '.join(values)}')"
+                arg.rule = f"v.array({arg.name}, {label}{checks}, item=lambda x, n, i: cast({item_ref!r}, v.choice(x, f'{{n}}[{{i}}]', {values!r})), item_label='value', allowed=' drawn from {', '.join(values)}')"
             else:
                 arg.annotation = "Sequence[str]"
                 fast = ""
@@ -841,14 +841,14 @@ class OperationWriter:
                     quick += f" and not {var}.isspace()"
                 if wire in required:
                     fast_conds.append(quick or "False")
-                    fast_required.append(f"{wire!r}: {f'cast({pref}, {var})' if ann_cast else var}")
+                    fast_required.append(f"{wire!r}: {f'cast({pref!r}, {var})' if ann_cast else var}")
                 elif quick is None:
                     fast_conds.append(f"{var} is None")
                 else:
                     fast_conds.append(f"({var} is None or {quick})")
                     fast_optional.append((wire, var))
                 if ann_cast:
-                    expression = f"cast({pref}, {expression})"
+                    expression = f"cast({pref!r}, {expression})"
                 if wire in required:
                     required_items.append(f"{wire!r}: {expression}")
                 elif wire in blank_null:
@@ -1311,9 +1311,7 @@ def main() -> None:
         "from collections.abc import Mapping",
         "from typing import TYPE_CHECKING, Any, cast",
         "",
-        f"from {LOW} import models as wire",
         f"from {LOW}.types import UNSET, Unset",
-        *sorted(writer.low_imports),
         "",
         "from .. import _validation as v",
         "from .._call import Call, _listed, _nothing, _unwrap_bool, _unwrap_list",
@@ -1321,7 +1319,9 @@ def main() -> None:
         "",
         "# The response models and the request builders load on the first call that needs them (memsy._lazy): a",
         "# client is built without them.",
-        "if TYPE_CHECKING:",
+        "if TYPE_CHECKING:  # the enums' Literal types are named in casts as text: nothing to load for them",
+        *[f"    {line}" for line in sorted(writer.low_imports)],
+        f"    from {LOW} import models as wire  # the request bodies' TypedDicts, named in annotations only",
         "    from . import models",
         *sorted(
             {f"    from {s.op.module.rsplit('.', 1)[0]} import {snake(s.op.id)} as _{snake(s.op.id)}" for s in shells}

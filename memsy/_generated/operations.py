@@ -9,16 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from memsy_openapi_client import models as wire
-from memsy_openapi_client.models.actor_sort import ActorSort
-from memsy_openapi_client.models.connector_provider import ConnectorProvider
-from memsy_openapi_client.models.event_kind import EventKind
-from memsy_openapi_client.models.event_sort import EventSort
-from memsy_openapi_client.models.granularity import Granularity
-from memsy_openapi_client.models.key_scope import KeyScope
-from memsy_openapi_client.models.memory_sort import MemorySort
-from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
-from memsy_openapi_client.models.resource_type import ResourceType
 from memsy_openapi_client.types import UNSET, Unset
 
 from .. import _validation as v
@@ -27,7 +17,8 @@ from .._model import ResourceList
 
 # The response models and the request builders load on the first call that needs them (memsy._lazy): a
 # client is built without them.
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the enums' Literal types are named in casts as text: nothing to load for them
+    from memsy_openapi_client import models as wire  # the request bodies' TypedDicts, named in annotations only
     from memsy_openapi_client.api.account import get_me as _get_me
     from memsy_openapi_client.api.actors import get_actor as _get_actor
     from memsy_openapi_client.api.actors import list_actors as _list_actors
@@ -81,6 +72,15 @@ if TYPE_CHECKING:
     from memsy_openapi_client.api.teams import update_team as _update_team
     from memsy_openapi_client.api.usage import get_usage_summary as _get_usage_summary
     from memsy_openapi_client.api.usage import get_usage_timeseries as _get_usage_timeseries
+    from memsy_openapi_client.models.actor_sort import ActorSort
+    from memsy_openapi_client.models.connector_provider import ConnectorProvider
+    from memsy_openapi_client.models.event_kind import EventKind
+    from memsy_openapi_client.models.event_sort import EventSort
+    from memsy_openapi_client.models.granularity import Granularity
+    from memsy_openapi_client.models.key_scope import KeyScope
+    from memsy_openapi_client.models.memory_sort import MemorySort
+    from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
+    from memsy_openapi_client.models.resource_type import ResourceType
 
     from . import models
 else:
@@ -215,7 +215,7 @@ def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload
         if type(f_session_id) is str and 1 <= len(f_session_id) <= 256 and not f_session_id.isspace()
         else v.string(f_session_id, f"{name}[{index}].session_id", min_length=1, max_length=256, pattern="\\S"),
         "kind": cast(
-            EventKind,
+            "EventKind",
             f_kind
             if type(f_kind) is str and f_kind in {"user_message", "assistant_message", "tool_result", "app_event"}
             else v.choice(
@@ -296,7 +296,7 @@ def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) ->
                 body: wire.EventPayload = {
                     "actor_id": f_actor_id,
                     "session_id": f_session_id,
-                    "kind": cast(EventKind, f_kind),
+                    "kind": cast("EventKind", f_kind),
                     "content": f_content,
                 }
                 if f_role_id is not None:
@@ -340,7 +340,7 @@ def _check_resource_selection(value: Any, name: str, index: int) -> wire.Resourc
         if type(f_external_id) is str and 1 <= len(f_external_id) <= 512
         else v.string(f_external_id, f"{name}[{index}].external_id", min_length=1, max_length=512),
         "resource_type": cast(
-            ResourceType,
+            "ResourceType",
             f_resource_type
             if type(f_resource_type) is str
             and f_resource_type
@@ -385,7 +385,7 @@ def _check_resource_selection_list(values: list[Any] | tuple[Any, ...], name: st
             ):
                 body: wire.ResourceSelection = {
                     "external_id": f_external_id,
-                    "resource_type": cast(ResourceType, f_resource_type),
+                    "resource_type": cast("ResourceType", f_resource_type),
                 }
                 if f_name is not None:
                     body["name"] = f_name
@@ -819,10 +819,10 @@ def list_memories(
     w_status = (
         UNSET
         if status is None
-        else cast(MemoryStatusFilter, v.choice(status, "status", ("active", "archived", "decayed")))
+        else cast("MemoryStatusFilter", v.choice(status, "status", ("active", "archived", "decayed")))
     )
     w_sort = cast(
-        MemorySort,
+        "MemorySort",
         v.choice(
             sort, "sort", ("observed_at_desc", "observed_at_asc", "strength_desc", "confidence_desc", "created_at_desc")
         ),
@@ -883,7 +883,8 @@ def list_actors(*, org_id: Any, limit: Any, offset: Any, sort: Any, q: Any) -> C
     w_limit = v.integer(limit, "limit", 1, 500)
     w_offset = v.integer(offset, "offset", 0, None)
     w_sort = cast(
-        ActorSort, v.choice(sort, "sort", ("first_memory_desc", "first_memory_asc", "last_memory_desc", "actor_id_asc"))
+        "ActorSort",
+        v.choice(sort, "sort", ("first_memory_desc", "first_memory_asc", "last_memory_desc", "actor_id_asc")),
     )
     w_q = UNSET if q is None else v.string(q, "q", min_length=1)
     call = Call(
@@ -940,7 +941,7 @@ def get_usage_timeseries(
 ) -> Call[models.UsageTimeseriesResponse]:
     """GET /api/usage/timeseries: check the arguments, build the request."""
     w_dimension = UNSET if dimension is None else v.string(dimension, "dimension", min_length=1)
-    w_granularity = cast(Granularity, v.choice(granularity, "granularity", ("daily", "hourly")))
+    w_granularity = cast("Granularity", v.choice(granularity, "granularity", ("daily", "hourly")))
     w_period_start = UNSET if period_start is None else v.day(period_start, "period_start")
     w_period_end = UNSET if period_end is None else v.day(period_end, "period_end")
     v.ordered(("period_start", w_period_start), ("period_end", w_period_end))
@@ -990,7 +991,7 @@ def create_key(*, name: Any, scopes: Any, expires_at: Any) -> Call[models.Create
         "scopes",
         min_items=1,
         unique=True,
-        item=lambda x, n, i: cast(KeyScope, v.choice(x, f"{n}[{i}]", ("read", "write"))),
+        item=lambda x, n, i: cast("KeyScope", v.choice(x, f"{n}[{i}]", ("read", "write"))),
         item_label="value",
         allowed=" drawn from read, write",
     )
@@ -1034,9 +1035,11 @@ def list_console_events(
     w_kind = (
         UNSET
         if kind is None
-        else cast(EventKind, v.choice(kind, "kind", ("user_message", "assistant_message", "tool_result", "app_event")))
+        else cast(
+            "EventKind", v.choice(kind, "kind", ("user_message", "assistant_message", "tool_result", "app_event"))
+        )
     )
-    w_sort = cast(EventSort, v.choice(sort, "sort", ("ts_desc", "ts_asc")))
+    w_sort = cast("EventSort", v.choice(sort, "sort", ("ts_desc", "ts_asc")))
     w_limit = v.integer(limit, "limit", 1, 200)
     w_offset = v.integer(offset, "offset", 0, None)
     call = Call(
@@ -1104,7 +1107,7 @@ def list_connector_providers() -> Call[ResourceList[str]]:
 def get_connector_status(*, provider: Any) -> Call[models.ConnectorStatus]:
     """GET /api/connectors/{provider}/status: check the arguments, build the request."""
     w_provider = cast(
-        ConnectorProvider,
+        "ConnectorProvider",
         v.choice(provider, "provider", ("slack", "s3", "notion", "github", "google_drive", "onedrive")),
     )
     return Call(
@@ -1119,7 +1122,7 @@ def get_connector_status(*, provider: Any) -> Call[models.ConnectorStatus]:
 def create_connector(*, provider: Any) -> Call[models.ConnectorConnection]:
     """POST /api/connectors/{provider}/connect: check the arguments, build the request."""
     w_provider = cast(
-        ConnectorProvider,
+        "ConnectorProvider",
         v.choice(provider, "provider", ("slack", "s3", "notion", "github", "google_drive", "onedrive")),
     )
     return Call(
