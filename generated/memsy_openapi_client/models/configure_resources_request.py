@@ -1,11 +1,5 @@
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
+from ..models.resource_selection import ResourceSelection
 from ..types import TypedDict
-
-if TYPE_CHECKING:
-    from ..models.resource_selection import ResourceSelection
 
 
 class ConfigureResourcesRequest(TypedDict):

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from ..models.key_scope import KeyScope
 from ..types import NotRequired, TypedDict
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from ..models.event_kind import EventKind
 from ..types import NotRequired, TypedDict
 

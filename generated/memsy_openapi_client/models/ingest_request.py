@@ -1,11 +1,5 @@
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
+from ..models.event_payload import EventPayload
 from ..types import TypedDict
-
-if TYPE_CHECKING:
-    from ..models.event_payload import EventPayload
 
 
 class IngestRequest(TypedDict):

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from ..models.resource_type import ResourceType
 from ..types import NotRequired, TypedDict
 
