@@ -59,6 +59,21 @@ def _edit(spec: dict[str, Any]) -> None:
     # an added and a removed enum value
     schemas["MemorySort"]["enum"].append("importance_desc")
     schemas["ActorSort"]["enum"].remove("actor_id_asc")
+    # a new error field of a documented code, and a new code the overlay gives no class (its status's class)
+    schemas["ErrorFields"]["properties"]["retry_at"] = {
+        "type": "string",
+        "description": "`feature_not_available`: when the feature comes to the plan.",
+        "x-memsy-codes": ["feature_not_available"],
+    }
+    schemas["ErrorCode"]["x-memsy-codes"].append({"code": "plan_frozen", "status": 403, "description": "frozen."})
+    # a new key of an open metadata bag, and a new response schema (reached from a property)
+    schemas["SearchResultMetadata"]["properties"]["pinned"] = {"type": "number", "description": "Pin weight."}
+    schemas["MemoryOrigin"] = {
+        "type": "object",
+        "description": "Where a memory came from.",
+        "properties": {"channel": {"type": "string"}},
+    }
+    schemas["MemoryItemResource"]["properties"]["origin"] = {"$ref": "#/components/schemas/MemoryOrigin"}
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +130,11 @@ def _run(root: Path, body: str) -> Any:
                 return httpx.Response(200, json={"results": []})
             if path.endswith("/actors"):
                 return httpx.Response(200, json={"items": [], "total": 0, "limit": 100, "offset": 0})
+            if path.endswith("/usage/summary"):
+                return httpx.Response(403, json={"detail": {"error": "feature_not_available", "retry_at": "2027"}})
             return httpx.Response(200, json={"memory_id": "m1", "org_id": "o", "importance": 0.7,
-                                             "scope": {"level": "actor", "region": "eu"}})
+                                             "scope": {"level": "actor", "region": "eu"},
+                                             "origin": {"channel": "web"}})
         client = memsy.MemsyClient("https://api.memsy.io/v1", api_key="msy_x", transport=httpx.MockTransport(handle))
         aclient = memsy.AsyncMemsyClient("https://api.memsy.io/v1", api_key="msy_x",
                                          transport=httpx.MockTransport(handle))
@@ -208,3 +226,24 @@ def test_added_and_removed_enum_values_are_accepted_and_refused(drifted: Path) -
     )
     assert result[0] == "importance_desc"
     assert "sort must be one of" in result[1] and "actor_id_asc" in result[1]
+
+
+def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Path) -> None:
+    result = _run(
+        drifted,
+        """
+        print(memsy.__file__)
+        from memsy.exceptions import error_class_for
+        control = memsy.MemsyControlClient("https://api.memsy.io/api", api_key="msy_x",
+                                           transport=httpx.MockTransport(handle))
+        try:
+            control.usage.summary()
+        except memsy.FeatureNotAvailable as exc:
+            field = exc.retry_at
+        hit = memsy.SearchResult.from_dict({"id": "a", "content": "b", "score": 1, "metadata": {"pinned": 2}})
+        m = client.memories.get("m1")
+        print(json.dumps([field, hit.pinned, m.origin.channel, type(m.origin).__name__ in memsy.models.__all__,
+                          error_class_for(403, "plan_frozen", "", None).__name__]))
+    """,
+    )
+    assert result == ["2027", 2.0, "web", True, "AuthorizationError"]
