@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _retry
 from . import _validation as v
-from ._generated.providers import CONNECTOR_PROVIDER_SCOPES
+from ._generated.providers import CONNECTOR_PROVIDER_AUTH, CONNECTOR_PROVIDER_SCOPES
 from ._helpers import wait_options
 from ._model import ResourceList
 from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
@@ -30,6 +30,8 @@ USER_SCOPED_PROVIDERS = frozenset(p for p, scope in CONNECTOR_PROVIDER_SCOPES.it
 """Providers whose connection belongs to the member who made it (only that member manages it)."""
 ORG_SCOPED_PROVIDERS = frozenset(p for p, scope in CONNECTOR_PROVIDER_SCOPES.items() if scope == "org")
 """Providers whose connection belongs to the org (org admins and API keys manage it)."""
+NON_OAUTH_PROVIDERS = frozenset(p for p, auth in CONNECTOR_PROVIDER_AUTH.items() if auth != "oauth")
+"""Providers connected with their own credentials (``configure_s3``), not through a consent link (memsy 0.3.5)."""
 NOT_YET_AUTHORIZED = "connector_not_authorized"
 
 

@@ -1265,11 +1265,15 @@ def main() -> None:
         render_header_model(contract, name) for name, node in contract.schemas.items() if node.get("x-memsy-headers")
     ]
     provider_scopes = [  # who owns a connection of each provider (a module of its own: read when memsy loads)
-        f"\n\n{snake(name).upper()}_SCOPES: dict[str, str] = "
-        f"{ {value: node['x-memsy-provider-scope'][value] for value in node['enum']}!r}\n"
-        f'"""{name} value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""'
+        f"\n\n{snake(name).upper()}_{suffix}: dict[str, str] = "
+        f"{ {value: node[extension][value] for value in node['enum']}!r}\n"
+        f'"""{name} value -> {meaning} ({extension})."""'
         for name, node in contract.schemas.items()
-        if "x-memsy-provider-scope" in node
+        for extension, suffix, meaning in (
+            ("x-memsy-provider-scope", "SCOPES", "`org` or `user`: who owns a connection"),
+            ("x-memsy-provider-auth", "AUTH", "`oauth` or `keys`: how it is connected"),
+        )
+        if extension in node
     ]
     public_models = (
         set(models.order)

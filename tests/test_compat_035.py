@@ -47,10 +47,6 @@ MISSING_NAMES: dict[tuple[str, str], str] = {
     ("memsy.async_client", "HttpCoreMixin"): "private plumbing of 0.3.5",
     ("memsy.control", "HttpCoreMixin"): "private plumbing of 0.3.5",
     ("memsy.async_control", "HttpCoreMixin"): "private plumbing of 0.3.5",
-    # frozenset({"s3"}) in 0.3.5. The contract says only in prose that S3 does not use OAuth
-    # (connectConnector: `provider_not_oauth`); the generator can emit the set once ConnectorProvider carries it
-    # as a vendor extension (like x-memsy-provider-scope, which gives USER_/ORG_SCOPED_PROVIDERS).
-    ("memsy.control_resources.connectors", "NON_OAUTH_PROVIDERS"): "not in the contract",
 }
 
 MISSING_MEMBERS: dict[str, str] = {}
@@ -511,3 +507,9 @@ def test_a_035_style_constructor_never_keeps_the_key() -> None:
     assert key not in str(error.response.request.headers) and key.encode() not in error.response.request.content
     limited = memsy.RateLimitExceeded("slow down", 429, "", None, response, 2.0)
     assert limited.retry_after == 2.0 and key not in str(limited.response.request.headers)
+
+
+def test_non_oauth_providers_come_from_the_contract() -> None:
+    from memsy.control_resources.connectors import NON_OAUTH_PROVIDERS
+
+    assert frozenset({"s3"}) == NON_OAUTH_PROVIDERS  # ConnectorProvider's x-memsy-provider-auth, as 0.3.5 had it

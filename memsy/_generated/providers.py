@@ -10,3 +10,13 @@ CONNECTOR_PROVIDER_SCOPES: dict[str, str] = {
     "onedrive": "user",
 }
 """ConnectorProvider value -> `org` or `user`: who owns a connection (x-memsy-provider-scope)."""
+
+CONNECTOR_PROVIDER_AUTH: dict[str, str] = {
+    "slack": "oauth",
+    "s3": "keys",
+    "notion": "oauth",
+    "github": "oauth",
+    "google_drive": "oauth",
+    "onedrive": "oauth",
+}
+"""ConnectorProvider value -> `oauth` or `keys`: how it is connected (x-memsy-provider-auth)."""

@@ -4,6 +4,7 @@ Kept so that code written for 0.3.5 imports unchanged; nothing in memsy imports 
 (the same objects as in ``memsy``).
 """
 
+from .._connectors import NON_OAUTH_PROVIDERS as NON_OAUTH_PROVIDERS
 from .._connectors import ORG_SCOPED_PROVIDERS as ORG_SCOPED_PROVIDERS
 from .._connectors import USER_SCOPED_PROVIDERS as USER_SCOPED_PROVIDERS
 from .._connectors import requires_org_admin as requires_org_admin
@@ -18,6 +19,7 @@ from . import AsyncConnectorsResource as AsyncConnectorsResource
 from . import ConnectorsResource as ConnectorsResource
 
 __all__ = [
+    "NON_OAUTH_PROVIDERS",
     "ORG_SCOPED_PROVIDERS",
     "USER_SCOPED_PROVIDERS",
     "AsyncConnectorsResource",
