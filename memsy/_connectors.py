@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+
+import httpx
 
 from . import _retry
 from . import _validation as v
@@ -16,13 +19,13 @@ from ._model import ResourceList
 from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    import httpx
-
     from ._call import RequestOptions
     from ._core import AsyncClient, SyncClient
-    from ._generated.models import ConnectorResourceItem
+    from ._generated import models
+else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
+    from ._lazy import LazyModule
+
+    models = LazyModule("memsy._generated.models", globals(), "models")
 
 __all__ = ["ORG_SCOPED_PROVIDERS", "USER_SCOPED_PROVIDERS", "AuthorizationTimeoutError", "requires_org_admin"]
 
@@ -122,7 +125,7 @@ class ConnectorsHelpers:
             timeout: float | httpx.Timeout | None = None,
             extra_headers: Mapping[str, str] | None = None,
             extra_query: Mapping[str, Any] | None = None,
-        ) -> ResourceList[ConnectorResourceItem]: ...
+        ) -> ResourceList[models.ConnectorResourceItem]: ...
 
     def wait_until_authorized(
         self,
@@ -133,7 +136,7 @@ class ConnectorsHelpers:
         request_timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         """Poll :meth:`list_resources` until the end user has completed consent at the connector's
         ``authorize_url``; returns the resources then. Only the "not yet authorized" 409
         (``connector_not_authorized``) is waited on: any other error, a 409 without that code included, is
@@ -167,7 +170,7 @@ class AsyncConnectorsHelpers:
             timeout: float | httpx.Timeout | None = None,
             extra_headers: Mapping[str, str] | None = None,
             extra_query: Mapping[str, Any] | None = None,
-        ) -> ResourceList[ConnectorResourceItem]: ...
+        ) -> ResourceList[models.ConnectorResourceItem]: ...
 
     async def wait_until_authorized(
         self,
@@ -178,7 +181,7 @@ class AsyncConnectorsHelpers:
         request_timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         wait = _ConsentWait(
             connector_id, timeout, poll_interval, wait_options(request_timeout, extra_headers, extra_query)
         )

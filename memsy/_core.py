@@ -35,9 +35,11 @@ from .exceptions import (
     malformed_response,
 )
 
-if TYPE_CHECKING:
+if sys.version_info >= (3, 11):  # at run time too, for typing.get_type_hints
+    from typing import Self
+else:  # pragma: no cover
     from typing_extensions import Self
-
+if TYPE_CHECKING:
     from .models import RateLimitInfo, UsageInfo
 
 T = TypeVar("T")

@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from . import models
     from .models import EventPayload as EventPayload
     from .models import HealthResponse as HealthResponse
     from .models import IngestResponse as IngestResponse
@@ -65,14 +66,14 @@ if TYPE_CHECKING:
     from .models import SearchResponse as SearchResponse
     from .models import StatusResponse as StatusResponse
     from .models import UsageInfo as UsageInfo
+else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
+    from ._lazy import LazyModule
 
-    EventsArg = Sequence[EventPayload | Mapping[str, Any]]
+    models = LazyModule("memsy.models", globals(), "models")
 
 
 def __getattr__(name: str) -> Any:
     if name in _MODELS:
-        from . import models
-
         return getattr(models, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -97,7 +98,7 @@ class MemsyClient(DataMethods):
 
     def ingest_many(
         self,
-        events: EventsArg,
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         batch_size: int = 100,
         concurrency: int = 4,
@@ -105,7 +106,7 @@ class MemsyClient(DataMethods):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> IngestResponse:
+    ) -> models.IngestResponse:
         """Ingest any number of events in batches of ``batch_size``, ``concurrency`` requests at a time; ids come
         back in input order. If a batch fails, :class:`memsy.IngestManyError` says which events were stored.
 
@@ -117,7 +118,7 @@ class MemsyClient(DataMethods):
 
         plan = IngestPlan(events, batch_size, concurrency)
         options = helper_options(timeout, extra_headers, extra_query, extra_body)
-        outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
+        outcomes: list[models.IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         with ThreadPoolExecutor(max_workers=plan.concurrency) as pool:
             futures = {pool.submit(self._run, call, options): i for i, call in enumerate(plan.calls)}
             _, not_done = wait(futures, return_when=FIRST_EXCEPTION)
@@ -140,7 +141,7 @@ class MemsyClient(DataMethods):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> StatusResponse:
+    ) -> models.StatusResponse:
         """Poll :meth:`status` (as many ids per request as the contract allows) until no event is pending;
         returns the final state of every id. Raises :class:`memsy.WaitTimeoutError` (with the last state) after
         ``timeout`` seconds.
@@ -170,7 +171,7 @@ class AsyncMemsyClient(AsyncDataMethods):
 
     async def ingest_many(
         self,
-        events: EventsArg,
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         batch_size: int = 100,
         concurrency: int = 4,
@@ -178,14 +179,14 @@ class AsyncMemsyClient(AsyncDataMethods):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> IngestResponse:
+    ) -> models.IngestResponse:
         import asyncio  # deferred: import cost
 
         from ._helpers import helper_options
 
         plan = IngestPlan(events, batch_size, concurrency)
         options = helper_options(timeout, extra_headers, extra_query, extra_body)
-        outcomes: list[IngestResponse | MemsyError | None] = [None] * len(plan.calls)
+        outcomes: list[models.IngestResponse | MemsyError | None] = [None] * len(plan.calls)
         gate = asyncio.Semaphore(plan.concurrency)
         failed = asyncio.Event()
 
@@ -194,7 +195,7 @@ class AsyncMemsyClient(AsyncDataMethods):
                 if failed.is_set():
                     return  # stop sending once a batch failed; the error says what was stored
                 try:
-                    response: IngestResponse = await self._run(call, options)
+                    response: models.IngestResponse = await self._run(call, options)
                     outcomes[index] = response
                 except MemsyError as exc:
                     outcomes[index] = exc
@@ -213,7 +214,7 @@ class AsyncMemsyClient(AsyncDataMethods):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> StatusResponse:
+    ) -> models.StatusResponse:
         from ._helpers import wait_options
 
         waiter = StatusWaiter(event_ids, timeout, poll_interval)

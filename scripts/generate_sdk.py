@@ -1378,10 +1378,25 @@ def main() -> None:
         "from .._model import ResourceList",
         "from . import operations as ops",
         "",
-        "if TYPE_CHECKING:  # annotations only: the models load with the first call (see operations)",
-        *[f"    {line}" for line in sorted(writer.low_imports)],
-        f"    from .models import {', '.join(sorted(writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values())))}",
-        render_resources(contract, overlay, shells),
+        "",
+        "# Annotations name the models through `models` and the enums' Literal types through `wire`: resolvable at",
+        "# run time (typing.get_type_hints) without loading them when a client is built.",
+        "if TYPE_CHECKING:",
+        f"    from {LOW} import models as wire",
+        "    from . import models",
+        "else:",
+        "    from .._lazy import LazyModule",
+        "",
+        f'    wire = LazyModule("{LOW}.models", globals(), "wire")',
+        '    models = LazyModule("memsy._generated.models", globals(), "models")',
+        _qualify(
+            _qualify(
+                render_resources(contract, overlay, shells),
+                {line.rsplit(" ", 1)[-1] for line in writer.low_imports},
+                "wire",
+            ),
+            writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values()),
+        ),
         "",
         "",
         "__all__ = [",
@@ -1407,11 +1422,12 @@ def main() -> None:
     subprocess.run([ruff, "format", "--quiet", *files], check=True)
 
 
-def _qualify(code: str, names: set[str]) -> str:
-    """``code`` with each model name used as a value or type (``SearchResponse._read``, ``Call[SearchResponse]``,
-    ``(Mapping, EventPayload)``) read through the lazily loaded ``models`` module; prose is left alone."""
-    pattern = re.compile(rf"(?<![\w.'\"])({'|'.join(sorted(names, key=len, reverse=True))})(?=[.,)\]:])")
-    return pattern.sub(r"models.\1", code)
+def _qualify(code: str, names: set[str], module: str = "models") -> str:
+    """``code`` with each of ``names`` used as a value or type (``SearchResponse._read``, ``Call[SearchResponse]``,
+    ``(Mapping, EventPayload)``, ``sort: MemorySort | None = None``) read through the lazily loaded ``module``;
+    prose is left alone."""
+    pattern = re.compile(rf"(?<![\w.'\"])({'|'.join(sorted(names, key=len, reverse=True))})(?=[.,)\]: ])")
+    return pattern.sub(rf"{module}.\1", code)
 
 
 def render_header_model(contract: Contract, name: str) -> str:

@@ -27,3 +27,26 @@ def test_mypy_strict_sees_the_sdk_types() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_type_hints_of_every_public_method_resolve_at_run_time() -> None:
+    """Tools that read annotations at run time (typing.get_type_hints: validators, schema builders, docs) see
+    every method's types, although the models load only with the first call."""
+    import inspect
+    import typing
+
+    import memsy
+
+    unresolved = []
+    for cls in (memsy.MemsyClient, memsy.AsyncMemsyClient, memsy.MemsyControlClient, memsy.AsyncMemsyControlClient):
+        client = cls("https://api.memsy.io/v1", "msy_x")
+        owners = [client, client.with_raw_response]
+        owners += [value for value in vars(client).values() if type(value).__module__.startswith("memsy")]
+        for owner in owners:
+            for name, method in inspect.getmembers(owner, inspect.ismethod):
+                if not name.startswith("_"):
+                    try:
+                        typing.get_type_hints(method)
+                    except NameError as exc:
+                        unresolved.append(f"{type(owner).__name__}.{name}: {exc}")
+    assert unresolved == []

@@ -183,7 +183,7 @@ _EVENTPAYLOAD_REQUIRED = ("actor_id", "session_id", "kind", "content")
 
 
 def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload:
-    """Item ``index`` of argument ``name``: one EventPayload (or a mapping with its wire fields), checked
+    """Item ``index`` of argument ``name``: one models.EventPayload (or a mapping with its wire fields), checked
     against the contract, as the JSON object the generated request body types. The location of a
     failure is spelled out only when there is one."""
     if type(value) is models.EventPayload:  # the common case: read the fields straight off the instance
@@ -249,7 +249,7 @@ def _check_event_payload(value: Any, name: str, index: int) -> wire.EventPayload
 
 def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) -> list[wire.EventPayload]:
     """Every item of argument ``name``, as :func:`_check_event_payload` checks one, in one loop: an
-    instance of EventPayload whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
+    instance of models.EventPayload whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
     cls = models.EventPayload
     checked: list[wire.EventPayload] = []
     append = checked.append
@@ -316,7 +316,7 @@ _RESOURCESELECTION_REQUIRED = ("external_id", "resource_type")
 
 
 def _check_resource_selection(value: Any, name: str, index: int) -> wire.ResourceSelection:
-    """Item ``index`` of argument ``name``: one ResourceSelection (or a mapping with its wire fields), checked
+    """Item ``index`` of argument ``name``: one models.ResourceSelection (or a mapping with its wire fields), checked
     against the contract, as the JSON object the generated request body types. The location of a
     failure is spelled out only when there is one."""
     if type(value) is models.ResourceSelection:  # the common case: read the fields straight off the instance
@@ -363,7 +363,7 @@ def _check_resource_selection(value: Any, name: str, index: int) -> wire.Resourc
 
 def _check_resource_selection_list(values: list[Any] | tuple[Any, ...], name: str) -> list[wire.ResourceSelection]:
     """Every item of argument ``name``, as :func:`_check_resource_selection` checks one, in one loop: an
-    instance of ResourceSelection whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
+    instance of models.ResourceSelection whose values pass the quick checks is taken as it is (ingest sends hundreds)."""
     cls = models.ResourceSelection
     checked: list[wire.ResourceSelection] = []
     append = checked.append

@@ -19,48 +19,17 @@ from .._helpers import aiterate, iterate
 from .._model import ResourceList
 from . import operations as ops
 
-if TYPE_CHECKING:  # annotations only: the models load with the first call (see operations)
-    from memsy_openapi_client.models.actor_sort import ActorSort
-    from memsy_openapi_client.models.connector_provider import ConnectorProvider
-    from memsy_openapi_client.models.event_kind import EventKind
-    from memsy_openapi_client.models.event_sort import EventSort
-    from memsy_openapi_client.models.granularity import Granularity
-    from memsy_openapi_client.models.key_scope import KeyScope
-    from memsy_openapi_client.models.memory_sort import MemorySort
-    from memsy_openapi_client.models.memory_status_filter import MemoryStatusFilter
+# Annotations name the models through `models` and the enums' Literal types through `wire`: resolvable at
+# run time (typing.get_type_hints) without loading them when a client is built.
+if TYPE_CHECKING:
+    from memsy_openapi_client import models as wire
 
-    from .models import (
-        ActorListResponse,
-        ActorResource,
-        ApiKeyListResponse,
-        BillingSummary,
-        ClearResponse,
-        Connector,
-        ConnectorConnection,
-        ConnectorResourceItem,
-        ConnectorStatus,
-        CreateKeyResponse,
-        EventItem,
-        EventListResponse,
-        EventPayload,
-        HealthResponse,
-        IngestResponse,
-        Invoice,
-        MemoryItemResource,
-        MemoryListResponse,
-        MemoryStatsResponse,
-        MeResponse,
-        OrgResource,
-        PickerConfig,
-        ProInterestResponse,
-        ResourceSelection,
-        RoleResource,
-        SearchResponse,
-        StatusResponse,
-        TeamResource,
-        UsageSummaryResponse,
-        UsageTimeseriesResponse,
-    )
+    from . import models
+else:
+    from .._lazy import LazyModule
+
+    wire = LazyModule("memsy_openapi_client.models", globals(), "wire")
+    models = LazyModule("memsy._generated.models", globals(), "models")
 
 
 class OrgsResourceWithRawResponse(SyncResource):
@@ -72,7 +41,7 @@ class OrgsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[OrgResource]]:
+    ) -> RawResponse[ResourceList[models.OrgResource]]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
 
@@ -86,7 +55,7 @@ class OrgsResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`create`, returning the raw response."""
         return self._client._run_raw(
             ops.create_org(org_id=org_id, name=name, focus=focus),
@@ -100,7 +69,7 @@ class OrgsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query))
 
@@ -115,7 +84,7 @@ class OrgsResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`update`, returning the raw response."""
         return self._client._run_raw(
             ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -142,7 +111,7 @@ class OrgsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return self._client._run_raw(
             ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -164,7 +133,7 @@ class OrgsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[OrgResource]:
+    ) -> ResourceList[models.OrgResource]:
         """List org records.
 
         The org customization records the key can see, as a bare JSON array.
@@ -181,7 +150,7 @@ class OrgsResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Create an org record.
 
         Creates the customization record of an org. The caller supplies `org_id`, which must be the key's org.
@@ -203,7 +172,7 @@ class OrgsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Get an org record.
 
         One org customization record.
@@ -224,7 +193,7 @@ class OrgsResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Update an org record.
 
         Partial update: only the fields present change. `promotion_prompt` may be overwritten by hand. Admin
@@ -262,7 +231,7 @@ class OrgsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Regenerate an org's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -287,7 +256,7 @@ class RolesResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[RoleResource]]:
+    ) -> RawResponse[ResourceList[models.RoleResource]]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(
             ops.list_roles(org_id=org_id, limit=limit, offset=offset),
@@ -304,7 +273,7 @@ class RolesResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`create`, returning the raw response."""
         return self._client._run_raw(
             ops.create_role(org_id=org_id, name=name, focus=focus),
@@ -319,7 +288,7 @@ class RolesResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(
             ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -337,7 +306,7 @@ class RolesResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`update`, returning the raw response."""
         return self._client._run_raw(
             ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -366,7 +335,7 @@ class RolesResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return self._client._run_raw(
             ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
@@ -392,7 +361,7 @@ class RolesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[RoleResource]:
+    ) -> ResourceList[models.RoleResource]:
         """List an org's role records.
 
         The role customization records of one org, as a bare JSON array, paged by `limit` / `offset`.
@@ -415,11 +384,11 @@ class RolesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Iterator[RoleResource]:
+    ) -> Iterator[models.RoleResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ResourceList[RoleResource]]:
+        def page(offset: int) -> Call[ResourceList[models.RoleResource]]:
             return ops.list_roles(org_id=org_id, limit=page_size, offset=offset)
 
         page(0)
@@ -435,7 +404,7 @@ class RolesResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Create a role record.
 
         Creates a role within an org. The server assigns and returns `role_id`. Admin only.
@@ -453,7 +422,7 @@ class RolesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Get a role record.
 
         One role customization record.
@@ -478,7 +447,7 @@ class RolesResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Update a role record.
 
         Partial update of a role record. Admin only.
@@ -521,7 +490,7 @@ class RolesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Regenerate a role's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -548,7 +517,7 @@ class TeamsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[TeamResource]]:
+    ) -> RawResponse[ResourceList[models.TeamResource]]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(
             ops.list_teams(org_id=org_id, limit=limit, offset=offset),
@@ -565,7 +534,7 @@ class TeamsResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`create`, returning the raw response."""
         return self._client._run_raw(
             ops.create_team(org_id=org_id, name=name, focus=focus),
@@ -580,7 +549,7 @@ class TeamsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(
             ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -598,7 +567,7 @@ class TeamsResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`update`, returning the raw response."""
         return self._client._run_raw(
             ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -627,7 +596,7 @@ class TeamsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return self._client._run_raw(
             ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
@@ -653,7 +622,7 @@ class TeamsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[TeamResource]:
+    ) -> ResourceList[models.TeamResource]:
         """List an org's team records.
 
         The team customization records of one org, as a bare JSON array, paged by `limit` / `offset`.
@@ -676,11 +645,11 @@ class TeamsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Iterator[TeamResource]:
+    ) -> Iterator[models.TeamResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ResourceList[TeamResource]]:
+        def page(offset: int) -> Call[ResourceList[models.TeamResource]]:
             return ops.list_teams(org_id=org_id, limit=page_size, offset=offset)
 
         page(0)
@@ -696,7 +665,7 @@ class TeamsResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Create a team record.
 
         Creates a team within an org. The server assigns and returns `team_id`. Admin only.
@@ -714,7 +683,7 @@ class TeamsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Get a team record.
 
         One team customization record.
@@ -739,7 +708,7 @@ class TeamsResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Update a team record.
 
         Partial update of a team record. Admin only.
@@ -782,7 +751,7 @@ class TeamsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Regenerate a team's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -806,15 +775,15 @@ class MemoriesResourceWithRawResponse(SyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryListResponse]:
+    ) -> RawResponse[models.MemoryListResponse]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(
             ops.list_memories(
@@ -836,7 +805,7 @@ class MemoriesResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryStatsResponse]:
+    ) -> RawResponse[models.MemoryStatsResponse]:
         """:meth:`stats`, returning the raw response."""
         return self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
 
@@ -847,7 +816,7 @@ class MemoriesResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryItemResource]:
+    ) -> RawResponse[models.MemoryItemResource]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(
             ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
@@ -869,15 +838,15 @@ class MemoriesResource(SyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryListResponse:
+    ) -> models.MemoryListResponse:
         """List memories.
 
         One page of the org's memories. Every sort uses `memory_id` as a secondary key, so walking `offset`
@@ -913,18 +882,18 @@ class MemoriesResource(SyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         page_size: int = 200,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Iterator[MemoryItemResource]:
+    ) -> Iterator[models.MemoryItemResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[MemoryListResponse]:
+        def page(offset: int) -> Call[models.MemoryListResponse]:
             return ops.list_memories(
                 actor_id=actor_id,
                 kind=kind,
@@ -945,7 +914,7 @@ class MemoriesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryStatsResponse:
+    ) -> models.MemoryStatsResponse:
         """Memory statistics.
 
         Aggregate counts and averages over the org's memories.
@@ -959,7 +928,7 @@ class MemoriesResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryItemResource:
+    ) -> models.MemoryItemResource:
         """Get a memory.
 
         One memory of the org.
@@ -981,12 +950,12 @@ class ActorsResourceWithRawResponse(SyncResource):
         *,
         limit: int = 100,
         offset: int = 0,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ActorListResponse]:
+    ) -> RawResponse[models.ActorListResponse]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(
             ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
@@ -1001,7 +970,7 @@ class ActorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ActorResource]:
+    ) -> RawResponse[models.ActorResource]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(
             ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -1024,12 +993,12 @@ class ActorsResource(SyncResource):
         *,
         limit: int = 100,
         offset: int = 0,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ActorListResponse:
+    ) -> models.ActorListResponse:
         """List actors that have memories.
 
         Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -1052,17 +1021,17 @@ class ActorsResource(SyncResource):
         self,
         org_id: str | None = None,
         *,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         page_size: int = 500,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Iterator[ActorResource]:
+    ) -> Iterator[models.ActorResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ActorListResponse]:
+        def page(offset: int) -> Call[models.ActorListResponse]:
             return ops.list_actors(org_id=org_id, sort=sort, q=q, limit=page_size, offset=offset)
 
         page(0)
@@ -1076,7 +1045,7 @@ class ActorsResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ActorResource:
+    ) -> models.ActorResource:
         """Get an actor.
 
         One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories in
@@ -1100,7 +1069,7 @@ class UsageResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[UsageSummaryResponse]:
+    ) -> RawResponse[models.UsageSummaryResponse]:
         """:meth:`summary`, returning the raw response."""
         return self._client._run_raw(ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query))
 
@@ -1108,13 +1077,13 @@ class UsageResourceWithRawResponse(SyncResource):
         self,
         *,
         dimension: str | None = None,
-        granularity: Granularity = "daily",
+        granularity: wire.Granularity = "daily",
         period_start: date | datetime | str | None = None,
         period_end: date | datetime | str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[UsageTimeseriesResponse]:
+    ) -> RawResponse[models.UsageTimeseriesResponse]:
         """:meth:`timeseries`, returning the raw response."""
         return self._client._run_raw(
             ops.get_usage_timeseries(
@@ -1139,7 +1108,7 @@ class UsageResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> UsageSummaryResponse:
+    ) -> models.UsageSummaryResponse:
         """Usage summary for the current period.
 
         Consumption per dimension for the current billing period. Requires `org:admin`.
@@ -1150,13 +1119,13 @@ class UsageResource(SyncResource):
         self,
         *,
         dimension: str | None = None,
-        granularity: Granularity = "daily",
+        granularity: wire.Granularity = "daily",
         period_start: date | datetime | str | None = None,
         period_end: date | datetime | str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> UsageTimeseriesResponse:
+    ) -> models.UsageTimeseriesResponse:
         """Usage over time.
 
         Quantities per day or hour, optionally for one dimension and a date range. Requires `org:admin`.
@@ -1185,7 +1154,7 @@ class BillingResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[BillingSummary]:
+    ) -> RawResponse[models.BillingSummary]:
         """:meth:`summary`, returning the raw response."""
         return self._client._run_raw(ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query))
 
@@ -1195,7 +1164,7 @@ class BillingResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[Invoice]]:
+    ) -> RawResponse[ResourceList[models.Invoice]]:
         """:meth:`invoices`, returning the raw response."""
         return self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
@@ -1216,7 +1185,7 @@ class BillingResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> BillingSummary:
+    ) -> models.BillingSummary:
         """Billing summary.
 
         Seats, payment method and upcoming invoice. Requires `org:admin` and billing to be enabled.
@@ -1229,7 +1198,7 @@ class BillingResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[Invoice]:
+    ) -> ResourceList[models.Invoice]:
         """List invoices.
 
         The org's invoices, as a bare JSON array. Requires `org:admin`; when billing is not enabled the answer
@@ -1247,21 +1216,21 @@ class KeysResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ApiKeyListResponse]:
+    ) -> RawResponse[models.ApiKeyListResponse]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
 
     def create(
         self,
         name: str,
-        scopes: Sequence[KeyScope] = ("read", "write"),
+        scopes: Sequence[wire.KeyScope] = ("read", "write"),
         expires_at: datetime | str | None = None,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreateKeyResponse]:
+    ) -> RawResponse[models.CreateKeyResponse]:
         """:meth:`create`, returning the raw response."""
         return self._client._run_raw(
             ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
@@ -1310,7 +1279,7 @@ class KeysResource(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ApiKeyListResponse:
+    ) -> models.ApiKeyListResponse:
         """List API keys.
 
         The org's keys. The raw secret is never returned here. Requires `org:admin`.
@@ -1320,14 +1289,14 @@ class KeysResource(SyncResource):
     def create(
         self,
         name: str,
-        scopes: Sequence[KeyScope] = ("read", "write"),
+        scopes: Sequence[wire.KeyScope] = ("read", "write"),
         expires_at: datetime | str | None = None,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> CreateKeyResponse:
+    ) -> models.CreateKeyResponse:
         """Create an API key.
 
         Creates a key. The full secret (`raw_key`) is in this response **only**; store it securely. Requires
@@ -1385,14 +1354,14 @@ class EventsResourceWithRawResponse(SyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EventListResponse]:
+    ) -> RawResponse[models.EventListResponse]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(
             ops.list_console_events(
@@ -1416,14 +1385,14 @@ class EventsResource(SyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> EventListResponse:
+    ) -> models.EventListResponse:
         """List ingested events.
 
         One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -1448,17 +1417,17 @@ class EventsResource(SyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         page_size: int = 200,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Iterator[EventItem]:
+    ) -> Iterator[models.EventItem]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[EventListResponse]:
+        def page(offset: int) -> Call[models.EventListResponse]:
             return ops.list_console_events(
                 actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=page_size, offset=offset
             )
@@ -1482,7 +1451,7 @@ class InterestResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ProInterestResponse]:
+    ) -> RawResponse[models.ProInterestResponse]:
         """:meth:`express`, returning the raw response."""
         return self._client._run_raw(
             ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
@@ -1523,7 +1492,7 @@ class InterestResource(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> ProInterestResponse:
+    ) -> models.ProInterestResponse:
         """Express interest in the Pro plan.
 
         Records that the caller would like the Pro plan.
@@ -1564,12 +1533,12 @@ class ConnectorsResourceWithRawResponse(SyncResource):
 
     def status(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ConnectorStatus]:
+    ) -> RawResponse[models.ConnectorStatus]:
         """:meth:`status`, returning the raw response."""
         return self._client._run_raw(
             ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
@@ -1577,12 +1546,12 @@ class ConnectorsResourceWithRawResponse(SyncResource):
 
     def create(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ConnectorConnection]:
+    ) -> RawResponse[models.ConnectorConnection]:
         """:meth:`create`, returning the raw response."""
         return self._client._run_raw(
             ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
@@ -1600,7 +1569,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`configure_s3`, returning the raw response."""
         return self._client._run_raw(
             ops.configure_s3_connector(
@@ -1619,7 +1588,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[Connector]]:
+    ) -> RawResponse[ResourceList[models.Connector]]:
         """:meth:`list`, returning the raw response."""
         return self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
 
@@ -1630,7 +1599,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`get`, returning the raw response."""
         return self._client._run_raw(
             ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -1657,7 +1626,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
         """:meth:`list_resources`, returning the raw response."""
         return self._client._run_raw(
             ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
@@ -1667,13 +1636,13 @@ class ConnectorsResourceWithRawResponse(SyncResource):
     def configure_resources(
         self,
         connector_id: str,
-        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`configure_resources`, returning the raw response."""
         return self._client._run_raw(
             ops.configure_connector_resources(connector_id=connector_id, resources=resources),
@@ -1688,7 +1657,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
         """:meth:`list_branches`, returning the raw response."""
         return self._client._run_raw(
             ops.list_connector_branches(connector_id=connector_id, repo=repo),
@@ -1702,7 +1671,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PickerConfig]:
+    ) -> RawResponse[models.PickerConfig]:
         """:meth:`picker_config`, returning the raw response."""
         return self._client._run_raw(
             ops.get_connector_picker_config(connector_id=connector_id),
@@ -1716,7 +1685,7 @@ class ConnectorsResourceWithRawResponse(SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`sync`, returning the raw response."""
         return self._client._run_raw(
             ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -1750,12 +1719,12 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
 
     def status(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ConnectorStatus:
+    ) -> models.ConnectorStatus:
         """Connection status of a provider.
 
         Whether the caller's connection to a provider exists (for a user-scoped provider, the caller's own). Any
@@ -1770,12 +1739,12 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
 
     def create(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ConnectorConnection:
+    ) -> models.ConnectorConnection:
         """Start connecting a provider (OAuth).
 
         Creates a `pending` connector and returns the provider's consent URL for the end user. After consent the
@@ -1803,7 +1772,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Configure the S3 connector.
 
         Creates (or, with `connector_id`, re-configures) the S3 connector from IAM credentials. The server
@@ -1832,7 +1801,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[Connector]:
+    ) -> ResourceList[models.Connector]:
         """List connectors.
 
         The connectors the caller may see, as a bare JSON array: every org-scoped connector, and the user-scoped
@@ -1848,13 +1817,13 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Get a connector.
 
         One connector the caller may see.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return self._client._run(
             ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -1874,7 +1843,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         admin or API key for org-scoped providers; the owning member for user-scoped ones.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         self._client._run(
             ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -1888,7 +1857,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         """List a connector's resources.
 
         What the connected account offers (Slack channels, GitHub repositories, Notion workspaces, OneDrive
@@ -1897,7 +1866,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         `connector_not_authorized` until the OAuth token is attached: the signal to poll after `connect`.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
             parent_id: A folder's `external_id`, to list inside it (OneDrive only).
         """
         return self._client._run(
@@ -1908,13 +1877,13 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
     def configure_resources(
         self,
         connector_id: str,
-        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Select a connector's resources.
 
         Replaces the selection with the given resources (send the complete set), makes the connector `active`
@@ -1922,7 +1891,7 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         org-scoped providers; the owning member for user-scoped ones.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return self._client._run(
             ops.configure_connector_resources(connector_id=connector_id, resources=resources),
@@ -1937,13 +1906,13 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         """List a repository's branches (GitHub).
 
         The branches of one repository of a GitHub connector, listed on demand.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
             repo: The repository's `external_id`, `owner/name`.
         """
         return self._client._run(
@@ -1958,14 +1927,14 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> PickerConfig:
+    ) -> models.PickerConfig:
         """Google Picker configuration (Google Drive).
 
         A short-lived Google credential and the app settings for the browser Google Picker, where the owner
         chooses the Drive files to select. Owner only. The `access_token` is a live credential: never log it.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return self._client._run(
             ops.get_connector_picker_config(connector_id=connector_id),
@@ -1979,13 +1948,13 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Sync a connector now.
 
         Starts another backfill of the selected resources. No request body. Only an `active` connector.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return self._client._run(
             ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -2010,19 +1979,19 @@ class DataMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[HealthResponse]:
+    ) -> RawResponse[models.HealthResponse]:
         """:meth:`health`, returning the raw response."""
         return self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
 
     def ingest(
         self,
-        events: Sequence[EventPayload | Mapping[str, Any]],
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[IngestResponse]:
+    ) -> RawResponse[models.IngestResponse]:
         """:meth:`ingest`, returning the raw response."""
         return self._client._run_raw(
             ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
@@ -2044,7 +2013,7 @@ class DataMethodsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SearchResponse]:
+    ) -> RawResponse[models.SearchResponse]:
         """:meth:`search`, returning the raw response."""
         return self._client._run_raw(
             ops.search_memories(
@@ -2069,7 +2038,7 @@ class DataMethodsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[StatusResponse]:
+    ) -> RawResponse[models.StatusResponse]:
         """:meth:`status`, returning the raw response."""
         return self._client._run_raw(
             ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
@@ -2082,7 +2051,7 @@ class DataMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ClearResponse]:
+    ) -> RawResponse[models.ClearResponse]:
         """:meth:`clear`, returning the raw response."""
         return self._client._run_raw(
             ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
@@ -2111,7 +2080,7 @@ class DataMethods(SyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> HealthResponse:
+    ) -> models.HealthResponse:
         """Data-plane health.
 
         Liveness of the data plane and its components. Works without a key; when a key is sent the metered
@@ -2121,13 +2090,13 @@ class DataMethods(SyncClient):
 
     def ingest(
         self,
-        events: Sequence[EventPayload | Mapping[str, Any]],
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> IngestResponse:
+    ) -> models.IngestResponse:
         """Ingest a batch of events.
 
         Validates and durably stores a batch of conversation events and returns one id per event, in input
@@ -2166,7 +2135,7 @@ class DataMethods(SyncClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> SearchResponse:
+    ) -> models.SearchResponse:
         """Search memories.
 
         Ranked retrieval over the org's completed memories.
@@ -2219,7 +2188,7 @@ class DataMethods(SyncClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> StatusResponse:
+    ) -> models.StatusResponse:
         """Processing status of ingested events.
 
         Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed (will
@@ -2237,7 +2206,7 @@ class DataMethods(SyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ClearResponse:
+    ) -> models.ClearResponse:
         """Clear a container (not implemented).
 
         A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -2272,7 +2241,7 @@ class ControlMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[HealthResponse]:
+    ) -> RawResponse[models.HealthResponse]:
         """:meth:`health`, returning the raw response."""
         return self._client._run_raw(ops.get_control_health(), request_options(timeout, extra_headers, extra_query))
 
@@ -2282,7 +2251,7 @@ class ControlMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MeResponse]:
+    ) -> RawResponse[models.MeResponse]:
         """:meth:`me`, returning the raw response."""
         return self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
 
@@ -2310,7 +2279,7 @@ class ControlMethods(SyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> HealthResponse:
+    ) -> models.HealthResponse:
         """Control-plane health.
 
         Liveness of the control plane; also reports whether billing is configured. Works without a key; when a
@@ -2324,7 +2293,7 @@ class ControlMethods(SyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MeResponse:
+    ) -> models.MeResponse:
         """Who am I.
 
         Identity, org and plan of the calling key.
@@ -2341,7 +2310,7 @@ class AsyncOrgsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[OrgResource]]:
+    ) -> RawResponse[ResourceList[models.OrgResource]]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
 
@@ -2355,7 +2324,7 @@ class AsyncOrgsResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`create`, returning the raw response."""
         return await self._client._run_raw(
             ops.create_org(org_id=org_id, name=name, focus=focus),
@@ -2369,7 +2338,7 @@ class AsyncOrgsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -2386,7 +2355,7 @@ class AsyncOrgsResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`update`, returning the raw response."""
         return await self._client._run_raw(
             ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -2413,7 +2382,7 @@ class AsyncOrgsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[OrgResource]:
+    ) -> RawResponse[models.OrgResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return await self._client._run_raw(
             ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -2435,7 +2404,7 @@ class AsyncOrgsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[OrgResource]:
+    ) -> ResourceList[models.OrgResource]:
         """List org records.
 
         The org customization records the key can see, as a bare JSON array.
@@ -2452,7 +2421,7 @@ class AsyncOrgsResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Create an org record.
 
         Creates the customization record of an org. The caller supplies `org_id`, which must be the key's org.
@@ -2474,7 +2443,7 @@ class AsyncOrgsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Get an org record.
 
         One org customization record.
@@ -2495,7 +2464,7 @@ class AsyncOrgsResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Update an org record.
 
         Partial update: only the fields present change. `promotion_prompt` may be overwritten by hand. Admin
@@ -2533,7 +2502,7 @@ class AsyncOrgsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> OrgResource:
+    ) -> models.OrgResource:
         """Regenerate an org's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -2558,7 +2527,7 @@ class AsyncRolesResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[RoleResource]]:
+    ) -> RawResponse[ResourceList[models.RoleResource]]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_roles(org_id=org_id, limit=limit, offset=offset),
@@ -2575,7 +2544,7 @@ class AsyncRolesResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`create`, returning the raw response."""
         return await self._client._run_raw(
             ops.create_role(org_id=org_id, name=name, focus=focus),
@@ -2590,7 +2559,7 @@ class AsyncRolesResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -2608,7 +2577,7 @@ class AsyncRolesResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`update`, returning the raw response."""
         return await self._client._run_raw(
             ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -2637,7 +2606,7 @@ class AsyncRolesResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[RoleResource]:
+    ) -> RawResponse[models.RoleResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return await self._client._run_raw(
             ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
@@ -2663,7 +2632,7 @@ class AsyncRolesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[RoleResource]:
+    ) -> ResourceList[models.RoleResource]:
         """List an org's role records.
 
         The role customization records of one org, as a bare JSON array, paged by `limit` / `offset`.
@@ -2686,11 +2655,11 @@ class AsyncRolesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[RoleResource]:
+    ) -> AsyncIterator[models.RoleResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ResourceList[RoleResource]]:
+        def page(offset: int) -> Call[ResourceList[models.RoleResource]]:
             return ops.list_roles(org_id=org_id, limit=page_size, offset=offset)
 
         page(0)
@@ -2706,7 +2675,7 @@ class AsyncRolesResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Create a role record.
 
         Creates a role within an org. The server assigns and returns `role_id`. Admin only.
@@ -2724,7 +2693,7 @@ class AsyncRolesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Get a role record.
 
         One role customization record.
@@ -2749,7 +2718,7 @@ class AsyncRolesResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Update a role record.
 
         Partial update of a role record. Admin only.
@@ -2792,7 +2761,7 @@ class AsyncRolesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RoleResource:
+    ) -> models.RoleResource:
         """Regenerate a role's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -2819,7 +2788,7 @@ class AsyncTeamsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[TeamResource]]:
+    ) -> RawResponse[ResourceList[models.TeamResource]]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_teams(org_id=org_id, limit=limit, offset=offset),
@@ -2836,7 +2805,7 @@ class AsyncTeamsResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`create`, returning the raw response."""
         return await self._client._run_raw(
             ops.create_team(org_id=org_id, name=name, focus=focus),
@@ -2851,7 +2820,7 @@ class AsyncTeamsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -2869,7 +2838,7 @@ class AsyncTeamsResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`update`, returning the raw response."""
         return await self._client._run_raw(
             ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
@@ -2898,7 +2867,7 @@ class AsyncTeamsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TeamResource]:
+    ) -> RawResponse[models.TeamResource]:
         """:meth:`regenerate_prompt`, returning the raw response."""
         return await self._client._run_raw(
             ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
@@ -2924,7 +2893,7 @@ class AsyncTeamsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[TeamResource]:
+    ) -> ResourceList[models.TeamResource]:
         """List an org's team records.
 
         The team customization records of one org, as a bare JSON array, paged by `limit` / `offset`.
@@ -2947,11 +2916,11 @@ class AsyncTeamsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[TeamResource]:
+    ) -> AsyncIterator[models.TeamResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ResourceList[TeamResource]]:
+        def page(offset: int) -> Call[ResourceList[models.TeamResource]]:
             return ops.list_teams(org_id=org_id, limit=page_size, offset=offset)
 
         page(0)
@@ -2967,7 +2936,7 @@ class AsyncTeamsResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Create a team record.
 
         Creates a team within an org. The server assigns and returns `team_id`. Admin only.
@@ -2985,7 +2954,7 @@ class AsyncTeamsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Get a team record.
 
         One team customization record.
@@ -3010,7 +2979,7 @@ class AsyncTeamsResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Update a team record.
 
         Partial update of a team record. Admin only.
@@ -3053,7 +3022,7 @@ class AsyncTeamsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> TeamResource:
+    ) -> models.TeamResource:
         """Regenerate a team's promotion prompt.
 
         Recomputes `promotion_prompt` from the current `name` and `focus`. No request body. Admin only.
@@ -3077,15 +3046,15 @@ class AsyncMemoriesResourceWithRawResponse(AsyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryListResponse]:
+    ) -> RawResponse[models.MemoryListResponse]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_memories(
@@ -3107,7 +3076,7 @@ class AsyncMemoriesResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryStatsResponse]:
+    ) -> RawResponse[models.MemoryStatsResponse]:
         """:meth:`stats`, returning the raw response."""
         return await self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
 
@@ -3118,7 +3087,7 @@ class AsyncMemoriesResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MemoryItemResource]:
+    ) -> RawResponse[models.MemoryItemResource]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
@@ -3140,15 +3109,15 @@ class AsyncMemoriesResource(AsyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryListResponse:
+    ) -> models.MemoryListResponse:
         """List memories.
 
         One page of the org's memories. Every sort uses `memory_id` as a secondary key, so walking `offset`
@@ -3184,18 +3153,18 @@ class AsyncMemoriesResource(AsyncResource):
         actor_id: str | None = None,
         kind: str | None = None,
         type: str | None = None,
-        status: MemoryStatusFilter | None = None,
-        sort: MemorySort = "observed_at_desc",
+        status: wire.MemoryStatusFilter | None = None,
+        sort: wire.MemorySort = "observed_at_desc",
         search: str | None = None,
         page_size: int = 200,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[MemoryItemResource]:
+    ) -> AsyncIterator[models.MemoryItemResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[MemoryListResponse]:
+        def page(offset: int) -> Call[models.MemoryListResponse]:
             return ops.list_memories(
                 actor_id=actor_id,
                 kind=kind,
@@ -3216,7 +3185,7 @@ class AsyncMemoriesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryStatsResponse:
+    ) -> models.MemoryStatsResponse:
         """Memory statistics.
 
         Aggregate counts and averages over the org's memories.
@@ -3230,7 +3199,7 @@ class AsyncMemoriesResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MemoryItemResource:
+    ) -> models.MemoryItemResource:
         """Get a memory.
 
         One memory of the org.
@@ -3252,12 +3221,12 @@ class AsyncActorsResourceWithRawResponse(AsyncResource):
         *,
         limit: int = 100,
         offset: int = 0,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ActorListResponse]:
+    ) -> RawResponse[models.ActorListResponse]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
@@ -3272,7 +3241,7 @@ class AsyncActorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ActorResource]:
+    ) -> RawResponse[models.ActorResource]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
@@ -3295,12 +3264,12 @@ class AsyncActorsResource(AsyncResource):
         *,
         limit: int = 100,
         offset: int = 0,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ActorListResponse:
+    ) -> models.ActorListResponse:
         """List actors that have memories.
 
         Actors are derived from the org's memories on every read; nothing is stored, so there is no create,
@@ -3323,17 +3292,17 @@ class AsyncActorsResource(AsyncResource):
         self,
         org_id: str | None = None,
         *,
-        sort: ActorSort = "first_memory_desc",
+        sort: wire.ActorSort = "first_memory_desc",
         q: str | None = None,
         page_size: int = 500,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[ActorResource]:
+    ) -> AsyncIterator[models.ActorResource]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[ActorListResponse]:
+        def page(offset: int) -> Call[models.ActorListResponse]:
             return ops.list_actors(org_id=org_id, sort=sort, q=q, limit=page_size, offset=offset)
 
         page(0)
@@ -3347,7 +3316,7 @@ class AsyncActorsResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ActorResource:
+    ) -> models.ActorResource:
         """Get an actor.
 
         One actor, by id (sent as a single percent-encoded path segment). 404 when the actor has no memories in
@@ -3371,7 +3340,7 @@ class AsyncUsageResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[UsageSummaryResponse]:
+    ) -> RawResponse[models.UsageSummaryResponse]:
         """:meth:`summary`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query)
@@ -3381,13 +3350,13 @@ class AsyncUsageResourceWithRawResponse(AsyncResource):
         self,
         *,
         dimension: str | None = None,
-        granularity: Granularity = "daily",
+        granularity: wire.Granularity = "daily",
         period_start: date | datetime | str | None = None,
         period_end: date | datetime | str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[UsageTimeseriesResponse]:
+    ) -> RawResponse[models.UsageTimeseriesResponse]:
         """:meth:`timeseries`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_usage_timeseries(
@@ -3412,7 +3381,7 @@ class AsyncUsageResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> UsageSummaryResponse:
+    ) -> models.UsageSummaryResponse:
         """Usage summary for the current period.
 
         Consumption per dimension for the current billing period. Requires `org:admin`.
@@ -3423,13 +3392,13 @@ class AsyncUsageResource(AsyncResource):
         self,
         *,
         dimension: str | None = None,
-        granularity: Granularity = "daily",
+        granularity: wire.Granularity = "daily",
         period_start: date | datetime | str | None = None,
         period_end: date | datetime | str | None = None,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> UsageTimeseriesResponse:
+    ) -> models.UsageTimeseriesResponse:
         """Usage over time.
 
         Quantities per day or hour, optionally for one dimension and a date range. Requires `org:admin`.
@@ -3458,7 +3427,7 @@ class AsyncBillingResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[BillingSummary]:
+    ) -> RawResponse[models.BillingSummary]:
         """:meth:`summary`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query)
@@ -3470,7 +3439,7 @@ class AsyncBillingResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[Invoice]]:
+    ) -> RawResponse[ResourceList[models.Invoice]]:
         """:meth:`invoices`, returning the raw response."""
         return await self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
@@ -3491,7 +3460,7 @@ class AsyncBillingResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> BillingSummary:
+    ) -> models.BillingSummary:
         """Billing summary.
 
         Seats, payment method and upcoming invoice. Requires `org:admin` and billing to be enabled.
@@ -3504,7 +3473,7 @@ class AsyncBillingResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[Invoice]:
+    ) -> ResourceList[models.Invoice]:
         """List invoices.
 
         The org's invoices, as a bare JSON array. Requires `org:admin`; when billing is not enabled the answer
@@ -3522,21 +3491,21 @@ class AsyncKeysResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ApiKeyListResponse]:
+    ) -> RawResponse[models.ApiKeyListResponse]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
 
     async def create(
         self,
         name: str,
-        scopes: Sequence[KeyScope] = ("read", "write"),
+        scopes: Sequence[wire.KeyScope] = ("read", "write"),
         expires_at: datetime | str | None = None,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreateKeyResponse]:
+    ) -> RawResponse[models.CreateKeyResponse]:
         """:meth:`create`, returning the raw response."""
         return await self._client._run_raw(
             ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
@@ -3585,7 +3554,7 @@ class AsyncKeysResource(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ApiKeyListResponse:
+    ) -> models.ApiKeyListResponse:
         """List API keys.
 
         The org's keys. The raw secret is never returned here. Requires `org:admin`.
@@ -3595,14 +3564,14 @@ class AsyncKeysResource(AsyncResource):
     async def create(
         self,
         name: str,
-        scopes: Sequence[KeyScope] = ("read", "write"),
+        scopes: Sequence[wire.KeyScope] = ("read", "write"),
         expires_at: datetime | str | None = None,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> CreateKeyResponse:
+    ) -> models.CreateKeyResponse:
         """Create an API key.
 
         Creates a key. The full secret (`raw_key`) is in this response **only**; store it securely. Requires
@@ -3662,14 +3631,14 @@ class AsyncEventsResourceWithRawResponse(AsyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EventListResponse]:
+    ) -> RawResponse[models.EventListResponse]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_console_events(
@@ -3693,14 +3662,14 @@ class AsyncEventsResource(AsyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         limit: int = 50,
         offset: int = 0,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> EventListResponse:
+    ) -> models.EventListResponse:
         """List ingested events.
 
         One page of raw ingested events. Requires an assigned seat (`seat_required` otherwise).
@@ -3725,17 +3694,17 @@ class AsyncEventsResource(AsyncResource):
         *,
         actor_id: str | None = None,
         session_id: str | None = None,
-        kind: EventKind | None = None,
-        sort: EventSort = "ts_desc",
+        kind: wire.EventKind | None = None,
+        sort: wire.EventSort = "ts_desc",
         page_size: int = 200,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[EventItem]:
+    ) -> AsyncIterator[models.EventItem]:
         """Every item of :meth:`list`, fetched ``page_size`` at a time as you iterate (one page in
         memory at a time). The arguments are checked at once, not at the first item."""
 
-        def page(offset: int) -> Call[EventListResponse]:
+        def page(offset: int) -> Call[models.EventListResponse]:
             return ops.list_console_events(
                 actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=page_size, offset=offset
             )
@@ -3759,7 +3728,7 @@ class AsyncInterestResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ProInterestResponse]:
+    ) -> RawResponse[models.ProInterestResponse]:
         """:meth:`express`, returning the raw response."""
         return await self._client._run_raw(
             ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
@@ -3800,7 +3769,7 @@ class AsyncInterestResource(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> ProInterestResponse:
+    ) -> models.ProInterestResponse:
         """Express interest in the Pro plan.
 
         Records that the caller would like the Pro plan.
@@ -3843,12 +3812,12 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
 
     async def status(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ConnectorStatus]:
+    ) -> RawResponse[models.ConnectorStatus]:
         """:meth:`status`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
@@ -3856,12 +3825,12 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
 
     async def create(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ConnectorConnection]:
+    ) -> RawResponse[models.ConnectorConnection]:
         """:meth:`create`, returning the raw response."""
         return await self._client._run_raw(
             ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
@@ -3879,7 +3848,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`configure_s3`, returning the raw response."""
         return await self._client._run_raw(
             ops.configure_s3_connector(
@@ -3898,7 +3867,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[Connector]]:
+    ) -> RawResponse[ResourceList[models.Connector]]:
         """:meth:`list`, returning the raw response."""
         return await self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
 
@@ -3909,7 +3878,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`get`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -3936,7 +3905,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
         """:meth:`list_resources`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
@@ -3946,13 +3915,13 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
     async def configure_resources(
         self,
         connector_id: str,
-        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`configure_resources`, returning the raw response."""
         return await self._client._run_raw(
             ops.configure_connector_resources(connector_id=connector_id, resources=resources),
@@ -3967,7 +3936,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[ConnectorResourceItem]]:
+    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
         """:meth:`list_branches`, returning the raw response."""
         return await self._client._run_raw(
             ops.list_connector_branches(connector_id=connector_id, repo=repo),
@@ -3981,7 +3950,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PickerConfig]:
+    ) -> RawResponse[models.PickerConfig]:
         """:meth:`picker_config`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_connector_picker_config(connector_id=connector_id),
@@ -3995,7 +3964,7 @@ class AsyncConnectorsResourceWithRawResponse(AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[Connector]:
+    ) -> RawResponse[models.Connector]:
         """:meth:`sync`, returning the raw response."""
         return await self._client._run_raw(
             ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -4031,12 +4000,12 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
 
     async def status(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ConnectorStatus:
+    ) -> models.ConnectorStatus:
         """Connection status of a provider.
 
         Whether the caller's connection to a provider exists (for a user-scoped provider, the caller's own). Any
@@ -4051,12 +4020,12 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
 
     async def create(
         self,
-        provider: ConnectorProvider,
+        provider: wire.ConnectorProvider,
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ConnectorConnection:
+    ) -> models.ConnectorConnection:
         """Start connecting a provider (OAuth).
 
         Creates a `pending` connector and returns the provider's consent URL for the end user. After consent the
@@ -4084,7 +4053,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Configure the S3 connector.
 
         Creates (or, with `connector_id`, re-configures) the S3 connector from IAM credentials. The server
@@ -4113,7 +4082,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[Connector]:
+    ) -> ResourceList[models.Connector]:
         """List connectors.
 
         The connectors the caller may see, as a bare JSON array: every org-scoped connector, and the user-scoped
@@ -4129,13 +4098,13 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Get a connector.
 
         One connector the caller may see.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return await self._client._run(
             ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -4155,7 +4124,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         admin or API key for org-scoped providers; the owning member for user-scoped ones.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         await self._client._run(
             ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -4169,7 +4138,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         """List a connector's resources.
 
         What the connected account offers (Slack channels, GitHub repositories, Notion workspaces, OneDrive
@@ -4178,7 +4147,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         `connector_not_authorized` until the OAuth token is attached: the signal to poll after `connect`.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
             parent_id: A folder's `external_id`, to list inside it (OneDrive only).
         """
         return await self._client._run(
@@ -4189,13 +4158,13 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
     async def configure_resources(
         self,
         connector_id: str,
-        resources: Sequence[ResourceSelection | ConnectorResourceItem | Mapping[str, Any]],
+        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Select a connector's resources.
 
         Replaces the selection with the given resources (send the complete set), makes the connector `active`
@@ -4203,7 +4172,7 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         org-scoped providers; the owning member for user-scoped ones.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return await self._client._run(
             ops.configure_connector_resources(connector_id=connector_id, resources=resources),
@@ -4218,13 +4187,13 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ResourceList[ConnectorResourceItem]:
+    ) -> ResourceList[models.ConnectorResourceItem]:
         """List a repository's branches (GitHub).
 
         The branches of one repository of a GitHub connector, listed on demand.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
             repo: The repository's `external_id`, `owner/name`.
         """
         return await self._client._run(
@@ -4239,14 +4208,14 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> PickerConfig:
+    ) -> models.PickerConfig:
         """Google Picker configuration (Google Drive).
 
         A short-lived Google credential and the app settings for the browser Google Picker, where the owner
         chooses the Drive files to select. Owner only. The `access_token` is a live credential: never log it.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return await self._client._run(
             ops.get_connector_picker_config(connector_id=connector_id),
@@ -4260,13 +4229,13 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> Connector:
+    ) -> models.Connector:
         """Sync a connector now.
 
         Starts another backfill of the selected resources. No request body. Only an `active` connector.
 
         Args:
-            connector_id: Connector id (`Connector.id`, `ConnectorConnection.connector_id`).
+            connector_id: models.Connector id (`models.Connector.id`, `models.ConnectorConnection.connector_id`).
         """
         return await self._client._run(
             ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
@@ -4291,19 +4260,19 @@ class AsyncDataMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[HealthResponse]:
+    ) -> RawResponse[models.HealthResponse]:
         """:meth:`health`, returning the raw response."""
         return await self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
 
     async def ingest(
         self,
-        events: Sequence[EventPayload | Mapping[str, Any]],
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[IngestResponse]:
+    ) -> RawResponse[models.IngestResponse]:
         """:meth:`ingest`, returning the raw response."""
         return await self._client._run_raw(
             ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
@@ -4325,7 +4294,7 @@ class AsyncDataMethodsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SearchResponse]:
+    ) -> RawResponse[models.SearchResponse]:
         """:meth:`search`, returning the raw response."""
         return await self._client._run_raw(
             ops.search_memories(
@@ -4350,7 +4319,7 @@ class AsyncDataMethodsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[StatusResponse]:
+    ) -> RawResponse[models.StatusResponse]:
         """:meth:`status`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
@@ -4363,7 +4332,7 @@ class AsyncDataMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ClearResponse]:
+    ) -> RawResponse[models.ClearResponse]:
         """:meth:`clear`, returning the raw response."""
         return await self._client._run_raw(
             ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
@@ -4392,7 +4361,7 @@ class AsyncDataMethods(AsyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> HealthResponse:
+    ) -> models.HealthResponse:
         """Data-plane health.
 
         Liveness of the data plane and its components. Works without a key; when a key is sent the metered
@@ -4402,13 +4371,13 @@ class AsyncDataMethods(AsyncClient):
 
     async def ingest(
         self,
-        events: Sequence[EventPayload | Mapping[str, Any]],
+        events: Sequence[models.EventPayload | Mapping[str, Any]],
         *,
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> IngestResponse:
+    ) -> models.IngestResponse:
         """Ingest a batch of events.
 
         Validates and durably stores a batch of conversation events and returns one id per event, in input
@@ -4447,7 +4416,7 @@ class AsyncDataMethods(AsyncClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> SearchResponse:
+    ) -> models.SearchResponse:
         """Search memories.
 
         Ranked retrieval over the org's completed memories.
@@ -4500,7 +4469,7 @@ class AsyncDataMethods(AsyncClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> StatusResponse:
+    ) -> models.StatusResponse:
         """Processing status of ingested events.
 
         Reports, for up to 500 event ids, whether extraction is pending, completed (searchable) or failed (will
@@ -4518,7 +4487,7 @@ class AsyncDataMethods(AsyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> ClearResponse:
+    ) -> models.ClearResponse:
         """Clear a container (not implemented).
 
         A stub: the service answers **501 Not Implemented** today and deletes nothing. It is kept in the
@@ -4553,7 +4522,7 @@ class AsyncControlMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[HealthResponse]:
+    ) -> RawResponse[models.HealthResponse]:
         """:meth:`health`, returning the raw response."""
         return await self._client._run_raw(
             ops.get_control_health(), request_options(timeout, extra_headers, extra_query)
@@ -4565,7 +4534,7 @@ class AsyncControlMethodsWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[MeResponse]:
+    ) -> RawResponse[models.MeResponse]:
         """:meth:`me`, returning the raw response."""
         return await self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
 
@@ -4593,7 +4562,7 @@ class AsyncControlMethods(AsyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> HealthResponse:
+    ) -> models.HealthResponse:
         """Control-plane health.
 
         Liveness of the control plane; also reports whether billing is configured. Works without a key; when a
@@ -4607,7 +4576,7 @@ class AsyncControlMethods(AsyncClient):
         timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
-    ) -> MeResponse:
+    ) -> models.MeResponse:
         """Who am I.
 
         Identity, org and plan of the calling key.
