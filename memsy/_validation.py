@@ -52,6 +52,9 @@ def string(
     contract at its place (``/connectors/providers`` beside ``/connectors/{connector_id}``), with those paths."""
     if not isinstance(value, str):
         raise fail(f"{name} must be a string, got {type(value).__name__}", name)
+    if value and len(value) < min_length:
+        length = f"{len(value)} character{'s' if len(value) > 1 else ''}"
+        raise fail(f"{name} is {length} long; the minimum is {min_length}", name)
     if len(value) < min_length or (pattern == r"\S" and (not value or value.isspace())):
         raise fail(f"{name} must not be empty" + (" or only whitespace" if pattern == r"\S" else ""), name)
     if max_length is not None and len(value) > max_length:

@@ -197,3 +197,12 @@ def test_missing_key_is_a_clear_error_at_construction() -> None:
 
 def test_validation_errors_are_also_value_errors() -> None:
     assert issubclass(memsy.MemsyValidationError, ValueError)
+
+
+def test_a_string_shorter_than_its_minimum_says_its_length() -> None:
+    from memsy import _validation as v
+
+    with pytest.raises(memsy.MemsyValidationError, match="bucket is 1 character long; the minimum is 3"):
+        v.string("b", "bucket", min_length=3)
+    with pytest.raises(memsy.MemsyValidationError, match="bucket must not be empty"):
+        v.string("", "bucket", min_length=3)
