@@ -1283,8 +1283,15 @@ def main() -> None:
     )
     out = ROOT / "memsy" / "_generated"
     out.mkdir(exist_ok=True)
+    error_classes = sorted(v if isinstance(v, str) else v["class"] for v in overlay.get("error_classes", {}).values())
     (out / "__init__.py").write_text(
-        HEADER + '"""What memsy generates from the contract (see scripts/generate_sdk.py)."""\n'
+        HEADER
+        + '"""What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:\n'
+        + 'memsy lists them without importing the modules that define them (it resolves each on first use)."""\n\n'
+        + f"MODELS = {tuple(sorted(public_models))!r}\n"
+        + '"""The public models (memsy.models)."""\n'
+        + f"ERRORS = {tuple(error_classes)!r}\n"
+        + '"""The exception classes of documented error codes (memsy.exceptions)."""\n'
     )
     (out / "models.py").write_text(
         HEADER

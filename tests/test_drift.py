@@ -242,7 +242,8 @@ def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Pa
             field = exc.retry_at
         hit = memsy.SearchResult.from_dict({"id": "a", "content": "b", "score": 1, "metadata": {"pinned": 2}})
         m = client.memories.get("m1")
-        print(json.dumps([field, hit.pinned, m.origin.channel, type(m.origin).__name__ in memsy.models.__all__,
+        public = type(m.origin).__name__ in memsy.models.__all__ and memsy.MemoryOrigin is type(m.origin)
+        print(json.dumps([field, hit.pinned, m.origin.channel, public,
                           error_class_for(403, "plan_frozen", "", None).__name__]))
     """,
     )
