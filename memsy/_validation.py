@@ -185,6 +185,17 @@ def timestamp(value: Any, name: str) -> datetime:
     return parsed
 
 
+def iso_timestamp(value: Any) -> str | None:
+    """What :func:`timestamp` makes of ``value``, as ISO-8601 text, when the standard library reads it with a time
+    zone; None otherwise (the caller then runs the full check, which says what is wrong)."""
+    if type(value) is str:
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value.isoformat() if isinstance(value, datetime) and value.tzinfo is not None else None
+
+
 def day(value: Any, name: str) -> date:
     """A calendar date: a ``date``, a ``datetime`` (its date) or a 'YYYY-MM-DD' string."""
     if isinstance(value, datetime):

@@ -839,9 +839,11 @@ class OperationWriter:
                     limit = prop.get("maxLength")
                     quick = f"type({var}) is str and 0 < len({var})" + (f" <= {limit}" if limit else "")
                     quick += f" and not {var}.isspace()"
+                if prop.get("format") == "date-time":  # read and normalised, as the full check does
+                    quick = f"({var} := v.iso_timestamp({var})) is not None"
                 if wire in required:
                     fast_conds.append(quick or "False")
-                    fast_required.append(f"{wire!r}: {var}")
+                    fast_required.append(f"{wire!r}: {var}")  # an enum member is a str: JSON sends its value
                 elif quick is None:
                     fast_conds.append(f"{var} is None")
                 else:

@@ -206,3 +206,25 @@ def test_a_string_shorter_than_its_minimum_says_its_length() -> None:
         v.string("b", "bucket", min_length=3)
     with pytest.raises(memsy.MemsyValidationError, match="bucket must not be empty"):
         v.string("", "bucket", min_length=3)
+
+
+def test_the_quick_ingest_path_sends_what_the_full_check_sends() -> None:
+    """The one-loop check of a list of events takes common values quickly (enum kinds, role ids, timestamps): the
+    JSON it sends is the full per-event check's, and a value the quick checks do not take gets the full check."""
+    import datetime
+    import json
+
+    from memsy._generated import operations as ops
+
+    utc = datetime.timezone.utc
+    events = [
+        EventPayload("u", "s", memsy.EventKind.TOOL_RESULT, "x", role_id="r1", ts="2026-05-01T09:30:00Z"),
+        EventPayload("u", "s", "app_event", "x", team_id="  ", ts=datetime.datetime(2026, 5, 1, tzinfo=utc)),
+        EventPayload("u", "s", "user_message", "x", metadata={"a": 1}),
+    ]
+    quick = ops._check_event_payload_list(events, "events")
+    full = [ops._check_event_payload(e, "events", i) for i, e in enumerate(events)]
+    assert json.dumps(quick) == json.dumps(full)
+    assert quick[0]["ts"] == "2026-05-01T09:30:00+00:00" and "team_id" not in quick[1]
+    with pytest.raises(memsy.MemsyValidationError, match=r"events\[1\]\.ts .* has no time zone"):
+        ops._check_event_payload_list([events[0], EventPayload("u", "s", "app_event", "x", ts="2026-05-01")], "events")

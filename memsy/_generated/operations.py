@@ -292,7 +292,7 @@ def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) ->
                     f_team_id is None
                     or (type(f_team_id) is str and 0 < len(f_team_id) <= 256 and not f_team_id.isspace())
                 )
-                and f_ts is None
+                and (f_ts is None or (f_ts := v.iso_timestamp(f_ts)) is not None)
                 and (f_metadata is None or (type(f_metadata) is str and len(f_metadata) <= 4096))
             ):
                 body = {"actor_id": f_actor_id, "session_id": f_session_id, "kind": f_kind, "content": f_content}
@@ -300,6 +300,8 @@ def _check_event_payload_list(values: list[Any] | tuple[Any, ...], name: str) ->
                     body["role_id"] = f_role_id
                 if f_team_id is not None:
                     body["team_id"] = f_team_id
+                if f_ts is not None:
+                    body["ts"] = f_ts
                 if f_metadata is not None:
                     body["metadata"] = f_metadata
                 append(body)
