@@ -33,10 +33,12 @@ def plain_headers(headers: Any) -> dict[str, str]:
     raw = getattr(headers, "raw", None)
     if raw is None:
         return {str(k).lower(): v for k, v in headers.items()}
-    plain: dict[str, str] = {}
-    for key, value in raw:
-        name, text = key.decode("latin-1").lower(), value.decode("latin-1")
-        plain[name] = f"{plain[name]}, {text}" if name in plain else text
+    plain = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in raw}
+    if len(plain) < len(raw):  # a repeated header: its values joined, as httpx.Headers.get does
+        plain = {}
+        for key, value in raw:
+            name, text = key.decode("latin-1").lower(), value.decode("latin-1")
+            plain[name] = f"{plain[name]}, {text}" if name in plain else text
     return plain
 
 
