@@ -243,7 +243,7 @@ class _Paged:
         return client._run(call.page(offset), options)
 
 
-class ResourceList(list[T], _Metered, _Paged, Generic[T]):
+class ResourceList(list[T], _Metered, _Paged, PlainData, Generic[T]):
     """A list returned by a list method, with the ``usage``, ``rate_limit`` and ``request_id`` of its response."""
 
     def __init__(self, items: Iterable[T] = (), *, headers: Any = None) -> None:
@@ -253,14 +253,10 @@ class ResourceList(list[T], _Metered, _Paged, Generic[T]):
         self._rate_limit = _UNREAD
         self._pager = None
 
-    def to_dict(self) -> list[Any]:
+    def to_dict(self) -> list[Any]:  # type: ignore[override]
         """The items as plain JSON-ready data (a list: each model as its ``to_dict()``), response metadata left
-        out. Named like the models' method so that every result has it."""
+        out. Named like the models' method so that every result has it (``to_json()`` too)."""
         return [_plain(item) for item in self]
-
-    def to_json(self, indent: int | None = None) -> str:
-        """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 # ------------------------------------------------------------------------------------ mixins (sdk-overlay.yaml)
@@ -378,8 +374,7 @@ class HeaderModel:
         """Read the headers (names in any case): a value that is absent or does not parse is None. Unlike the
         ``usage`` / ``rate_limit`` of a result, which are None when the response carried none of the headers,
         this always returns an instance (every field None then), as 0.3.5 did."""
-        lowered = {str(name).lower(): value for name, value in headers.items()}
-        values = read_values(lowered, cls._HEADERS) or {}
+        values = read_values(plain_headers(headers), cls._HEADERS) or {}
         model: H = cast(Any, cls)(**values)
         return model
 

@@ -119,7 +119,7 @@ def array(
     values: Any,
     name: str,
     *,
-    item: Callable[[Any, str, int], T],
+    item: Callable[[Any, str, int], T] | None = None,
     items: Callable[[list[Any] | tuple[Any, ...], str], list[T]] | None = None,
     item_label: str,
     allowed: str = "",
@@ -129,8 +129,9 @@ def array(
     single: tuple[type, ...] = (),
     strings: tuple[int, int | None] | None = None,
 ) -> list[T]:
-    """A list (or tuple) within the contract's bounds, each item checked by ``item``. A lone string (or a lone
-    object of the item's own kind) is refused: it is almost always a forgotten list."""
+    """A list (or tuple) within the contract's bounds, each item checked by ``item(value, name, index)``, or the
+    whole list by ``items(values, name)`` (a generated checker of input models, one loop). A lone string (or a
+    lone object of the item's own kind) is refused: it is almost always a forgotten list."""
     kind = f"a list of {item_label}s{allowed}"
     if single and isinstance(values, single):
         raise fail(
@@ -145,8 +146,12 @@ def array(
         raise fail(f"{name} has {len(values)} items; at most {max_items} per call (split it into chunks)", name)
     if strings is not None and values and _strings_within(values, *strings):
         checked: list[Any] = list(values)  # every item passed the length rules: no per-item call needed
+    elif items is not None:
+        checked = items(values, name)
+    elif item is not None:
+        checked = [item(v, name, i) for i, v in enumerate(values)]  # each names item i only when it fails
     else:
-        checked = items(values, name) if items else [item(v, name, i) for i, v in enumerate(values)]
+        raise TypeError("array() needs item= or items=")
     return list(dict.fromkeys(checked)) if unique else checked
 
 

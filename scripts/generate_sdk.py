@@ -611,7 +611,7 @@ class OperationWriter:
                     kinds.append(also)
                 self.input_accepts[input_model] = kinds
                 arg.annotation = f"Sequence[{' | '.join(kinds)} | Mapping[str, Any]]"
-                arg.rule = f"v.array({arg.name}, {label}{checks}, item=_check_{snake(input_model)}, items=_check_{snake(input_model)}_list, item_label={arg.name.removesuffix('s')!r}, single=(Mapping, {', '.join(kinds)}))"
+                arg.rule = f"v.array({arg.name}, {label}{checks}, items=_check_{snake(input_model)}_list, item_label={arg.name.removesuffix('s')!r}, single=(Mapping, {', '.join(kinds)}))"
             elif "enum" in item_node:
                 self.low_imports.add(f"from {LOW}.models.{snake(item_ref)} import {item_ref}")
                 values = tuple(item_node["enum"])
@@ -771,6 +771,8 @@ class OperationWriter:
                 checks.append((wire, name, prop, pref))
             model_code.append("\n".join(lines))
             # the checker: fast paths inline, the full rule (with its message) only on failure
+            # the fields read straight off an instance of the input model (by the one-item and the list checker)
+            unpack = f"{', '.join(f'f_{python_name(w)}' for w, _ in props)} = {', '.join(f'value.{python_name(w)}' for w, _ in props)}"
             fn = [
                 "",
                 "",
@@ -783,7 +785,7 @@ class OperationWriter:
                 "    against the contract, as the JSON object the generated request body types. The location of a",
                 '    failure is spelled out only when there is one."""',
                 f"    if type(value) is {public}:  # the common case: read the fields straight off the instance",
-                f"        {', '.join(f'f_{python_name(w)}' for w, _ in props)} = {', '.join(f'value.{python_name(w)}' for w, _ in props)}",
+                f"        {unpack}",
                 "    else:",
                 f"        got = v.fields(value, f'{{name}}[{{index}}]', ({', '.join(self.input_accepts[public])},), _{public.upper()}_FIELDS, _{public.upper()}_REQUIRED)",
             ]
@@ -863,7 +865,6 @@ class OperationWriter:
             fn.append(f"    body: wire.{ref} = {{{', '.join(required_items)}}}")
             fn.extend(optional_lines)
             fn.append("    return body")
-            unpack = f"{', '.join(f'f_{python_name(w)}' for w, _ in props)} = {', '.join(f'value.{python_name(w)}' for w, _ in props)}"
             fn += [
                 "",
                 "",
