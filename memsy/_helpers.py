@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _validation as v
-from ._call import Call, RequestOptions
+from ._call import Call, RequestOptions, request_options
 from ._generated import operations as ops
 from .exceptions import MemsyError
 
@@ -146,8 +146,6 @@ def helper_options(
     applied to every request it sends. The timeout is checked here, before anything is sent and under the name the
     helper gives it: a waiting helper's own ``timeout`` is the whole wait, so it calls the per-request one
     ``request_timeout``."""
-    from ._call import request_options
-
     if timeout is not None:
         from ._core import _timeout
 
