@@ -226,8 +226,8 @@ class BaseClient:
         }
         self._last_headers: Any = None
         self._owns_http = True
-        self._url_prefix = ""
-        """The host, when the pool is the caller's (it has no base URL of ours)."""
+        self._urls: dict[str, httpx.URL] = {}
+        """Absolute URLs by path, parsed once: httpx would parse a path and join it to its base URL on every call."""
         self._per_request: dict[str, Any] = {}
         """What each request must carry itself: nothing when the pool was configured with our settings."""
 
@@ -265,7 +265,6 @@ class BaseClient:
         """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
         ``close()`` leaves the pool open."""
         self._owns_http = False
-        self._url_prefix = self._host
         self._per_request = {"headers": self._headers, "timeout": self._timeout}
 
     def with_options(
@@ -298,11 +297,13 @@ class BaseClient:
 
     def _request_kwargs(self, call: Call[Any], options: RequestOptions | None) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for a call, with its per-call options merged in."""
-        if options is None and not self._per_request:
-            return call.request
-        kwargs = {**call.request, **self._per_request}
-        if self._url_prefix:
-            kwargs["url"] = self._url_prefix + kwargs["url"]
+        path = call.request["url"]
+        url = self._urls.get(path)
+        if url is None:
+            if len(self._urls) >= 256:  # paths with ids: keep the cache small
+                self._urls.clear()
+            url = self._urls[path] = httpx.URL(self._host + path)
+        kwargs = {**call.request, "url": url, **self._per_request}
         if options is None:
             return kwargs
         if options.extra_query:

@@ -247,6 +247,31 @@ def test_the_callers_http_client_is_used_and_never_closed() -> None:
         memsy.MemsyClient(DATA_URL, api_key=API_KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
 
 
+def test_request_urls_join_the_base_path_and_keep_quoted_ids_across_many_paths() -> None:
+    """The client parses each path's absolute URL once and reuses it: the URL sent must be what httpx would join
+    from the base URL, for a base behind a path prefix, ids that need quoting, and more distinct paths than are
+    kept."""
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return reply(200, s.HEALTH if request.url.path.endswith("/health") else s.memory())
+
+    base = "https://proxy.example.com/memsy/v1"
+    with memsy.MemsyClient(base, api_key=API_KEY, transport=httpx.MockTransport(handle)) as client:
+        client.health()
+        client.health()
+        ids = [f"mem {i}/x?" for i in range(300)]
+        for memory_id in ids:
+            client.memories.get(memory_id)
+        client.memories.get(ids[0])
+        client.health()
+    health = "https://proxy.example.com/memsy/v1/health"
+    memory = "https://proxy.example.com/memsy/v1/console/memories/"
+    expected = [memory + f"mem%20{i}%2Fx%3F" for i in range(300)]
+    assert seen == [health, health, *expected, expected[0], health]
+
+
 async def test_the_callers_async_http_client_is_used_and_never_closed() -> None:
     owned = httpx.AsyncClient(transport=httpx.MockTransport(lambda r: reply(200, s.HEALTH)))
     async with memsy.AsyncMemsyClient(DATA_URL, api_key=API_KEY, http_client=owned) as client:
