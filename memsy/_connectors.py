@@ -13,6 +13,7 @@ import httpx
 
 from . import _retry
 from . import _validation as v
+from ._generated import operations as ops
 from ._generated.providers import CONNECTOR_PROVIDER_AUTH, CONNECTOR_PROVIDER_SCOPES
 from ._helpers import wait_options
 from ._model import ResourceList
@@ -64,6 +65,8 @@ class _ConsentWait:
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
                 raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
+        self.call = ops.list_connector_resources(connector_id=connector_id, parent_id=None)
+        """The poll: ``list_resources(connector_id)``, its id checked before anything is sent."""
         self.connector_id = connector_id
         self.options = options
         """The per-call options of every poll (``request_timeout`` is the poll's ``timeout``)."""
@@ -84,16 +87,6 @@ class _ConsentWait:
         policy = client.retry_policy
         deadline = left if policy.deadline is None else min(policy.deadline, left)
         return client.with_options(retry_policy=replace(policy, deadline=deadline))
-
-    def per_call(self) -> dict[str, Any]:
-        """The per-call options of a poll, as the keyword arguments of ``list_resources``."""
-        if self.options is None:
-            return {}
-        return {
-            "timeout": self.options.timeout,
-            "extra_headers": self.options.extra_headers,
-            "extra_query": self.options.extra_query,
-        }
 
     def after(self, error: MemsyError) -> float:
         """The wait before the next poll after ``error``: raised at once unless it is "not yet authorized";
@@ -116,16 +109,6 @@ class ConnectorsHelpers:
     """Multi-request helpers of ``control.connectors`` (blocking)."""
 
     _client: SyncClient
-    if TYPE_CHECKING:
-
-        def list_resources(
-            self,
-            connector_id: str,
-            *,
-            timeout: float | httpx.Timeout | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            extra_query: Mapping[str, Any] | None = None,
-        ) -> ResourceList[models.ConnectorResourceItem]: ...
 
     def wait_until_authorized(
         self,
@@ -151,7 +134,7 @@ class ConnectorsHelpers:
         )
         while True:
             try:
-                return type(self)(wait.budget(self._client)).list_resources(connector_id, **wait.per_call())  # type: ignore[call-arg]
+                return wait.budget(self._client)._run(wait.call, wait.options)  # type: ignore[no-any-return]
             except MemsyError as error:
                 delay = wait.after(error)
             _retry.sleep(delay)
@@ -161,16 +144,6 @@ class AsyncConnectorsHelpers:
     """Multi-request helpers of ``control.connectors`` (asyncio)."""
 
     _client: AsyncClient
-    if TYPE_CHECKING:
-
-        async def list_resources(
-            self,
-            connector_id: str,
-            *,
-            timeout: float | httpx.Timeout | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            extra_query: Mapping[str, Any] | None = None,
-        ) -> ResourceList[models.ConnectorResourceItem]: ...
 
     async def wait_until_authorized(
         self,
@@ -187,7 +160,7 @@ class AsyncConnectorsHelpers:
         )
         while True:
             try:
-                return await type(self)(wait.budget(self._client)).list_resources(connector_id, **wait.per_call())  # type: ignore[call-arg]
+                return await wait.budget(self._client)._run(wait.call, wait.options)  # type: ignore[no-any-return]
             except MemsyError as error:
                 delay = wait.after(error)
             await _retry.async_sleep(delay)
