@@ -21,7 +21,7 @@ import json
 import pickle
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from datetime import datetime, timezone
 from importlib import import_module
 from pathlib import Path
@@ -350,6 +350,30 @@ def test_response_models_take_usage_and_rate_limit_keywords() -> None:
         assert parameters["usage"].kind is parameters["rate_limit"].kind is inspect.Parameter.KEYWORD_ONLY, cls
     with pytest.raises(TypeError):
         memsy.IngestResponse(event_ids=[], usages=usage)  # type: ignore[call-arg]
+
+
+def test_a_callers_subclass_keeps_its_post_init_and_the_metadata_keywords() -> None:
+    """A dataclass subclass of a model, written for 0.3.5 (whose models had no ``__post_init__``), keeps working:
+    its own ``__post_init__`` and InitVars run as written, and ``usage=`` is still kept."""
+    usage = memsy.UsageInfo(api_calls=3)
+
+    @dataclass
+    class Shouting(memsy.SearchResult):
+        def __post_init__(self) -> None:
+            self.content = self.content.upper()
+
+    @dataclass
+    class Noted(memsy.SearchResult):
+        note: str = ""
+        flagged: InitVar[bool] = False
+
+        def __post_init__(self, flagged: bool) -> None:
+            self.note = "flagged" if flagged else "plain"
+
+    assert Shouting("m1", "quiet", 0.5, usage=usage).content == "QUIET"
+    assert Shouting.from_dict({"id": "m1", "content": "quiet", "score": 0.5}).content == "QUIET"
+    noted = Noted("m1", "c", 0.5, flagged=True, usage=usage)
+    assert (noted.note, noted.usage, Noted("m1", "c", 0.5).note) == ("flagged", usage, "plain")
 
 
 # ------------------------------------------------------------------------- mixins ready for the generated classes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, InitVar, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -188,6 +188,9 @@ class HealthResponse(HealthAccessors, Model):
     """Whether billing is configured (control plane)."""
     components: dict[str, str] | None = None
     """Per-component status."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -220,6 +223,9 @@ class IngestResponse(Model):
     """One id per submitted event, in input order (a deduplicated event gets its original id)."""
 
     event_ids: list[str]
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("event_ids",))
 
@@ -243,6 +249,9 @@ class SourceEvent(Model):
     content: str
     ts: str | None = None
     """ISO-8601 timestamp."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -279,6 +288,9 @@ class SourceMetadata(Model):
     event_id: str
     metadata: dict[str, Any] | None = None
     raw: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -394,6 +406,9 @@ class SearchResult(SearchResultAccessors, Model):
     score: float
     """Relevance; higher is closer. Scale depends on the plan; not comparable across queries."""
     metadata: dict[str, Any] | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -427,6 +442,9 @@ class SearchResponse(ResultsIterable[SearchResult], Model):
     """Ranked results."""
 
     results: list[SearchResult]
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("results",))
 
@@ -457,6 +475,9 @@ class StatusResponse(StatusAccessors, Model):
     """Per-id state."""
     unknown_ids: list[str] = field(default_factory=list)
     """Ids the server does not know."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -492,6 +513,9 @@ class ClearResponse(Model):
 
     deleted: int
     """Number of records removed."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("deleted",))
 
@@ -521,6 +545,9 @@ class OrgResource(Model):
     """ISO-8601 timestamp."""
     prompt_meta: dict[str, Any] | None = None
     """Metadata about prompt generation."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -571,6 +598,9 @@ class RoleResource(Model):
     created_at: str
     updated_at: str
     prompt_meta: dict[str, Any] | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -624,6 +654,9 @@ class TeamResource(Model):
     created_at: str
     updated_at: str
     prompt_meta: dict[str, Any] | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -673,6 +706,9 @@ class MemoryScope(Model):
     actor_id: str | None = None
     team_id: str | None = None
     role_id: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -740,6 +776,9 @@ class MemoryItemResource(Model):
     observed_at: str | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -835,6 +874,9 @@ class MemoryListResponse(Page[MemoryItemResource], Model):
     """Number of memories matching the filters."""
     limit: int
     offset: int
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -876,6 +918,9 @@ class MemoryStatsResponse(Model):
     top_entities: list[dict[str, Any]] = field(default_factory=list)
     confidence_buckets: list[dict[str, Any]] | None = None
     date_range: dict[str, str | None] | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -934,6 +979,9 @@ class ActorResource(Model):
     """Scope levels of the actor's memories (open vocabulary, see `MemoryScope.level`)."""
     role_ids: list[str] = field(default_factory=list)
     team_ids: list[str] = field(default_factory=list)
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -982,6 +1030,9 @@ class ActorListResponse(Page[ActorResource], Model):
     offset: int
     truncated: bool = False
     """The server stopped at its row-scan cap; the page may miss actors and counts are low."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1027,6 +1078,9 @@ class MeResponse(Model):
     user_id: str | None = None
     org_role: str | None = None
     """For example `org:admin` (open vocabulary)."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1076,6 +1130,9 @@ class DimensionUsage(Model):
     used: int
     limit: int | None = None
     overage_rate: float | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1115,6 +1172,9 @@ class UsageSummaryResponse(Model):
     period_end: str
     """ISO-8601 date."""
     dimensions: list[DimensionUsage]
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1152,6 +1212,9 @@ class TimeseriesPoint(Model):
     """ISO-8601 date (daily) or date-time (hourly) of the bucket."""
     dimension: str
     quantity: int
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1184,6 +1247,9 @@ class UsageTimeseriesResponse(Model):
     granularity: str
     """`daily` or `hourly` (open vocabulary in responses)."""
     data: list[TimeseriesPoint]
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1215,6 +1281,9 @@ class PaymentMethod(Model):
     last4: str
     exp_month: int
     exp_year: int
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1251,6 +1320,9 @@ class UpcomingInvoice(Model):
     currency: str
     period_end: int
     """Unix time (seconds)."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1289,6 +1361,9 @@ class BillingSummary(Model):
     subscription_status: str | None = None
     billing_contact: str | None = None
     stripe_subscription_id: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1350,6 +1425,9 @@ class Invoice(Model):
     created: int
     """Unix time (seconds), sent as an integer or as a string of digits."""
     hosted_invoice_url: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1401,6 +1479,9 @@ class ApiKeyInfo(Model):
     created_at: str
     last_used_at: str | None = None
     expires_at: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1447,6 +1528,9 @@ class ApiKeyListResponse(Model):
     keys: list[ApiKeyInfo]
     max_keys: int
     active_count: int
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1483,6 +1567,9 @@ class CreateKeyResponse(Model):
     is_active: bool | None = None
     created_at: str | None = None
     expires_at: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1538,6 +1625,9 @@ class EventItem(Model):
     metadata: dict[str, Any] | None = None
     """Parsed metadata; text that was not a JSON object is kept as `{"raw": "<text>"}`."""
     ingested_at: str | None = None
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1589,6 +1679,9 @@ class EventListResponse(Page[EventItem], Model):
     total: int
     limit: int
     offset: int
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1620,6 +1713,9 @@ class ProInterestResponse(Model):
     """Acknowledgement."""
 
     message: str
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("message",))
 
@@ -1641,6 +1737,9 @@ class ConnectorStatus(Model):
     connected: bool = False
     display_name: str | None = None
     """Workspace or account label."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1671,6 +1770,9 @@ class ConnectorConnection(Model):
     """The new connector's id (`Connector.id`)."""
     authorize_url: str
     """The provider's consent page, for the end user's browser."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1716,6 +1818,9 @@ class Connector(Model):
     """S3 only."""
     region: str | None = None
     """S3 only."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1780,6 +1885,9 @@ class ConnectorResourceItem(Model):
     """The kind of resource (open vocabulary in responses); null when the provider did not say."""
     name: str | None = None
     selected: bool = False
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1820,6 +1928,9 @@ class PickerConfig(Model):
     """Google's browser API key for the Picker (not a Memsy key)."""
     app_id: str
     """The Google Cloud app id."""
+    _: KW_ONLY
+    usage: InitVar[UsageInfo | None] = None
+    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
