@@ -20,6 +20,7 @@ import httpx
 from . import _retry
 from ._call import Call, RawResponse, RequestOptions
 from ._error_classes import redacted
+from ._generated import DEFAULT_HOST, PLANE_PATHS
 from ._headers import parse_rate_limit, parse_usage
 from ._model import Model, ResourceList
 from ._retry import DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, RetryPolicy
@@ -44,9 +45,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-DEFAULT_HOST = "https://api.memsy.io"
 USER_AGENT = f"memsy-python/{__version__} httpx/{httpx.__version__} python/{'.'.join(map(str, sys.version_info[:3]))}"
-_PLANE_SUFFIXES = ("/v1", "/api")
 
 logger = logging.getLogger("memsy")
 
@@ -77,7 +76,7 @@ def resolve_host(base_url: str | None, env_names: tuple[str, ...]) -> str:
         )
     if parts.query or parts.fragment:
         raise MemsyValidationError(f"base_url {url!r} must not carry a query string or fragment")
-    for suffix in _PLANE_SUFFIXES:
+    for suffix in PLANE_PATHS:
         if url.endswith(suffix):
             return url[: -len(suffix)]
     return url
@@ -202,7 +201,7 @@ class BaseClient:
     """Settings and non-I/O behaviour shared by the four clients."""
 
     _env_url_names: tuple[str, ...] = ("MEMSY_BASE_URL",)
-    _plane_path = "/v1"
+    _plane_path: str  # the generated methods class of each plane sets it
 
     def __init__(
         self,

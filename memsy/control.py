@@ -71,7 +71,6 @@ class MemsyControlClient(ControlMethods):
     """
 
     _env_url_names = ("MEMSY_CONTROL_URL", "MEMSY_BASE_URL")
-    _plane_path = "/api"
 
 
 @mirror_docs(MemsyControlClient)
@@ -79,4 +78,3 @@ class AsyncMemsyControlClient(AsyncControlMethods):
     """Asyncio client for the Memsy control plane: the surface of :class:`MemsyControlClient`, awaitable."""
 
     _env_url_names = ("MEMSY_CONTROL_URL", "MEMSY_BASE_URL")
-    _plane_path = "/api"

@@ -994,13 +994,30 @@ def _method_doc(c: Contract, s: Shell, indent: int) -> str:
     return body
 
 
+def _first_segment(path: str) -> str:
+    return "/" + path.split("/")[1]
+
+
+def plane_paths(overlay: dict[str, Any], shells: list[Shell]) -> dict[str, str]:
+    """Each client's plane (``data``, ``control``) and the first path segment its operations share (``/v1``),
+    found from the paths of the resources the overlay gives that client."""
+    planes = {}
+    for plane, spec in overlay["clients"].items():
+        found = {_first_segment(s.op.path) for s in shells if s.resource in spec["resources"]}
+        if len(found) != 1:
+            raise SystemExit(f"the resources of the {plane} client do not share one first path segment: {found}")
+        planes[plane] = found.pop()
+    return planes
+
+
 def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) -> str:
     """Per flavour: each resource class and its twin whose methods return a RawResponse, then the methods
     class of each plane's client (and its raw twin)."""
     out = []
+    planes = plane_paths(overlay, shells)
     by_owner: dict[tuple[str, str | None], list[Shell]] = {}
     for s in shells:
-        plane = "data" if s.op.path.startswith("/v1") else "control"
+        plane = next(p for p, path in planes.items() if _first_segment(s.op.path) == path)
         by_owner.setdefault((plane, s.resource), []).append(s)
     tags = {t["name"]: t.get("description", "") for t in c.spec.get("tags", [])}
     for flavour in ("sync", "async"):
@@ -1041,6 +1058,8 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
             raw_lines.append("        self._client = client")
             lines = ["", "", f"class {cls}({client_base}):"]
             lines.append(f'    """The operations of the {plane} plane, as methods of :class:`{names[flavour]}`."""')
+            lines.append("")
+            lines.append(f"    _plane_path = {planes[plane]!r}")
             lines.append("")
             lines.append("    def _attach_resources(self) -> None:")
             for resource in names["resources"]:
@@ -1298,6 +1317,10 @@ def main() -> None:
         HEADER
         + '"""What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:\n'
         + 'memsy lists them without importing the modules that define them (it resolves each on first use)."""\n\n'
+        + f"DEFAULT_HOST = {contract.spec['servers'][0]['url']!r}\n"
+        + '"""The service\'s host: the first server of the contract."""\n'
+        + f"PLANE_PATHS = {tuple(plane_paths(overlay, shells).values())!r}\n"
+        + '"""The first path segment of each plane\'s operations (a base URL may name its plane)."""\n'
         + f"MODELS = {tuple(sorted(public_models))!r}\n"
         + '"""The public models (memsy.models)."""\n'
         + f"ERRORS = {tuple(error_classes)!r}\n"

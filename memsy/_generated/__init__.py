@@ -2,6 +2,10 @@
 """What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:
 memsy lists them without importing the modules that define them (it resolves each on first use)."""
 
+DEFAULT_HOST = "https://api.memsy.io"
+"""The service's host: the first server of the contract."""
+PLANE_PATHS = ("/v1", "/api")
+"""The first path segment of each plane's operations (a base URL may name its plane)."""
 MODELS = (
     "ActorListResponse",
     "ActorResource",

@@ -2061,6 +2061,8 @@ class DataMethodsWithRawResponse:
 class DataMethods(SyncClient):
     """The operations of the data plane, as methods of :class:`MemsyClient`."""
 
+    _plane_path = "/v1"
+
     def _attach_resources(self) -> None:
         self.orgs = OrgsResource(self)
         self.roles = RolesResource(self)
@@ -2258,6 +2260,8 @@ class ControlMethodsWithRawResponse:
 
 class ControlMethods(SyncClient):
     """The operations of the control plane, as methods of :class:`MemsyControlClient`."""
+
+    _plane_path = "/api"
 
     def _attach_resources(self) -> None:
         self.usage = UsageResource(self)
@@ -4342,6 +4346,8 @@ class AsyncDataMethodsWithRawResponse:
 class AsyncDataMethods(AsyncClient):
     """The operations of the data plane, as methods of :class:`AsyncMemsyClient`."""
 
+    _plane_path = "/v1"
+
     def _attach_resources(self) -> None:
         self.orgs = AsyncOrgsResource(self)
         self.roles = AsyncRolesResource(self)
@@ -4541,6 +4547,8 @@ class AsyncControlMethodsWithRawResponse:
 
 class AsyncControlMethods(AsyncClient):
     """The operations of the control plane, as methods of :class:`AsyncMemsyControlClient`."""
+
+    _plane_path = "/api"
 
     def _attach_resources(self) -> None:
         self.usage = AsyncUsageResource(self)
