@@ -23,7 +23,7 @@ help:
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make typecheck       mypy --strict"
 	@echo "make lint-contract   openapi-spec-validator and redocly lint of openapi.yaml"
-	@echo "make generate        regenerate $(GEN_PKG), memsy/_generated and docs/api.md from openapi.yaml + sdk-overlay.yaml"
+	@echo "make generate        regenerate $(GEN_PKG), memsy/_generated, docs/api.md and memsy 0.3.5's module paths"
 	@echo "make check-generated regenerate everything generated and fail on any difference"
 	@echo "make breaking        review of the contract change since BASE (default main~1): levels, operations, version"
 	@echo "make ts-client       generate, type-check and run a TypeScript client against memsy.local"
@@ -60,15 +60,17 @@ lint-contract: $(STAMP) $(NPM_STAMP)
 
 # Regenerates in place: a hand edit of a generated file, or a contract or overlay change without regeneration,
 # shows up as a diff.
-GENERATED := generated/ memsy/_generated/ docs/api.md
+# memsy 0.3.5's module paths (scripts/generate_compat.py) are generated too, at their own paths.
+COMPAT := memsy/async_client.py memsy/async_control.py memsy/resources/ memsy/control_resources/
+GENERATED := generated/ memsy/_generated/ docs/api.md $(COMPAT)
 check-generated: generate
 	git diff --exit-code --stat -- $(GENERATED)
 	@untracked="$$(git status --porcelain --untracked-files=all -- $(GENERATED))"; \
 	  if [ -n "$$untracked" ]; then echo "generated files differ from a fresh generation:"; echo "$$untracked"; exit 1; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check memsy tests examples bench scripts/generate_sdk.py
-	$(BIN)/ruff format --check memsy tests examples bench scripts/generate_sdk.py
+	$(BIN)/ruff check memsy tests examples bench scripts/generate_sdk.py scripts/generate_compat.py
+	$(BIN)/ruff format --check memsy tests examples bench scripts/generate_sdk.py scripts/generate_compat.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

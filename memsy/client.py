@@ -13,69 +13,25 @@ import httpx
 
 from . import _retry
 from ._core import as_memsy_error
+
+# memsy 0.3.5's other names of memsy.client (generated from its surface record): the models among them resolve
+# on first use, through __getattr__, since the models load with the first call
+from ._generated.compat_client import *  # noqa: F403
+from ._generated.compat_client import _NAMES
+from ._generated.compat_client import __getattr__ as __getattr__
 from ._generated.resources import AsyncDataMethods, DataMethods
 from ._helpers import IngestPlan, StatusWaiter, mirror_docs
 from .exceptions import MemsyError
 
-# The other names memsy 0.3.5's memsy.client had, for code that imports them from here (all loaded already).
-# isort: off
-from ._generated.resources import ActorsResource as ActorsResource
-from ._generated.resources import MemoriesResource as MemoriesResource
-from ._generated.resources import OrgsResource as OrgsResource
-from ._generated.resources import RolesResource as RolesResource
-from ._generated.resources import TeamsResource as TeamsResource
-from ._retry import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
-from ._retry import DEFAULT_RETRY_BACKOFF as DEFAULT_RETRY_BACKOFF
-from .exceptions import MemsyAPIError as MemsyAPIError
-from .exceptions import MemsyConnectionError as MemsyConnectionError
-# isort: on
-
-
-# 0.3.5's memsy.client also had these models: resolved on first use, since the models load with the first call.
-_MODELS = {
-    "EventPayload",
-    "HealthResponse",
-    "IngestResponse",
-    "RateLimitInfo",
-    "SearchResponse",
-    "StatusResponse",
-    "UsageInfo",
-}
-# `from memsy.<module> import *` brings them all, as it did in 0.3.5
-__all__ = [
-    "AsyncMemsyClient",
-    "MemsyClient",
-    "ActorsResource",
-    "MemoriesResource",
-    "OrgsResource",
-    "RolesResource",
-    "TeamsResource",
-    "DEFAULT_MAX_RETRIES",
-    "DEFAULT_RETRY_BACKOFF",
-    "MemsyAPIError",
-    "MemsyConnectionError",
-    *sorted(_MODELS),
-]
+# `from memsy.client import *` brings them all, as it did in 0.3.5, and the clients
+__all__ = ["AsyncMemsyClient", "MemsyClient", *_NAMES]
 
 if TYPE_CHECKING:
     from . import models
-    from .models import EventPayload as EventPayload
-    from .models import HealthResponse as HealthResponse
-    from .models import IngestResponse as IngestResponse
-    from .models import RateLimitInfo as RateLimitInfo
-    from .models import SearchResponse as SearchResponse
-    from .models import StatusResponse as StatusResponse
-    from .models import UsageInfo as UsageInfo
 else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
     from ._lazy import LazyModule
 
     models = LazyModule("memsy.models", globals(), "models")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MODELS:
-        return getattr(models, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MemsyClient(DataMethods):

@@ -7,58 +7,16 @@ resources are generated from the contract (:mod:`memsy._generated.resources`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# memsy 0.3.5's other names of memsy.control (generated from its surface record): the models among them resolve
+# on first use, through __getattr__, since the models load with the first call
+from ._generated.compat_control import *  # noqa: F403
+from ._generated.compat_control import _NAMES
+from ._generated.compat_control import __getattr__ as __getattr__
 from ._generated.resources import AsyncControlMethods, ControlMethods
 from ._helpers import mirror_docs
 
-# The other names memsy 0.3.5's memsy.control had, for code that imports them from here (all loaded already).
-# isort: off
-from ._generated.resources import BillingResource as BillingResource
-from ._generated.resources import ConnectorsResource as ConnectorsResource
-from ._generated.resources import EventsResource as EventsResource
-from ._generated.resources import InterestResource as InterestResource
-from ._generated.resources import KeysResource as KeysResource
-from ._generated.resources import UsageResource as UsageResource
-from ._retry import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
-from ._retry import DEFAULT_RETRY_BACKOFF as DEFAULT_RETRY_BACKOFF
-from .exceptions import MemsyAPIError as MemsyAPIError
-from .exceptions import MemsyConnectionError as MemsyConnectionError
-# isort: on
-
-
-# 0.3.5's memsy.control also had these models: resolved on first use, since the models load with the first call.
-_MODELS = {"HealthResponse", "MeResponse", "RateLimitInfo", "UsageInfo"}
-# `from memsy.<module> import *` brings them all, as it did in 0.3.5
-__all__ = [
-    "AsyncMemsyControlClient",
-    "MemsyControlClient",
-    "BillingResource",
-    "ConnectorsResource",
-    "EventsResource",
-    "InterestResource",
-    "KeysResource",
-    "UsageResource",
-    "DEFAULT_MAX_RETRIES",
-    "DEFAULT_RETRY_BACKOFF",
-    "MemsyAPIError",
-    "MemsyConnectionError",
-    *sorted(_MODELS),
-]
-
-if TYPE_CHECKING:
-    from .models import HealthResponse as HealthResponse
-    from .models import MeResponse as MeResponse
-    from .models import RateLimitInfo as RateLimitInfo
-    from .models import UsageInfo as UsageInfo
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MODELS:
-        from . import models
-
-        return getattr(models, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# `from memsy.control import *` brings them all, as it did in 0.3.5, and the clients
+__all__ = ["AsyncMemsyControlClient", "MemsyControlClient", *_NAMES]
 
 
 class MemsyControlClient(ControlMethods):

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Write tests/fixtures/memsy_035_surface.json: the public surface of the published memsy 0.3.5, read from its
-source with ``ast`` (nothing of it is imported or run).
+"""Write memsy-0.3.5-surface.json: the public surface of the published memsy 0.3.5, read from its source with
+``ast`` (nothing of it is imported or run).
 
     python scripts/extract_035_surface.py PATH/TO/memsy-0.3.5/memsy [OUTPUT]
 
 The source is the ``memsy`` directory of the 0.3.5 wheel (``pip download memsy==0.3.5`` and unzip it). CI has no
-copy of it, which is why the result is committed: tests/test_compat_035.py reads only the JSON.
+copy of it, which is why the result is committed. It is an input of `make generate` (scripts/generate_compat.py
+writes 0.3.5's module paths from it) and what tests/test_compat_035.py checks the SDK against.
 
 For every module of the package (private ``_`` modules left out) the fixture lists:
 
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = ROOT / "tests" / "fixtures" / "memsy_035_surface.json"
+DEFAULT_OUTPUT = ROOT / "memsy-0.3.5-surface.json"
 
 
 def module_name(package: Path, path: Path) -> str:

@@ -13,8 +13,9 @@ script writes, under memsy/_generated/:
 * resources.py   the sync and async method shells of every client and resource;
 * error_codes.py the documented error codes and the exception class of each;
 
-and prunes from the low-level package what nothing uses. Every file starts with a "do not edit" header; `make
-check` regenerates and fails on any difference.
+and prunes from the low-level package what nothing uses. Then scripts/generate_compat.py writes memsy 0.3.5's
+module paths from its surface record (memsy-0.3.5-surface.json), and write_api_md docs/api.md. Every file starts
+with a "do not edit" header; `make check` regenerates and fails on any difference.
 """
 
 from __future__ import annotations
@@ -1593,8 +1594,14 @@ def _parameters(signature: Any, skip: set[str]) -> list[str]:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--api-md"]:
         write_api_md()
+    elif sys.argv[1:] == ["--compat"]:
+        from generate_compat import write_compat  # scripts/generate_compat.py: memsy 0.3.5's module paths
+
+        write_compat()
     else:
         main()
-        # the reference is read from the SDK as just generated: a fresh interpreter imports it
+        # memsy 0.3.5's module paths, then the reference, are read from the SDK as just generated: each step in a
+        # fresh interpreter importing it (the reference imports memsy.client, which imports what --compat writes)
         env = {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'generated'}", "PATH": os.environ.get("PATH", "")}
+        subprocess.run([sys.executable, __file__, "--compat"], check=True, env=env)
         subprocess.run([sys.executable, __file__, "--api-md"], check=True, env=env)

@@ -1,6 +1,6 @@
 """Code written for the published memsy 0.3.5 runs unchanged (issue 12, point 1).
 
-tests/fixtures/memsy_035_surface.json is 0.3.5's public surface, read from its source with ``ast`` by
+memsy-0.3.5-surface.json is 0.3.5's public surface, read from its source with ``ast`` by
 scripts/extract_035_surface.py (CI has no copy of 0.3.5): its module paths, the public names of each module, and
 for each class its constructor, methods (parameter names, kinds, defaults, async or not), properties and the
 attributes its constructor sets. Each test here checks that this SDK offers the same: the module imports, the name
@@ -35,7 +35,7 @@ import memsy.exceptions
 import memsy.models
 from memsy import _model
 
-SURFACE = json.loads((Path(__file__).parent / "fixtures" / "memsy_035_surface.json").read_text(encoding="utf-8"))
+SURFACE = json.loads((Path(__file__).parent.parent / "memsy-0.3.5-surface.json").read_text(encoding="utf-8"))
 MODULES: dict[str, Any] = SURFACE["modules"]
 
 # ---------------------------------------------------------------------------------------------------- allowlists

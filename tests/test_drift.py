@@ -25,6 +25,7 @@ BIN = Path(sys.executable).parent
 COPIED = (
     "openapi.yaml",
     "sdk-overlay.yaml",
+    "memsy-0.3.5-surface.json",
     "generator-config.yaml",
     "pyproject.toml",
     "generator-templates",
