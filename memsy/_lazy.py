@@ -9,6 +9,7 @@ global lookup: the cost is paid once, by the first call.
 from __future__ import annotations
 
 from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 
@@ -29,3 +30,11 @@ class LazyModule:
 
     def __repr__(self) -> str:
         return f"<module {self._module!r}, loaded on first use>"
+
+
+def reexport(namespace: dict[str, Any], module: ModuleType) -> None:
+    """Bind in ``namespace`` the names of ``module.__all__`` that ``module`` has loaded; the others (the models)
+    resolve on first use, through the ``__getattr__`` the importer takes from ``module``. A plain ``import *``
+    would resolve, and so load, them all."""
+    loaded = vars(module)
+    namespace.update((name, loaded[name]) for name in module.__all__ if name in loaded)

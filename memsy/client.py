@@ -16,15 +16,21 @@ from ._core import as_memsy_error
 
 # memsy 0.3.5's other names of memsy.client (generated from its surface record): the models among them resolve
 # on first use, through __getattr__, since the models load with the first call
-from ._generated.compat_client import *  # noqa: F403
-from ._generated.compat_client import _NAMES
+from ._generated import compat_client as _compat035
+from ._generated.compat_client import __all__ as __all__
 from ._generated.compat_client import __getattr__ as __getattr__
 from ._generated.resources import AsyncDataMethods, DataMethods
 from ._helpers import IngestPlan, StatusWaiter, mirror_docs
+from ._lazy import reexport
 from .exceptions import MemsyError
 
 # `from memsy.client import *` brings them all, as it did in 0.3.5, and the clients
-__all__ = ["AsyncMemsyClient", "MemsyClient", *_NAMES]
+__all__ += ("AsyncMemsyClient", "MemsyClient")
+
+if TYPE_CHECKING:
+    from ._generated.compat_client import *  # noqa: F403
+else:
+    reexport(globals(), _compat035)
 
 if TYPE_CHECKING:
     from . import models

@@ -7,16 +7,24 @@ resources are generated from the contract (:mod:`memsy._generated.resources`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 # memsy 0.3.5's other names of memsy.control (generated from its surface record): the models among them resolve
 # on first use, through __getattr__, since the models load with the first call
-from ._generated.compat_control import *  # noqa: F403
-from ._generated.compat_control import _NAMES
+from ._generated import compat_control as _compat035
+from ._generated.compat_control import __all__ as __all__
 from ._generated.compat_control import __getattr__ as __getattr__
 from ._generated.resources import AsyncControlMethods, ControlMethods
 from ._helpers import mirror_docs
+from ._lazy import reexport
 
 # `from memsy.control import *` brings them all, as it did in 0.3.5, and the clients
-__all__ = ["AsyncMemsyControlClient", "MemsyControlClient", *_NAMES]
+__all__ += ("AsyncMemsyControlClient", "MemsyControlClient")
+
+if TYPE_CHECKING:
+    from ._generated.compat_control import *  # noqa: F403
+else:
+    reexport(globals(), _compat035)
 
 
 class MemsyControlClient(ControlMethods):

@@ -94,8 +94,10 @@ def _imports(package: str, names: list[str], where: dict[str, str], indent: str 
     return [f"{indent}from {_relative(package, where[n])} import {n} as {n}" for n in names]
 
 
-def _all(names: list[str], variable: str = "__all__") -> str:
-    return f"{variable} = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n"
+def _all(names: list[str], *, frozen: bool = False) -> str:
+    """``__all__``: a list, or (``frozen``) a tuple, which an importer extends into its own without changing it."""
+    start, end = ("__all__: tuple[str, ...] = (", ")") if frozen else ("__all__ = [", "]")
+    return f"{start}\n" + "".join(f'    "{n}",\n' for n in names) + f"{end}\n"
 
 
 def write_compat() -> list[Path]:
@@ -171,13 +173,13 @@ def write_compat() -> list[Path]:
 
 def _companion(module: str, names: set[str], where: dict[str, str], but: str) -> tuple[Path, str]:
     """memsy/_generated/compat_<name>.py: the names of 0.3.5's ``module`` that its handwritten file does not
-    define. No ``__all__`` (``import *`` takes its public names: the eager ones), ``_NAMES`` for the module's
-    ``__all__``, and a ``__getattr__`` resolving the models on first use."""
+    define, listed in ``__all__`` (which the module adds to its own, where type checkers read it), and a
+    ``__getattr__`` resolving the models on first use."""
     name = module.rpartition(".")[2]
     source = ROOT.joinpath(*module.split(".")).with_suffix(".py")
     companion = f"_generated.compat_{name}"
     if companion not in source.read_text(encoding="utf-8"):
-        raise SystemExit(f"{source.relative_to(ROOT)} must star-import memsy.{companion} (0.3.5's other names)")
+        raise SystemExit(f"{source.relative_to(ROOT)} must re-export memsy.{companion} (0.3.5's other names)")
     package = "memsy._generated"
     lazy = _sorted({n for n in names if where[n].startswith(LAZY)})
     eager = _sorted(names - set(lazy))
@@ -186,9 +188,9 @@ def _companion(module: str, names: set[str], where: dict[str, str], but: str) ->
         _docstring(
             f"The names memsy 0.3.5's ``{module}`` had besides what {source.relative_to(ROOT)} defines{but}, kept for"
             f" drop-in compatibility: from where they live in this SDK (the same objects as in ``memsy``). Generated"
-            f" from 0.3.5's surface record, {SURFACE}. {module} star-imports them, takes ``_NAMES`` into its"
-            f" ``__all__`` and takes ``__getattr__``, which resolves the models on first use: importing {module}"
-            " does not load them."
+            f" from 0.3.5's surface record, {SURFACE}. {module} binds the loaded ones (memsy._lazy.reexport), extends"
+            f" this ``__all__`` into its own and takes ``__getattr__``, which resolves the models on first use:"
+            f" importing {module} does not load them."
         ),
         "",
         "import typing as _typing",
@@ -210,7 +212,7 @@ def _companion(module: str, names: set[str], where: dict[str, str], but: str) ->
         "    return getattr(import_module(module), name)",
         "",
         "",
-        _all(_sorted(names), "_NAMES"),
+        _all(_sorted(names), frozen=True),
     ]
     return ROOT / "memsy" / "_generated" / f"compat_{name}.py", "\n".join(text)
 

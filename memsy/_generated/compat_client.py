@@ -3,8 +3,8 @@
 """The names memsy 0.3.5's ``memsy.client`` had besides what memsy/client.py defines (all but HttpCoreMixin, 0.3.5's
 private HTTP plumbing, a base class of its clients), kept for drop-in compatibility: from where they live in this
 SDK (the same objects as in ``memsy``). Generated from 0.3.5's surface record, memsy-0.3.5-surface.json.
-memsy.client star-imports them, takes ``_NAMES`` into its ``__all__`` and takes ``__getattr__``, which resolves the
-models on first use: importing memsy.client does not load them."""
+memsy.client binds the loaded ones (memsy._lazy.reexport), extends this ``__all__`` into its own and takes
+``__getattr__``, which resolves the models on first use: importing memsy.client does not load them."""
 
 import typing as _typing
 
@@ -47,7 +47,7 @@ def __getattr__(name: str) -> _typing.Any:
     return getattr(import_module(module), name)
 
 
-_NAMES = [
+__all__: tuple[str, ...] = (
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_RETRY_BACKOFF",
     "ActorsResource",
@@ -64,4 +64,4 @@ _NAMES = [
     "StatusResponse",
     "TeamsResource",
     "UsageInfo",
-]
+)
