@@ -142,6 +142,16 @@ class MemsyAPIError(MemsyError):
         return value if isinstance(value, str) else None
 
 
+class RequestValidationError(MemsyAPIError):
+    """422: the server rejected the request body or parameters. ``errors`` lists each failure."""
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The validation entries (``loc``, ``msg``, ``type``) of the body, when it has them."""
+        detail = self.body.get("detail") if isinstance(self.body, dict) else None
+        return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
+
+
 class MemsyValidationError(MemsyAPIError, ValueError):
     """The SDK refused an argument before sending the request. Nothing was sent.
 
@@ -154,11 +164,7 @@ class MemsyValidationError(MemsyAPIError, ValueError):
         entry = {"loc": list(loc), "msg": message, "type": "value_error"}
         super().__init__(message, status_code=422, detail=message, body={"detail": [entry]})
 
-    @property
-    def errors(self) -> list[dict[str, Any]]:
-        """The refusal in the service's 422 shape: one entry with ``loc``, ``msg`` and ``type``."""
-        detail = self.body.get("detail") if isinstance(self.body, dict) else None
-        return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
+    errors = RequestValidationError.errors  # the refusal in the service's 422 shape: one entry
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
@@ -166,16 +172,6 @@ class MemsyValidationError(MemsyAPIError, ValueError):
 
 class MalformedResponseError(MemsyAPIError):
     """A success response whose body the SDK could not read (not JSON, or not the documented shape)."""
-
-
-class RequestValidationError(MemsyAPIError):
-    """422: the server rejected the request body or parameters. ``errors`` lists each failure."""
-
-    @property
-    def errors(self) -> list[dict[str, Any]]:
-        """The validation entries (``loc``, ``msg``, ``type``) of the body, when it has them."""
-        detail = self.body.get("detail") if isinstance(self.body, dict) else None
-        return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
 
 
 class AuthenticationError(MemsyAPIError):
