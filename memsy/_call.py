@@ -4,9 +4,8 @@ small readers of answers that are not a model. No I/O here: the clients of :mod:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from ._model import ResourceList
 
@@ -19,20 +18,37 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@dataclass(slots=True)
 class Call(Generic[T]):
     """One request to make: its operation, the SDK method that makes it (for messages and logs), the keyword
     arguments of ``httpx.Client.request`` (method, url, params, json), the reader of its answer, and whether
-    repeating it cannot do harm."""
+    repeating it cannot do harm. (A plain slotted class: a dataclass would cost a millisecond at import.)"""
 
-    operation: str
-    method: str
-    request: dict[str, Any] = field(repr=False)  # the body may hold a secret (configure_s3)
-    read: Callable[[Any], T] = field(repr=False)
-    retry_safe: bool = False
-    """Reads, updates, and the POSTs the overlay marks (ingest thanks to server dedup, search, status)."""
-    page: Callable[[int], Call[T]] | None = None
-    """For a paged list: the same call at another offset (``next_page()``, ``iter()``)."""
+    __slots__ = ("method", "operation", "page", "read", "request", "retry_safe")
+
+    def __init__(
+        self,
+        operation: str,
+        method: str,
+        request: dict[str, Any],
+        read: Callable[[Any], T],
+        retry_safe: bool = False,
+        page: Callable[[int], Call[T]] | None = None,
+    ) -> None:
+        self.operation = operation
+        self.method = method
+        self.request = request
+        self.read = read
+        self.retry_safe = retry_safe
+        """Reads, updates, and the POSTs the overlay marks (ingest thanks to server dedup, search, status)."""
+        self.page = page
+        """For a paged list: the same call at another offset (``next_page()``, ``iter()``)."""
+
+    def with_request(self, request: dict[str, Any]) -> Call[T]:
+        """The same call sending ``request`` instead (``ingest_many``: one batch of the checked events)."""
+        return Call(self.operation, self.method, request, self.read, self.retry_safe, self.page)
+
+    def __repr__(self) -> str:  # not the request: its body may hold a secret (configure_s3)
+        return f"Call(operation={self.operation!r}, method={self.method!r}, retry_safe={self.retry_safe!r})"
 
 
 class RawResponse(Generic[T]):
@@ -99,8 +115,7 @@ class RawResponse(Generic[T]):
 _UNPARSED: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
-class RequestOptions:
+class RequestOptions(NamedTuple):
     """Per-call options (openai-python's names): they change this one request only."""
 
     timeout: float | httpx.Timeout | None = None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _validation as v
@@ -177,7 +176,7 @@ class IngestPlan:
         checked = whole.request["json"]["events"]
         self.count = len(checked)
         self.calls = [
-            replace(whole, request={**whole.request, "json": {"events": checked[i : i + self.batch_size]}})
+            whole.with_request({**whole.request, "json": {"events": checked[i : i + self.batch_size]}})
             for i in range(0, self.count, self.batch_size)
         ]
 

@@ -157,6 +157,18 @@ def test_created_key_secret_is_not_in_repr(control: Driver, fake: Any) -> None:
     assert s.CREATED_KEY["raw_key"] not in repr(created)
 
 
+def test_a_call_built_for_s3_keeps_its_secret_out_of_repr() -> None:
+    from memsy._generated import operations as ops
+
+    secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    call = ops.configure_s3_connector(
+        access_key_id="AKIAEXAMPLE", secret_access_key=secret, region="eu-west-1", bucket="notes", connector_id=None
+    )
+    assert call.request["json"]["secret_access_key"] == secret
+    assert secret not in repr(call) and "configureS3Connector" in repr(call)
+    assert secret not in repr(call.with_request({**call.request}))
+
+
 def test_memsy_log_env_enables_logging(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     logger = logging.getLogger("memsy")
     monkeypatch.setattr(logger, "handlers", [])
