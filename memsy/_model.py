@@ -118,15 +118,40 @@ class PlainData:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
-def _keeping_metadata(post_init: Callable[..., None]) -> Callable[..., None]:
-    """The ``__post_init__`` of a caller's subclass, which the dataclass ``__init__`` also hands the ``usage`` and
-    ``rate_limit`` InitVars: they are kept as :class:`Model`'s are, and the subclass's own runs as it was written."""
+def _taking_metadata(init: Callable[..., None]) -> Callable[..., None]:
+    """``init`` (a generated model's dataclass ``__init__``), also taking ``usage=`` and ``rate_limit=``."""
 
-    def __post_init__(self: Model, *args: Any) -> None:
-        Model.__post_init__(self, *args[:2])  # the model's InitVars come first, then the subclass's own
-        post_init(self, *args[2:])
+    def __init__(
+        self: Model, *args: Any, usage: UsageInfo | None = None, rate_limit: RateLimitInfo | None = None, **kwargs: Any
+    ) -> None:
+        init(self, *args, **kwargs)
+        if usage is not None:
+            self._usage = usage
+        if rate_limit is not None:
+            self._rate_limit = rate_limit
 
-    return __post_init__
+    __init__.__doc__ = init.__doc__
+    __init__.__qualname__ = init.__qualname__
+    __init__.__wrapped__ = init  # type: ignore[attr-defined]
+    return __init__
+
+
+class _ConstructorSignature:
+    """``inspect.signature()`` (and ``help()``) of a model class: its dataclass fields, then ``usage=`` and
+    ``rate_limit=``. Computed when asked, not for every model at import."""
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        wrapped = getattr(owner.__dict__.get("__init__"), "__wrapped__", None)
+        if instance is not None or wrapped is None:
+            raise AttributeError("__signature__")  # inspect then works it out as usual
+        import inspect
+
+        signature = inspect.signature(wrapped)
+        metadata = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f"{kind} | None")
+            for name, kind in (("usage", "UsageInfo"), ("rate_limit", "RateLimitInfo"))
+        ]
+        return signature.replace(parameters=[*list(signature.parameters.values())[1:], *metadata])
 
 
 class Model(_Metered, PlainData):
@@ -143,25 +168,17 @@ class Model(_Metered, PlainData):
         @classmethod
         def _read(cls, body: Any) -> Any: ...  # generated for each model
 
+    else:
+        __signature__ = _ConstructorSignature()
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # A generated model takes memsy 0.3.5's ``usage=`` / ``rate_limit=`` as keyword-only InitVars, whose
-        # defaults the dataclass leaves as class attributes, hiding the properties that read the response's
-        # headers. ``@dataclass(slots=True)`` builds the class a second time: once its ``__init__`` holds the
-        # defaults, the attributes go.
-        if "__dataclass_fields__" in cls.__dict__:
-            for name in ("usage", "rate_limit"):
-                if cls.__dict__.get(name, _UNREAD) is None:
-                    delattr(cls, name)
-        own = cls.__dict__.get("__post_init__")
-        if own is not None and cls.__module__ != _GENERATED:  # a subclass of the caller's, written for 0.3.5
-            cls.__post_init__ = _keeping_metadata(own)  # type: ignore[method-assign]
-
-    def __post_init__(self, usage: UsageInfo | None = None, rate_limit: RateLimitInfo | None = None) -> None:
-        if usage is not None:
-            self._usage = usage
-        if rate_limit is not None:
-            self._rate_limit = rate_limit
+        # The constructor of a generated model also takes memsy 0.3.5's ``usage=`` / ``rate_limit=`` (dataclass
+        # fields there, response metadata here). ``@dataclass(slots=True)`` builds the class a second time, with
+        # its ``__init__``: that second class is the one wrapped. A subclass of the user's is left as it is.
+        init = cls.__dict__.get("__init__")
+        if cls.__module__ == _GENERATED and "__dataclass_fields__" in cls.__dict__ and init is not None:
+            cls.__init__ = _taking_metadata(init)  # type: ignore[method-assign]
 
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:

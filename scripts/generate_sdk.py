@@ -365,11 +365,6 @@ class ModelWriter:
                 lines.append(declaration)
                 if f.doc:
                     lines.append(f'    """{doc(f.doc, 4)}"""')
-            # memsy 0.3.5's models took usage= and rate_limit= (fields there, response metadata here): by keyword,
-            # kept by Model.__post_init__
-            lines.append("    _: KW_ONLY")
-            lines.append("    usage: InitVar[UsageInfo | None] = None")
-            lines.append("    rate_limit: InitVar[RateLimitInfo | None] = None")
             wire_names = ", ".join(repr(f.wire) for f in fields_)
             lines.append("")
             lines.append(f"    _wire_names: ClassVar[frozenset[str]] = frozenset(({wire_names},))")
@@ -1332,8 +1327,7 @@ def main() -> None:
         + '"""Public models generated from the schemas of openapi.yaml: response models with their one-pass readers,\n'
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
         + "from __future__ import annotations\n\nimport enum\nfrom collections.abc import Mapping\n"
-        + "from dataclasses import KW_ONLY, InitVar, dataclass, field\nfrom datetime import datetime\n"
-        + "from typing import TYPE_CHECKING, Any, ClassVar\n\n"
+        + "from dataclasses import dataclass, field\nfrom datetime import datetime\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\n"
         + "from .. import _headers\nfrom .. import _read as _r\nfrom .._model import HeaderModel, HealthAccessors, InputModel, Model, Page, PlainData, "
         + "ResourceSelectionMethods, ResultsIterable, StatusAccessors, bag_number, bag_objects, bag_records, bag_strings, bag_text, rebuilt\n\n"
         + "_new = object.__new__\n"

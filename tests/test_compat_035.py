@@ -352,17 +352,24 @@ def test_response_models_take_usage_and_rate_limit_keywords() -> None:
         memsy.IngestResponse(event_ids=[], usages=usage)  # type: ignore[call-arg]
 
 
-def test_a_callers_subclass_keeps_its_post_init_and_the_metadata_keywords() -> None:
-    """A dataclass subclass of a model, written for 0.3.5 (whose models had no ``__post_init__``), keeps working:
-    its own ``__post_init__`` and InitVars run as written, and ``usage=`` is still kept."""
-    usage = memsy.UsageInfo(api_calls=3)
+class _Validated:
+    """A mixin of the caller's whose ``__post_init__`` takes nothing (as 0.3.5's plain dataclasses called it)."""
+
+    def __post_init__(self) -> None:
+        self.checked = True  # type: ignore[attr-defined]
+
+
+def test_a_callers_subclasses_keep_their_post_init_and_initvars() -> None:
+    """Dataclass subclasses of a model, written for 0.3.5 (whose models had no ``__post_init__``), keep working:
+    their own ``__post_init__`` and InitVars run as written, with or without slots, from a mixin too, and
+    ``from_dict`` builds them the same way."""
 
     @dataclass
     class Shouting(memsy.SearchResult):
         def __post_init__(self) -> None:
             self.content = self.content.upper()
 
-    @dataclass
+    @dataclass(slots=True)
     class Noted(memsy.SearchResult):
         note: str = ""
         flagged: InitVar[bool] = False
@@ -370,10 +377,14 @@ def test_a_callers_subclass_keeps_its_post_init_and_the_metadata_keywords() -> N
         def __post_init__(self, flagged: bool) -> None:
             self.note = "flagged" if flagged else "plain"
 
-    assert Shouting("m1", "quiet", 0.5, usage=usage).content == "QUIET"
+    @dataclass
+    class Checked(_Validated, memsy.IngestResponse):
+        pass
+
+    assert Shouting("m1", "quiet", 0.5).content == "QUIET"
     assert Shouting.from_dict({"id": "m1", "content": "quiet", "score": 0.5}).content == "QUIET"
-    noted = Noted("m1", "c", 0.5, flagged=True, usage=usage)
-    assert (noted.note, noted.usage, Noted("m1", "c", 0.5).note) == ("flagged", usage, "plain")
+    assert (Noted("m1", "c", 0.5, flagged=True).note, Noted("m1", "c", 0.5).note) == ("flagged", "plain")
+    assert Checked(["e1"]).checked and Checked.from_dict({"event_ids": []}).checked  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------------- mixins ready for the generated classes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import KW_ONLY, InitVar, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -188,9 +188,6 @@ class HealthResponse(HealthAccessors, Model):
     """Whether billing is configured (control plane)."""
     components: dict[str, str] | None = None
     """Per-component status."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -223,9 +220,6 @@ class IngestResponse(Model):
     """One id per submitted event, in input order (a deduplicated event gets its original id)."""
 
     event_ids: list[str]
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("event_ids",))
 
@@ -249,9 +243,6 @@ class SourceEvent(Model):
     content: str
     ts: str | None = None
     """ISO-8601 timestamp."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -288,9 +279,6 @@ class SourceMetadata(Model):
     event_id: str
     metadata: dict[str, Any] | None = None
     raw: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -406,9 +394,6 @@ class SearchResult(SearchResultAccessors, Model):
     score: float
     """Relevance; higher is closer. Scale depends on the plan; not comparable across queries."""
     metadata: dict[str, Any] | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -442,9 +427,6 @@ class SearchResponse(ResultsIterable[SearchResult], Model):
     """Ranked results."""
 
     results: list[SearchResult]
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("results",))
 
@@ -475,9 +457,6 @@ class StatusResponse(StatusAccessors, Model):
     """Per-id state."""
     unknown_ids: list[str] = field(default_factory=list)
     """Ids the server does not know."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -513,9 +492,6 @@ class ClearResponse(Model):
 
     deleted: int
     """Number of records removed."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("deleted",))
 
@@ -545,9 +521,6 @@ class OrgResource(Model):
     """ISO-8601 timestamp."""
     prompt_meta: dict[str, Any] | None = None
     """Metadata about prompt generation."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -598,9 +571,6 @@ class RoleResource(Model):
     created_at: str
     updated_at: str
     prompt_meta: dict[str, Any] | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -654,9 +624,6 @@ class TeamResource(Model):
     created_at: str
     updated_at: str
     prompt_meta: dict[str, Any] | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -706,9 +673,6 @@ class MemoryScope(Model):
     actor_id: str | None = None
     team_id: str | None = None
     role_id: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -776,9 +740,6 @@ class MemoryItemResource(Model):
     observed_at: str | None = None
     created_at: str | None = None
     updated_at: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -874,9 +835,6 @@ class MemoryListResponse(Page[MemoryItemResource], Model):
     """Number of memories matching the filters."""
     limit: int
     offset: int
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -918,9 +876,6 @@ class MemoryStatsResponse(Model):
     top_entities: list[dict[str, Any]] = field(default_factory=list)
     confidence_buckets: list[dict[str, Any]] | None = None
     date_range: dict[str, str | None] | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -979,9 +934,6 @@ class ActorResource(Model):
     """Scope levels of the actor's memories (open vocabulary, see `MemoryScope.level`)."""
     role_ids: list[str] = field(default_factory=list)
     team_ids: list[str] = field(default_factory=list)
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1030,9 +982,6 @@ class ActorListResponse(Page[ActorResource], Model):
     offset: int
     truncated: bool = False
     """The server stopped at its row-scan cap; the page may miss actors and counts are low."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1078,9 +1027,6 @@ class MeResponse(Model):
     user_id: str | None = None
     org_role: str | None = None
     """For example `org:admin` (open vocabulary)."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1130,9 +1076,6 @@ class DimensionUsage(Model):
     used: int
     limit: int | None = None
     overage_rate: float | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1172,9 +1115,6 @@ class UsageSummaryResponse(Model):
     period_end: str
     """ISO-8601 date."""
     dimensions: list[DimensionUsage]
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1212,9 +1152,6 @@ class TimeseriesPoint(Model):
     """ISO-8601 date (daily) or date-time (hourly) of the bucket."""
     dimension: str
     quantity: int
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1247,9 +1184,6 @@ class UsageTimeseriesResponse(Model):
     granularity: str
     """`daily` or `hourly` (open vocabulary in responses)."""
     data: list[TimeseriesPoint]
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1281,9 +1215,6 @@ class PaymentMethod(Model):
     last4: str
     exp_month: int
     exp_year: int
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1320,9 +1251,6 @@ class UpcomingInvoice(Model):
     currency: str
     period_end: int
     """Unix time (seconds)."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1361,9 +1289,6 @@ class BillingSummary(Model):
     subscription_status: str | None = None
     billing_contact: str | None = None
     stripe_subscription_id: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1425,9 +1350,6 @@ class Invoice(Model):
     created: int
     """Unix time (seconds), sent as an integer or as a string of digits."""
     hosted_invoice_url: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1479,9 +1401,6 @@ class ApiKeyInfo(Model):
     created_at: str
     last_used_at: str | None = None
     expires_at: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1528,9 +1447,6 @@ class ApiKeyListResponse(Model):
     keys: list[ApiKeyInfo]
     max_keys: int
     active_count: int
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1567,9 +1483,6 @@ class CreateKeyResponse(Model):
     is_active: bool | None = None
     created_at: str | None = None
     expires_at: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1625,9 +1538,6 @@ class EventItem(Model):
     metadata: dict[str, Any] | None = None
     """Parsed metadata; text that was not a JSON object is kept as `{"raw": "<text>"}`."""
     ingested_at: str | None = None
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1679,9 +1589,6 @@ class EventListResponse(Page[EventItem], Model):
     total: int
     limit: int
     offset: int
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1713,9 +1620,6 @@ class ProInterestResponse(Model):
     """Acknowledgement."""
 
     message: str
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(("message",))
 
@@ -1737,9 +1641,6 @@ class ConnectorStatus(Model):
     connected: bool = False
     display_name: str | None = None
     """Workspace or account label."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1770,9 +1671,6 @@ class ConnectorConnection(Model):
     """The new connector's id (`Connector.id`)."""
     authorize_url: str
     """The provider's consent page, for the end user's browser."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1818,9 +1716,6 @@ class Connector(Model):
     """S3 only."""
     region: str | None = None
     """S3 only."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1885,9 +1780,6 @@ class ConnectorResourceItem(Model):
     """The kind of resource (open vocabulary in responses); null when the provider did not say."""
     name: str | None = None
     selected: bool = False
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (
@@ -1928,9 +1820,6 @@ class PickerConfig(Model):
     """Google's browser API key for the Picker (not a Memsy key)."""
     app_id: str
     """The Google Cloud app id."""
-    _: KW_ONLY
-    usage: InitVar[UsageInfo | None] = None
-    rate_limit: InitVar[RateLimitInfo | None] = None
 
     _wire_names: ClassVar[frozenset[str]] = frozenset(
         (

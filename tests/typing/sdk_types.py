@@ -28,9 +28,6 @@ def sync_types() -> None:
         assert_type(control.connectors.get("con_1"), memsy.Connector)
         assert_type(control.connectors.wait_until_authorized("con_1"), memsy.ResourceList[memsy.ConnectorResourceItem])
         control.connectors.status("Slack")  # type: ignore[arg-type]  # not a provider slug
-    usage = memsy.UsageInfo(api_calls=3)
-    assert_type(memsy.IngestResponse(event_ids=["e1"], usage=usage).usage, memsy.UsageInfo | None)  # 0.3.5's keyword
-    memsy.IngestResponse(event_ids=["e1"], usages=usage)  # type: ignore[call-arg]
     try:
         pass
     except memsy.NotFoundError as error:
