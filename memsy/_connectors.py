@@ -7,7 +7,7 @@ import math
 import time
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -20,13 +20,15 @@ from ._model import ResourceList
 from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
-    from ._call import RequestOptions
-    from ._core import AsyncClient, SyncClient
+    from ._call import Call, RequestOptions
+    from ._core import AsyncClient, BaseClient, SyncClient
     from ._generated import models
 else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
     from ._lazy import LazyModule
 
     models = LazyModule("memsy._generated.models", globals(), "models")
+
+C = TypeVar("C", bound="BaseClient")
 
 __all__ = ["ORG_SCOPED_PROVIDERS", "USER_SCOPED_PROVIDERS", "AuthorizationTimeoutError", "requires_org_admin"]
 
@@ -65,7 +67,9 @@ class _ConsentWait:
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
                 raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
-        self.call = ops.list_connector_resources(connector_id=connector_id, parent_id=None)
+        self.call: Call[ResourceList[models.ConnectorResourceItem]] = ops.list_connector_resources(
+            connector_id=connector_id, parent_id=None
+        )
         """The poll: ``list_resources(connector_id)``, its id checked before anything is sent."""
         self.connector_id = connector_id
         self.options = options
@@ -76,7 +80,7 @@ class _ConsentWait:
         self.cut = False
         """Whether the poll in flight had its timeout cut to the time left (its timeout is then the wait's)."""
 
-    def budget(self, client: Any) -> Any:
+    def budget(self, client: C) -> C:
         """The client for one poll: its retries and the request itself bounded by the time left."""
         from ._core import _timeout
 
@@ -134,7 +138,7 @@ class ConnectorsHelpers:
         )
         while True:
             try:
-                return wait.budget(self._client)._run(wait.call, wait.options)  # type: ignore[no-any-return]
+                return wait.budget(self._client)._run(wait.call, wait.options)
             except MemsyError as error:
                 delay = wait.after(error)
             _retry.sleep(delay)
@@ -160,7 +164,7 @@ class AsyncConnectorsHelpers:
         )
         while True:
             try:
-                return await wait.budget(self._client)._run(wait.call, wait.options)  # type: ignore[no-any-return]
+                return await wait.budget(self._client)._run(wait.call, wait.options)
             except MemsyError as error:
                 delay = wait.after(error)
             await _retry.async_sleep(delay)

@@ -18,7 +18,6 @@ from ._core import as_memsy_error
 # on first use, through __getattr__, since the models load with the first call
 from ._generated import compat_client as _compat035
 from ._generated.compat_client import __all__ as __all__
-from ._generated.compat_client import __getattr__ as __getattr__
 from ._generated.resources import AsyncDataMethods, DataMethods
 from ._helpers import IngestPlan, StatusWaiter, mirror_docs
 from ._lazy import reexport
@@ -29,7 +28,9 @@ __all__ += ("AsyncMemsyClient", "MemsyClient")
 
 if TYPE_CHECKING:
     from ._generated.compat_client import *  # noqa: F403
-else:
+else:  # type checkers see no __getattr__: a misspelt name is their error too
+    from ._generated.compat_client import __getattr__ as __getattr__
+
     reexport(globals(), _compat035)
 
 if TYPE_CHECKING:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 # on first use, through __getattr__, since the models load with the first call
 from ._generated import compat_control as _compat035
 from ._generated.compat_control import __all__ as __all__
-from ._generated.compat_control import __getattr__ as __getattr__
 from ._generated.resources import AsyncControlMethods, ControlMethods
 from ._helpers import mirror_docs
 from ._lazy import reexport
@@ -23,7 +22,9 @@ __all__ += ("AsyncMemsyControlClient", "MemsyControlClient")
 
 if TYPE_CHECKING:
     from ._generated.compat_control import *  # noqa: F403
-else:
+else:  # type checkers see no __getattr__: a misspelt name is their error too
+    from ._generated.compat_control import __getattr__ as __getattr__
+
     reexport(globals(), _compat035)
 
 

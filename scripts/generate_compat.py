@@ -7,9 +7,10 @@ live in this SDK, looked up here in the SDK as generated (see ``homes``); nothin
 * a module this SDK does not otherwise have (``memsy.async_client``, ``memsy.resources.actors``, ...) is written
   at its own path;
 * a module that is also the SDK's own (``memsy.client``, ``memsy.control``: ``memsy._EXPORTS`` places names in it)
-  is written by hand and star-imports a generated companion, ``memsy/_generated/compat_<name>.py``, holding the
-  rest of 0.3.5's names. The companion's models are resolved on first use (its ``__getattr__``): importing
-  ``memsy.client`` must not load the models;
+  is written by hand and re-exports a generated companion, ``memsy/_generated/compat_<name>.py``, holding the
+  rest of 0.3.5's names: it extends the companion's ``__all__`` into its own, binds the names the companion has
+  loaded (``memsy._lazy.reexport``; type checkers see a star import) and takes its ``__getattr__``, which
+  resolves the models on first use: importing ``memsy.client`` must not load the models;
 * ``memsy`` itself, ``memsy.models`` and ``memsy.exceptions`` define 0.3.5's names themselves: nothing to write.
 
 Run in an interpreter that imports the SDK as just generated, before anything imports memsy.client or memsy.control

@@ -129,6 +129,9 @@ class Operation:
 
 # --------------------------------------------------------------------------------------------------- models
 
+MODEL_ATTRIBUTES = frozenset(("usage", "rate_limit", "request_id", "extra", "to_dict", "to_json", "from_dict"))
+"""What memsy._model.Model gives every response model: no property of the contract may take these names."""
+
 
 @dataclass
 class Field:
@@ -200,6 +203,11 @@ class ModelWriter:
         node = self.c.resolve(schema)
         description = (schema.get("description") if isinstance(schema, dict) else None) or node.get("description")
         name = python_name(wire)
+        if name in MODEL_ATTRIBUTES:
+            raise SystemExit(
+                f"{model}.{wire}: a property named {name!r} would hide the {name!r} every model has (memsy/_model.py)"
+                f"; rename it in sdk-overlay.yaml (`rename:`) or unwrap it"
+            )
         default_value = node.get("default", schema.get("default") if isinstance(schema, dict) else None)
         has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
         ann, read = self._kind(node, schema, wire in options.get("raw", []))
@@ -990,6 +998,14 @@ def _method_doc(c: Contract, s: Shell, indent: int) -> str:
     return body
 
 
+def default_host(contract: Contract) -> str:
+    """The service's host: the contract's first server, which must be a plain http(s) URL (no variables)."""
+    url = str(contract.spec["servers"][0]["url"])
+    if not re.fullmatch(r"https?://[^/{}\s]+", url):
+        raise SystemExit(f"the first server of openapi.yaml must be the service's http(s) host, got {url!r}")
+    return url
+
+
 def _first_segment(path: str) -> str:
     return "/" + path.split("/")[1]
 
@@ -1013,7 +1029,9 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
     planes = plane_paths(overlay, shells)
     by_owner: dict[tuple[str, str | None], list[Shell]] = {}
     for s in shells:
-        plane = next(p for p, path in planes.items() if _first_segment(s.op.path) == path)
+        plane = next((p for p, path in planes.items() if _first_segment(s.op.path) == path), None)
+        if plane is None:
+            raise SystemExit(f"{s.op.id} ({s.op.path}) is under no client's path prefix: {planes}")
         by_owner.setdefault((plane, s.resource), []).append(s)
     tags = {t["name"]: t.get("description", "") for t in c.spec.get("tags", [])}
     for flavour in ("sync", "async"):
@@ -1313,7 +1331,7 @@ def main() -> None:
         HEADER
         + '"""What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:\n'
         + 'memsy lists them without importing the modules that define them (it resolves each on first use)."""\n\n'
-        + f"DEFAULT_HOST = {contract.spec['servers'][0]['url']!r}\n"
+        + f"DEFAULT_HOST = {default_host(contract)!r}\n"
         + '"""The service\'s host: the first server of the contract."""\n'
         + f"PLANE_PATHS = {tuple(plane_paths(overlay, shells).values())!r}\n"
         + '"""The first path segment of each plane\'s operations (a base URL may name its plane)."""\n'
