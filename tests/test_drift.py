@@ -249,3 +249,38 @@ def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Pa
     """,
     )
     assert result == ["2027", 2.0, "web", True, "AuthorizationError"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda spec: spec["components"]["schemas"]["HealthResponse"]["properties"].update(
+                {"usage": {"type": "string"}}
+            ),
+            "HealthResponse.usage: a property named 'usage' would hide the 'usage' every model has",
+        ),
+        (
+            lambda spec: spec["servers"].reverse(),
+            "the first server of openapi.yaml must be the service's http(s) host",
+        ),
+    ],
+    ids=["property hiding a model attribute", "first server not a plain host"],
+)
+def test_contract_edits_the_sdk_cannot_follow_fail_generation(
+    drifted: Path, tmp_path: Path, edit: Any, message: str
+) -> None:
+    """An edit that would silently break the SDK (a property named like the response metadata every model has,
+    a templated first server as the default host) stops `make generate` with a message saying what to do."""
+    root = tmp_path / "project"
+    shutil.copytree(drifted, root)
+    spec = yaml.safe_load((root / "openapi.yaml").read_text())
+    edit(spec)
+    (root / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
+    before = (root / "memsy" / "_generated" / "models.py").read_text()
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(
+        [sys.executable, "scripts/generate_sdk.py"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode != 0 and message in done.stderr, done.stderr[-2000:]
+    assert (root / "memsy" / "_generated" / "models.py").read_text() == before  # nothing half-written
