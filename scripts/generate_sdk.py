@@ -1022,10 +1022,11 @@ def plane_paths(overlay: dict[str, Any], shells: list[Shell]) -> dict[str, str]:
     return planes
 
 
-def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) -> str:
-    """Per flavour: each resource class and its twin whose methods return a RawResponse, then the methods
-    class of each plane's client (and its raw twin)."""
-    out = []
+def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) -> tuple[str, str]:
+    """Per flavour: each resource class, then the methods class of each plane's client; and apart, for
+    raw_resources.py, their twins whose methods return a RawResponse (loaded on first ``with_raw_response``)."""
+    out: list[str] = []
+    raw_out: list[str] = []
     planes = plane_paths(overlay, shells)
     by_owner: dict[tuple[str, str | None], list[Shell]] = {}
     for s in shells:
@@ -1052,10 +1053,10 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
                     about = f"``client.{resource}.with_raw_response``: the methods return a :class:`memsy.RawResponse`."
                 lines.append(f'    """{doc(about, 4)}"""')
                 if not raw:
-                    lines.append(_raw_property(f"{cls}WithRawResponse(self._client)", f"{cls}WithRawResponse"))
+                    lines.append(_raw_property(f"raw.{cls}WithRawResponse(self._client)", f"raw.{cls}WithRawResponse"))
                 for s in group:
                     lines.append(_shell(c, s, flavour, "self._client", raw=raw))
-                out.append("\n".join(lines))
+                (raw_out if raw else out).append("\n".join(lines))
         for plane in ("data", "control"):
             names = overlay["clients"][plane]
             cls = f"{prefix}{'Data' if plane == 'data' else 'Control'}Methods"
@@ -1080,13 +1081,13 @@ def render_resources(c: Contract, overlay: dict[str, Any], shells: list[Shell]) 
                 rcls = prefix + overlay["resources"][resource]["class"]
                 lines.append(f"        self.{resource} = {rcls}(self)")
                 raw_lines.append(f"        self.{resource} = {rcls}WithRawResponse(client)")
-            lines.append(_raw_property(f"{cls}WithRawResponse(self)", f"{cls}WithRawResponse"))
+            lines.append(_raw_property(f"raw.{cls}WithRawResponse(self)", f"raw.{cls}WithRawResponse"))
             for s in by_owner.get((plane, None), []):
                 lines.append(_shell(c, s, flavour, "self"))
                 raw_lines.append(_shell(c, s, flavour, "self._client", raw=True))
-            out.append("\n".join(raw_lines))
+            raw_out.append("\n".join(raw_lines))
             out.append("\n".join(lines))
-    return "\n".join(out)
+    return "\n".join(out), "\n".join(raw_out)
 
 
 def _raw_property(value: str, annotation: str) -> str:
@@ -1407,50 +1408,67 @@ def main() -> None:
         "",
     ]
     (out / "operations.py").write_text("\n".join(ops_code))
-    resources = [
-        HEADER,
-        '"""The method shells of every client and resource, sync and async, with parameters, defaults and docstrings',
-        "from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the",
-        'operation functions of memsy._generated.operations do, for both flavours."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "from collections.abc import AsyncIterator, Iterator, Mapping, Sequence",
-        "from datetime import date, datetime",
-        "from typing import TYPE_CHECKING, Any",
-        "",
-        "import httpx",
-        "",
-        "from .._call import Call, RawResponse, request_options",
-        "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
-        "from .._helpers import aiterate, iterate",
-        *sorted(
-            f"from .._{name} import Async{spec['mixin']}, {spec['mixin']}"
-            for name, spec in overlay["resources"].items()
-            if spec.get("mixin")
-        ),
-        "from .._model import ResourceList",
-        "from . import operations as ops",
-        "",
-        "",
-        "# Annotations name the models through `models` and the enums' Literal types through `wire`: resolvable at",
-        "# run time (typing.get_type_hints) without loading them when a client is built.",
-        "if TYPE_CHECKING:",
-        f"    from {LOW} import models as wire",
-        "    from . import models",
-        "else:",
-        "    from .._lazy import LazyModule",
-        "",
-        f'    wire = LazyModule("{LOW}.models", globals(), "wire")',
-        '    models = LazyModule("memsy._generated.models", globals(), "models")',
-        _qualify(
-            _qualify(
-                render_resources(contract, overlay, shells),
-                {line.rsplit(" ", 1)[-1] for line in writer.low_imports},
-                "wire",
+
+    def qualified(code: str) -> str:
+        low = {line.rsplit(" ", 1)[-1] for line in writer.low_imports}
+        return _qualify(
+            _qualify(code, low, "wire"), writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values())
+        )
+
+    def header(about: list[str], lazy: dict[str, str]) -> list[str]:
+        """The start of resources.py and raw_resources.py (ruff drops what one of them does not use)."""
+        return [
+            HEADER,
+            *about,
+            "",
+            "from __future__ import annotations",
+            "",
+            "from collections.abc import AsyncIterator, Iterator, Mapping, Sequence",
+            "from datetime import date, datetime",
+            "from typing import TYPE_CHECKING, Any",
+            "",
+            "import httpx",
+            "",
+            "from .._call import Call, RawResponse, request_options",
+            "from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource",
+            "from .._helpers import aiterate, iterate",
+            *sorted(
+                f"from .._{name} import Async{spec['mixin']}, {spec['mixin']}"
+                for name, spec in overlay["resources"].items()
+                if spec.get("mixin")
             ),
-            writer.model_imports | set(writer.input_checkers) | set(_PAGE_ITEMS.values()),
+            "from .._model import ResourceList",
+            "from . import operations as ops",
+            "",
+            "",
+            "# Annotations name the models through `models` and the enums' Literal types through `wire`"
+            + (" (the raw twins through `raw`)" if "raw" in lazy else "")
+            + ":",
+            "# resolvable at run time (typing.get_type_hints) without loading them when a client is built.",
+            "if TYPE_CHECKING:",
+            *(
+                f"    from {module.rpartition('.')[0] or '.'} import {module.rpartition('.')[2]} as {alias}"
+                for alias, module in lazy.items()
+            ),
+            "else:",
+            "    from .._lazy import LazyModule",
+            "",
+            *(f'    {alias} = LazyModule("{module}", globals(), "{alias}")' for alias, module in lazy.items()),
+        ]
+
+    lazy = {"wire": f"{LOW}.models", "models": "memsy._generated.models"}
+    shells_code, raw_code = render_resources(contract, overlay, shells)
+    resources = [
+        *header(
+            [
+                '"""The method shells of every client and resource, sync and async, with parameters, defaults and'
+                " docstrings",
+                "from openapi.yaml and their place in the SDK from sdk-overlay.yaml. Each checks nothing itself: the",
+                'operation functions of memsy._generated.operations do, for both flavours."""',
+            ],
+            {**lazy, "raw": "memsy._generated.raw_resources"},
         ),
+        qualified(shells_code),
         "",
         "",
         "__all__ = [",
@@ -1461,6 +1479,19 @@ def main() -> None:
         '"""The resource classes (also importable as memsy.resources and memsy.control_resources)."""',
         "",
     ]
+    raw_resources = [
+        *header(
+            [
+                '"""The twins of the method shells of memsy._generated.resources whose methods return a'
+                " memsy.RawResponse",
+                '(``client.with_raw_response``, ``client.<resource>.with_raw_response``): loaded on first use."""',
+            ],
+            lazy,
+        ),
+        qualified(raw_code),
+        "",
+    ]
+    (out / "raw_resources.py").write_text("\n".join(raw_resources))
     (out / "resources.py").write_text("\n".join(resources))
     (out / "errors.py").write_text(error_codes(contract, overlay))
     (out / "providers.py").write_text(

@@ -12,120 +12,36 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from .._call import Call, RawResponse, request_options
+from .._call import Call, request_options
 from .._connectors import AsyncConnectorsHelpers, ConnectorsHelpers
 from .._core import AsyncClient, AsyncResource, SyncClient, SyncResource
 from .._helpers import aiterate, iterate
 from .._model import ResourceList
 from . import operations as ops
 
-# Annotations name the models through `models` and the enums' Literal types through `wire`: resolvable at
-# run time (typing.get_type_hints) without loading them when a client is built.
+# Annotations name the models through `models` and the enums' Literal types through `wire` (the raw twins through `raw`):
+# resolvable at run time (typing.get_type_hints) without loading them when a client is built.
 if TYPE_CHECKING:
     from memsy_openapi_client import models as wire
 
-    from . import models
+    from memsy._generated import models as models
+    from memsy._generated import raw_resources as raw
 else:
     from .._lazy import LazyModule
 
     wire = LazyModule("memsy_openapi_client.models", globals(), "wire")
     models = LazyModule("memsy._generated.models", globals(), "models")
-
-
-class OrgsResourceWithRawResponse(SyncResource):
-    """``client.orgs.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.OrgResource]]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
-
-    def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`create`, returning the raw response."""
-        return self._client._run_raw(
-            ops.create_org(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def get(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query))
-
-    def update(
-        self,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`update`, returning the raw response."""
-        return self._client._run_raw(
-            ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def delete(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return self._client._run_raw(
-            ops.delete_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def regenerate_prompt(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return self._client._run_raw(
-            ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
+    raw = LazyModule("memsy._generated.raw_resources", globals(), "raw")
 
 
 class OrgsResource(SyncResource):
     """Org customization records (onboarding). The caller chooses `org_id`. (``client.orgs``)"""
 
     @property
-    def with_raw_response(self) -> OrgsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.OrgsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return OrgsResourceWithRawResponse(self._client)
+        return raw.OrgsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -244,113 +160,14 @@ class OrgsResource(SyncResource):
         )
 
 
-class RolesResourceWithRawResponse(SyncResource):
-    """``client.roles.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        org_id: str,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.RoleResource]]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_roles(org_id=org_id, limit=limit, offset=offset),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`create`, returning the raw response."""
-        return self._client._run_raw(
-            ops.create_role(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def get(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def update(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`update`, returning the raw response."""
-        return self._client._run_raw(
-            ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def delete(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return self._client._run_raw(
-            ops.delete_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def regenerate_prompt(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return self._client._run_raw(
-            ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class RolesResource(SyncResource):
     """Role customization records within an org. The server assigns `role_id`. (``client.roles``)"""
 
     @property
-    def with_raw_response(self) -> RolesResourceWithRawResponse:
+    def with_raw_response(self) -> raw.RolesResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return RolesResourceWithRawResponse(self._client)
+        return raw.RolesResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -505,113 +322,14 @@ class RolesResource(SyncResource):
         )
 
 
-class TeamsResourceWithRawResponse(SyncResource):
-    """``client.teams.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        org_id: str,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.TeamResource]]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_teams(org_id=org_id, limit=limit, offset=offset),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`create`, returning the raw response."""
-        return self._client._run_raw(
-            ops.create_team(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def get(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def update(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`update`, returning the raw response."""
-        return self._client._run_raw(
-            ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def delete(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return self._client._run_raw(
-            ops.delete_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def regenerate_prompt(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return self._client._run_raw(
-            ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class TeamsResource(SyncResource):
     """Team customization records within an org. The server assigns `team_id`. (``client.teams``)"""
 
     @property
-    def with_raw_response(self) -> TeamsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.TeamsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return TeamsResourceWithRawResponse(self._client)
+        return raw.TeamsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -766,71 +484,14 @@ class TeamsResource(SyncResource):
         )
 
 
-class MemoriesResourceWithRawResponse(SyncResource):
-    """``client.memories.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        *,
-        actor_id: str | None = None,
-        kind: str | None = None,
-        type: str | None = None,
-        status: wire.MemoryStatusFilter | None = None,
-        sort: wire.MemorySort = "observed_at_desc",
-        search: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_memories(
-                actor_id=actor_id,
-                kind=kind,
-                type=type,
-                status=status,
-                sort=sort,
-                search=search,
-                limit=limit,
-                offset=offset,
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def stats(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryStatsResponse]:
-        """:meth:`stats`, returning the raw response."""
-        return self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
-
-    def get(
-        self,
-        memory_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryItemResource]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class MemoriesResource(SyncResource):
     """Console view of stored memories. (``client.memories``)"""
 
     @property
-    def with_raw_response(self) -> MemoriesResourceWithRawResponse:
+    def with_raw_response(self) -> raw.MemoriesResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return MemoriesResourceWithRawResponse(self._client)
+        return raw.MemoriesResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -941,51 +602,15 @@ class MemoriesResource(SyncResource):
         )
 
 
-class ActorsResourceWithRawResponse(SyncResource):
-    """``client.actors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        org_id: str | None = None,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        sort: wire.ActorSort = "first_memory_desc",
-        q: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ActorListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def get(
-        self,
-        actor_id: str,
-        org_id: str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ActorResource]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class ActorsResource(SyncResource):
     """Read-only view of the actors that have memories, derived from the org's memories on each read.
     (``client.actors``)"""
 
     @property
-    def with_raw_response(self) -> ActorsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.ActorsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return ActorsResourceWithRawResponse(self._client)
+        return raw.ActorsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -1060,47 +685,14 @@ class ActorsResource(SyncResource):
         )
 
 
-class UsageResourceWithRawResponse(SyncResource):
-    """``client.usage.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def summary(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.UsageSummaryResponse]:
-        """:meth:`summary`, returning the raw response."""
-        return self._client._run_raw(ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query))
-
-    def timeseries(
-        self,
-        *,
-        dimension: str | None = None,
-        granularity: wire.Granularity = "daily",
-        period_start: date | datetime | str | None = None,
-        period_end: date | datetime | str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.UsageTimeseriesResponse]:
-        """:meth:`timeseries`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_usage_timeseries(
-                dimension=dimension, granularity=granularity, period_start=period_start, period_end=period_end
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class UsageResource(SyncResource):
     """Plan usage per dimension (control plane, `org:admin`). (``client.usage``)"""
 
     @property
-    def with_raw_response(self) -> UsageResourceWithRawResponse:
+    def with_raw_response(self) -> raw.UsageResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return UsageResourceWithRawResponse(self._client)
+        return raw.UsageResourceWithRawResponse(self._client)
 
     def summary(
         self,
@@ -1145,39 +737,15 @@ class UsageResource(SyncResource):
         )
 
 
-class BillingResourceWithRawResponse(SyncResource):
-    """``client.billing.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def summary(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.BillingSummary]:
-        """:meth:`summary`, returning the raw response."""
-        return self._client._run_raw(ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query))
-
-    def invoices(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.Invoice]]:
-        """:meth:`invoices`, returning the raw response."""
-        return self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
-
-
 class BillingResource(SyncResource):
     """Billing summary and invoices (control plane, `org:admin`, only where billing is enabled).
     (``client.billing``)"""
 
     @property
-    def with_raw_response(self) -> BillingResourceWithRawResponse:
+    def with_raw_response(self) -> raw.BillingResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return BillingResourceWithRawResponse(self._client)
+        return raw.BillingResourceWithRawResponse(self._client)
 
     def summary(
         self,
@@ -1207,71 +775,14 @@ class BillingResource(SyncResource):
         return self._client._run(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
 
-class KeysResourceWithRawResponse(SyncResource):
-    """``client.keys.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ApiKeyListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
-
-    def create(
-        self,
-        name: str,
-        scopes: Sequence[wire.KeyScope] = ("read", "write"),
-        expires_at: datetime | str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.CreateKeyResponse]:
-        """:meth:`create`, returning the raw response."""
-        return self._client._run_raw(
-            ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def delete(
-        self,
-        key_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return self._client._run_raw(
-            ops.delete_key(key_id=key_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def usage(
-        self,
-        key_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[dict[str, Any]]]:
-        """:meth:`usage`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class KeysResource(SyncResource):
     """API key management (control plane, `org:admin`). (``client.keys``)"""
 
     @property
-    def with_raw_response(self) -> KeysResourceWithRawResponse:
+    def with_raw_response(self) -> raw.KeysResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return KeysResourceWithRawResponse(self._client)
+        return raw.KeysResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -1346,39 +857,14 @@ class KeysResource(SyncResource):
         return self._client._run(ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query))
 
 
-class EventsResourceWithRawResponse(SyncResource):
-    """``client.events.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list(
-        self,
-        *,
-        actor_id: str | None = None,
-        session_id: str | None = None,
-        kind: wire.EventKind | None = None,
-        sort: wire.EventSort = "ts_desc",
-        limit: int = 50,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.EventListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_console_events(
-                actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=offset
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class EventsResource(SyncResource):
     """Raw ingested events, as the console shows them (control plane, assigned seat). (``client.events``)"""
 
     @property
-    def with_raw_response(self) -> EventsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.EventsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return EventsResourceWithRawResponse(self._client)
+        return raw.EventsResourceWithRawResponse(self._client)
 
     def list(
         self,
@@ -1436,49 +922,14 @@ class EventsResource(SyncResource):
         return iterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
 
-class InterestResourceWithRawResponse(SyncResource):
-    """``client.interest.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def express(
-        self,
-        email: str,
-        name: str,
-        *,
-        company: str | None = None,
-        use_case: str | None = None,
-        notes: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ProInterestResponse]:
-        """:meth:`express`, returning the raw response."""
-        return self._client._run_raw(
-            ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[bool]:
-        """:meth:`status`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class InterestResource(SyncResource):
     """Expressions of interest in the Pro plan (control plane). (``client.interest``)"""
 
     @property
-    def with_raw_response(self) -> InterestResourceWithRawResponse:
+    def with_raw_response(self) -> raw.InterestResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return InterestResourceWithRawResponse(self._client)
+        return raw.InterestResourceWithRawResponse(self._client)
 
     def express(
         self,
@@ -1516,192 +967,16 @@ class InterestResource(SyncResource):
         return self._client._run(ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query))
 
 
-class ConnectorsResourceWithRawResponse(SyncResource):
-    """``client.connectors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    def list_providers(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[str]]:
-        """:meth:`list_providers`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def status(
-        self,
-        provider: wire.ConnectorProvider,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ConnectorStatus]:
-        """:meth:`status`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def create(
-        self,
-        provider: wire.ConnectorProvider,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ConnectorConnection]:
-        """:meth:`create`, returning the raw response."""
-        return self._client._run_raw(
-            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def configure_s3(
-        self,
-        *,
-        access_key_id: str,
-        secret_access_key: str,
-        region: str,
-        bucket: str,
-        connector_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`configure_s3`, returning the raw response."""
-        return self._client._run_raw(
-            ops.configure_s3_connector(
-                access_key_id=access_key_id,
-                secret_access_key=secret_access_key,
-                region=region,
-                bucket=bucket,
-                connector_id=connector_id,
-            ),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.Connector]]:
-        """:meth:`list`, returning the raw response."""
-        return self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
-
-    def get(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`get`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def delete(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return self._client._run_raw(
-            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    def list_resources(
-        self,
-        connector_id: str,
-        *,
-        parent_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
-        """:meth:`list_resources`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def configure_resources(
-        self,
-        connector_id: str,
-        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`configure_resources`, returning the raw response."""
-        return self._client._run_raw(
-            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def list_branches(
-        self,
-        connector_id: str,
-        repo: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
-        """:meth:`list_branches`, returning the raw response."""
-        return self._client._run_raw(
-            ops.list_connector_branches(connector_id=connector_id, repo=repo),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def picker_config(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.PickerConfig]:
-        """:meth:`picker_config`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_connector_picker_config(connector_id=connector_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    def sync(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`sync`, returning the raw response."""
-        return self._client._run_raw(
-            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class ConnectorsResource(ConnectorsHelpers, SyncResource):
     """Data sources (Slack, S3, Notion, GitHub, Google Drive, OneDrive) whose content is ingested for the org
     (control plane). Org-scoped providers are managed by org admins and API keys; user-scoped ones by the member
     who connected them. (``client.connectors``)"""
 
     @property
-    def with_raw_response(self) -> ConnectorsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.ConnectorsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return ConnectorsResourceWithRawResponse(self._client)
+        return raw.ConnectorsResourceWithRawResponse(self._client)
 
     def list_providers(
         self,
@@ -1961,103 +1236,6 @@ class ConnectorsResource(ConnectorsHelpers, SyncResource):
         )
 
 
-class DataMethodsWithRawResponse:
-    """``client.with_raw_response``: the methods of :class:`MemsyClient` returning a
-    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
-
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
-        self.orgs = OrgsResourceWithRawResponse(client)
-        self.roles = RolesResourceWithRawResponse(client)
-        self.teams = TeamsResourceWithRawResponse(client)
-        self.memories = MemoriesResourceWithRawResponse(client)
-        self.actors = ActorsResourceWithRawResponse(client)
-
-    def health(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.HealthResponse]:
-        """:meth:`health`, returning the raw response."""
-        return self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
-
-    def ingest(
-        self,
-        events: Sequence[models.EventPayload | Mapping[str, Any]],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.IngestResponse]:
-        """:meth:`ingest`, returning the raw response."""
-        return self._client._run_raw(
-            ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
-        )
-
-    def search(
-        self,
-        query: str,
-        *,
-        actor_id: str | None = None,
-        limit: int = 10,
-        threshold: float = 0.0,
-        include_source_events: bool = False,
-        role_ids: Sequence[str] | None = None,
-        team_ids: Sequence[str] | None = None,
-        session_id: str | None = None,
-        exclude_session_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.SearchResponse]:
-        """:meth:`search`, returning the raw response."""
-        return self._client._run_raw(
-            ops.search_memories(
-                query=query,
-                actor_id=actor_id,
-                limit=limit,
-                threshold=threshold,
-                include_source_events=include_source_events,
-                role_ids=role_ids,
-                team_ids=team_ids,
-                session_id=session_id,
-                exclude_session_id=exclude_session_id,
-            ),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    def status(
-        self,
-        event_ids: Sequence[str],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.StatusResponse]:
-        """:meth:`status`, returning the raw response."""
-        return self._client._run_raw(
-            ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
-        )
-
-    def clear(
-        self,
-        container_tag: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ClearResponse]:
-        """:meth:`clear`, returning the raw response."""
-        return self._client._run_raw(
-            ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class DataMethods(SyncClient):
     """The operations of the data plane, as methods of :class:`MemsyClient`."""
 
@@ -2071,10 +1249,10 @@ class DataMethods(SyncClient):
         self.actors = ActorsResource(self)
 
     @property
-    def with_raw_response(self) -> DataMethodsWithRawResponse:
+    def with_raw_response(self) -> raw.DataMethodsWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return DataMethodsWithRawResponse(self)
+        return raw.DataMethodsWithRawResponse(self)
 
     def health(
         self,
@@ -2224,40 +1402,6 @@ class DataMethods(SyncClient):
         )
 
 
-class ControlMethodsWithRawResponse:
-    """``client.with_raw_response``: the methods of :class:`MemsyControlClient` returning a
-    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
-
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
-        self.usage = UsageResourceWithRawResponse(client)
-        self.billing = BillingResourceWithRawResponse(client)
-        self.keys = KeysResourceWithRawResponse(client)
-        self.events = EventsResourceWithRawResponse(client)
-        self.interest = InterestResourceWithRawResponse(client)
-        self.connectors = ConnectorsResourceWithRawResponse(client)
-
-    def health(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.HealthResponse]:
-        """:meth:`health`, returning the raw response."""
-        return self._client._run_raw(ops.get_control_health(), request_options(timeout, extra_headers, extra_query))
-
-    def me(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MeResponse]:
-        """:meth:`me`, returning the raw response."""
-        return self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
-
-
 class ControlMethods(SyncClient):
     """The operations of the control plane, as methods of :class:`MemsyControlClient`."""
 
@@ -2272,10 +1416,10 @@ class ControlMethods(SyncClient):
         self.connectors = ConnectorsResource(self)
 
     @property
-    def with_raw_response(self) -> ControlMethodsWithRawResponse:
+    def with_raw_response(self) -> raw.ControlMethodsWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return ControlMethodsWithRawResponse(self)
+        return raw.ControlMethodsWithRawResponse(self)
 
     def health(
         self,
@@ -2305,102 +1449,14 @@ class ControlMethods(SyncClient):
         return self._run(ops.get_me(), request_options(timeout, extra_headers, extra_query))
 
 
-class AsyncOrgsResourceWithRawResponse(AsyncResource):
-    """``client.orgs.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.OrgResource]]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(ops.list_orgs(), request_options(timeout, extra_headers, extra_query))
-
-    async def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`create`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.create_org(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def get(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def update(
-        self,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`update`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.update_org(org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def delete(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.delete_org(org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def regenerate_prompt(
-        self,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.OrgResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.regenerate_org_prompt(org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncOrgsResource(AsyncResource):
     """Org customization records (onboarding). The caller chooses `org_id`. (``client.orgs``)"""
 
     @property
-    def with_raw_response(self) -> AsyncOrgsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncOrgsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncOrgsResourceWithRawResponse(self._client)
+        return raw.AsyncOrgsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -2519,113 +1575,14 @@ class AsyncOrgsResource(AsyncResource):
         )
 
 
-class AsyncRolesResourceWithRawResponse(AsyncResource):
-    """``client.roles.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        org_id: str,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.RoleResource]]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_roles(org_id=org_id, limit=limit, offset=offset),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`create`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.create_role(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def get(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def update(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`update`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.update_role(role_id=role_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def delete(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.delete_role(role_id=role_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def regenerate_prompt(
-        self,
-        role_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.RoleResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.regenerate_role_prompt(role_id=role_id, org_id=org_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class AsyncRolesResource(AsyncResource):
     """Role customization records within an org. The server assigns `role_id`. (``client.roles``)"""
 
     @property
-    def with_raw_response(self) -> AsyncRolesResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncRolesResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncRolesResourceWithRawResponse(self._client)
+        return raw.AsyncRolesResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -2780,113 +1737,14 @@ class AsyncRolesResource(AsyncResource):
         )
 
 
-class AsyncTeamsResourceWithRawResponse(AsyncResource):
-    """``client.teams.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        org_id: str,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.TeamResource]]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_teams(org_id=org_id, limit=limit, offset=offset),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def create(
-        self,
-        org_id: str,
-        name: str,
-        focus: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`create`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.create_team(org_id=org_id, name=name, focus=focus),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def get(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def update(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        name: str | None = None,
-        focus: str | None = None,
-        promotion_prompt: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`update`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.update_team(team_id=team_id, org_id=org_id, name=name, focus=focus, promotion_prompt=promotion_prompt),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def delete(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.delete_team(team_id=team_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def regenerate_prompt(
-        self,
-        team_id: str,
-        org_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.TeamResource]:
-        """:meth:`regenerate_prompt`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.regenerate_team_prompt(team_id=team_id, org_id=org_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class AsyncTeamsResource(AsyncResource):
     """Team customization records within an org. The server assigns `team_id`. (``client.teams``)"""
 
     @property
-    def with_raw_response(self) -> AsyncTeamsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncTeamsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncTeamsResourceWithRawResponse(self._client)
+        return raw.AsyncTeamsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -3041,71 +1899,14 @@ class AsyncTeamsResource(AsyncResource):
         )
 
 
-class AsyncMemoriesResourceWithRawResponse(AsyncResource):
-    """``client.memories.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        *,
-        actor_id: str | None = None,
-        kind: str | None = None,
-        type: str | None = None,
-        status: wire.MemoryStatusFilter | None = None,
-        sort: wire.MemorySort = "observed_at_desc",
-        search: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_memories(
-                actor_id=actor_id,
-                kind=kind,
-                type=type,
-                status=status,
-                sort=sort,
-                search=search,
-                limit=limit,
-                offset=offset,
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def stats(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryStatsResponse]:
-        """:meth:`stats`, returning the raw response."""
-        return await self._client._run_raw(ops.get_memory_stats(), request_options(timeout, extra_headers, extra_query))
-
-    async def get(
-        self,
-        memory_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MemoryItemResource]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_memory(memory_id=memory_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncMemoriesResource(AsyncResource):
     """Console view of stored memories. (``client.memories``)"""
 
     @property
-    def with_raw_response(self) -> AsyncMemoriesResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncMemoriesResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncMemoriesResourceWithRawResponse(self._client)
+        return raw.AsyncMemoriesResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -3216,51 +2017,15 @@ class AsyncMemoriesResource(AsyncResource):
         )
 
 
-class AsyncActorsResourceWithRawResponse(AsyncResource):
-    """``client.actors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        org_id: str | None = None,
-        *,
-        limit: int = 100,
-        offset: int = 0,
-        sort: wire.ActorSort = "first_memory_desc",
-        q: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ActorListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_actors(org_id=org_id, limit=limit, offset=offset, sort=sort, q=q),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def get(
-        self,
-        actor_id: str,
-        org_id: str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ActorResource]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_actor(actor_id=actor_id, org_id=org_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncActorsResource(AsyncResource):
     """Read-only view of the actors that have memories, derived from the org's memories on each read.
     (``client.actors``)"""
 
     @property
-    def with_raw_response(self) -> AsyncActorsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncActorsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncActorsResourceWithRawResponse(self._client)
+        return raw.AsyncActorsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -3335,49 +2100,14 @@ class AsyncActorsResource(AsyncResource):
         )
 
 
-class AsyncUsageResourceWithRawResponse(AsyncResource):
-    """``client.usage.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def summary(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.UsageSummaryResponse]:
-        """:meth:`summary`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_usage_summary(), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def timeseries(
-        self,
-        *,
-        dimension: str | None = None,
-        granularity: wire.Granularity = "daily",
-        period_start: date | datetime | str | None = None,
-        period_end: date | datetime | str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.UsageTimeseriesResponse]:
-        """:meth:`timeseries`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_usage_timeseries(
-                dimension=dimension, granularity=granularity, period_start=period_start, period_end=period_end
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class AsyncUsageResource(AsyncResource):
     """Plan usage per dimension (control plane, `org:admin`). (``client.usage``)"""
 
     @property
-    def with_raw_response(self) -> AsyncUsageResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncUsageResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncUsageResourceWithRawResponse(self._client)
+        return raw.AsyncUsageResourceWithRawResponse(self._client)
 
     async def summary(
         self,
@@ -3422,41 +2152,15 @@ class AsyncUsageResource(AsyncResource):
         )
 
 
-class AsyncBillingResourceWithRawResponse(AsyncResource):
-    """``client.billing.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def summary(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.BillingSummary]:
-        """:meth:`summary`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_billing_summary(), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def invoices(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.Invoice]]:
-        """:meth:`invoices`, returning the raw response."""
-        return await self._client._run_raw(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
-
-
 class AsyncBillingResource(AsyncResource):
     """Billing summary and invoices (control plane, `org:admin`, only where billing is enabled).
     (``client.billing``)"""
 
     @property
-    def with_raw_response(self) -> AsyncBillingResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncBillingResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncBillingResourceWithRawResponse(self._client)
+        return raw.AsyncBillingResourceWithRawResponse(self._client)
 
     async def summary(
         self,
@@ -3486,71 +2190,14 @@ class AsyncBillingResource(AsyncResource):
         return await self._client._run(ops.list_invoices(), request_options(timeout, extra_headers, extra_query))
 
 
-class AsyncKeysResourceWithRawResponse(AsyncResource):
-    """``client.keys.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ApiKeyListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(ops.list_keys(), request_options(timeout, extra_headers, extra_query))
-
-    async def create(
-        self,
-        name: str,
-        scopes: Sequence[wire.KeyScope] = ("read", "write"),
-        expires_at: datetime | str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.CreateKeyResponse]:
-        """:meth:`create`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.create_key(name=name, scopes=scopes, expires_at=expires_at),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def delete(
-        self,
-        key_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.delete_key(key_id=key_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def usage(
-        self,
-        key_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[dict[str, Any]]]:
-        """:meth:`usage`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_key_usage(key_id=key_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncKeysResource(AsyncResource):
     """API key management (control plane, `org:admin`). (``client.keys``)"""
 
     @property
-    def with_raw_response(self) -> AsyncKeysResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncKeysResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncKeysResourceWithRawResponse(self._client)
+        return raw.AsyncKeysResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -3627,39 +2274,14 @@ class AsyncKeysResource(AsyncResource):
         )
 
 
-class AsyncEventsResourceWithRawResponse(AsyncResource):
-    """``client.events.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list(
-        self,
-        *,
-        actor_id: str | None = None,
-        session_id: str | None = None,
-        kind: wire.EventKind | None = None,
-        sort: wire.EventSort = "ts_desc",
-        limit: int = 50,
-        offset: int = 0,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.EventListResponse]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_console_events(
-                actor_id=actor_id, session_id=session_id, kind=kind, sort=sort, limit=limit, offset=offset
-            ),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-
 class AsyncEventsResource(AsyncResource):
     """Raw ingested events, as the console shows them (control plane, assigned seat). (``client.events``)"""
 
     @property
-    def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncEventsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncEventsResourceWithRawResponse(self._client)
+        return raw.AsyncEventsResourceWithRawResponse(self._client)
 
     async def list(
         self,
@@ -3717,49 +2339,14 @@ class AsyncEventsResource(AsyncResource):
         return aiterate(self._client._run, page, request_options(timeout, extra_headers, extra_query))
 
 
-class AsyncInterestResourceWithRawResponse(AsyncResource):
-    """``client.interest.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def express(
-        self,
-        email: str,
-        name: str,
-        *,
-        company: str | None = None,
-        use_case: str | None = None,
-        notes: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ProInterestResponse]:
-        """:meth:`express`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.express_pro_interest(email=email, name=name, company=company, use_case=use_case, notes=notes),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[bool]:
-        """:meth:`status`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_pro_interest_status(), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncInterestResource(AsyncResource):
     """Expressions of interest in the Pro plan (control plane). (``client.interest``)"""
 
     @property
-    def with_raw_response(self) -> AsyncInterestResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncInterestResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncInterestResourceWithRawResponse(self._client)
+        return raw.AsyncInterestResourceWithRawResponse(self._client)
 
     async def express(
         self,
@@ -3799,192 +2386,16 @@ class AsyncInterestResource(AsyncResource):
         )
 
 
-class AsyncConnectorsResourceWithRawResponse(AsyncResource):
-    """``client.connectors.with_raw_response``: the methods return a :class:`memsy.RawResponse`."""
-
-    async def list_providers(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[str]]:
-        """:meth:`list_providers`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_connector_providers(), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def status(
-        self,
-        provider: wire.ConnectorProvider,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ConnectorStatus]:
-        """:meth:`status`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_connector_status(provider=provider), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def create(
-        self,
-        provider: wire.ConnectorProvider,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ConnectorConnection]:
-        """:meth:`create`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.create_connector(provider=provider), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def configure_s3(
-        self,
-        *,
-        access_key_id: str,
-        secret_access_key: str,
-        region: str,
-        bucket: str,
-        connector_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`configure_s3`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.configure_s3_connector(
-                access_key_id=access_key_id,
-                secret_access_key=secret_access_key,
-                region=region,
-                bucket=bucket,
-                connector_id=connector_id,
-            ),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def list(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.Connector]]:
-        """:meth:`list`, returning the raw response."""
-        return await self._client._run_raw(ops.list_connectors(), request_options(timeout, extra_headers, extra_query))
-
-    async def get(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`get`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def delete(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[None]:
-        """:meth:`delete`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.delete_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def list_resources(
-        self,
-        connector_id: str,
-        *,
-        parent_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
-        """:meth:`list_resources`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_connector_resources(connector_id=connector_id, parent_id=parent_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def configure_resources(
-        self,
-        connector_id: str,
-        resources: Sequence[models.ResourceSelection | models.ConnectorResourceItem | Mapping[str, Any]],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`configure_resources`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.configure_connector_resources(connector_id=connector_id, resources=resources),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def list_branches(
-        self,
-        connector_id: str,
-        repo: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[ResourceList[models.ConnectorResourceItem]]:
-        """:meth:`list_branches`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.list_connector_branches(connector_id=connector_id, repo=repo),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def picker_config(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.PickerConfig]:
-        """:meth:`picker_config`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_connector_picker_config(connector_id=connector_id),
-            request_options(timeout, extra_headers, extra_query),
-        )
-
-    async def sync(
-        self,
-        connector_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.Connector]:
-        """:meth:`sync`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.sync_connector(connector_id=connector_id), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
     """Data sources (Slack, S3, Notion, GitHub, Google Drive, OneDrive) whose content is ingested for the org
     (control plane). Org-scoped providers are managed by org admins and API keys; user-scoped ones by the member
     who connected them. (``client.connectors``)"""
 
     @property
-    def with_raw_response(self) -> AsyncConnectorsResourceWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncConnectorsResourceWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncConnectorsResourceWithRawResponse(self._client)
+        return raw.AsyncConnectorsResourceWithRawResponse(self._client)
 
     async def list_providers(
         self,
@@ -4246,103 +2657,6 @@ class AsyncConnectorsResource(AsyncConnectorsHelpers, AsyncResource):
         )
 
 
-class AsyncDataMethodsWithRawResponse:
-    """``client.with_raw_response``: the methods of :class:`AsyncMemsyClient` returning a
-    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
-
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-        self.orgs = AsyncOrgsResourceWithRawResponse(client)
-        self.roles = AsyncRolesResourceWithRawResponse(client)
-        self.teams = AsyncTeamsResourceWithRawResponse(client)
-        self.memories = AsyncMemoriesResourceWithRawResponse(client)
-        self.actors = AsyncActorsResourceWithRawResponse(client)
-
-    async def health(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.HealthResponse]:
-        """:meth:`health`, returning the raw response."""
-        return await self._client._run_raw(ops.get_health(), request_options(timeout, extra_headers, extra_query))
-
-    async def ingest(
-        self,
-        events: Sequence[models.EventPayload | Mapping[str, Any]],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.IngestResponse]:
-        """:meth:`ingest`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.ingest_events(events=events), request_options(timeout, extra_headers, extra_query, extra_body)
-        )
-
-    async def search(
-        self,
-        query: str,
-        *,
-        actor_id: str | None = None,
-        limit: int = 10,
-        threshold: float = 0.0,
-        include_source_events: bool = False,
-        role_ids: Sequence[str] | None = None,
-        team_ids: Sequence[str] | None = None,
-        session_id: str | None = None,
-        exclude_session_id: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.SearchResponse]:
-        """:meth:`search`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.search_memories(
-                query=query,
-                actor_id=actor_id,
-                limit=limit,
-                threshold=threshold,
-                include_source_events=include_source_events,
-                role_ids=role_ids,
-                team_ids=team_ids,
-                session_id=session_id,
-                exclude_session_id=exclude_session_id,
-            ),
-            request_options(timeout, extra_headers, extra_query, extra_body),
-        )
-
-    async def status(
-        self,
-        event_ids: Sequence[str],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.StatusResponse]:
-        """:meth:`status`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_event_status(event_ids=event_ids), request_options(timeout, extra_headers, extra_query, extra_body)
-        )
-
-    async def clear(
-        self,
-        container_tag: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.ClearResponse]:
-        """:meth:`clear`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.clear_container(container_tag=container_tag), request_options(timeout, extra_headers, extra_query)
-        )
-
-
 class AsyncDataMethods(AsyncClient):
     """The operations of the data plane, as methods of :class:`AsyncMemsyClient`."""
 
@@ -4356,10 +2670,10 @@ class AsyncDataMethods(AsyncClient):
         self.actors = AsyncActorsResource(self)
 
     @property
-    def with_raw_response(self) -> AsyncDataMethodsWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncDataMethodsWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncDataMethodsWithRawResponse(self)
+        return raw.AsyncDataMethodsWithRawResponse(self)
 
     async def health(
         self,
@@ -4509,42 +2823,6 @@ class AsyncDataMethods(AsyncClient):
         )
 
 
-class AsyncControlMethodsWithRawResponse:
-    """``client.with_raw_response``: the methods of :class:`AsyncMemsyControlClient` returning a
-    :class:`memsy.RawResponse` (status, headers, request id, elapsed time, ``parse()``)."""
-
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-        self.usage = AsyncUsageResourceWithRawResponse(client)
-        self.billing = AsyncBillingResourceWithRawResponse(client)
-        self.keys = AsyncKeysResourceWithRawResponse(client)
-        self.events = AsyncEventsResourceWithRawResponse(client)
-        self.interest = AsyncInterestResourceWithRawResponse(client)
-        self.connectors = AsyncConnectorsResourceWithRawResponse(client)
-
-    async def health(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.HealthResponse]:
-        """:meth:`health`, returning the raw response."""
-        return await self._client._run_raw(
-            ops.get_control_health(), request_options(timeout, extra_headers, extra_query)
-        )
-
-    async def me(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[models.MeResponse]:
-        """:meth:`me`, returning the raw response."""
-        return await self._client._run_raw(ops.get_me(), request_options(timeout, extra_headers, extra_query))
-
-
 class AsyncControlMethods(AsyncClient):
     """The operations of the control plane, as methods of :class:`AsyncMemsyControlClient`."""
 
@@ -4559,10 +2837,10 @@ class AsyncControlMethods(AsyncClient):
         self.connectors = AsyncConnectorsResource(self)
 
     @property
-    def with_raw_response(self) -> AsyncControlMethodsWithRawResponse:
+    def with_raw_response(self) -> raw.AsyncControlMethodsWithRawResponse:
         """The same methods, returning a :class:`memsy.RawResponse` (the HTTP answer, and ``parse()`` for the
         usual result)."""
-        return AsyncControlMethodsWithRawResponse(self)
+        return raw.AsyncControlMethodsWithRawResponse(self)
 
     async def health(
         self,
