@@ -10,8 +10,11 @@ script writes, under memsy/_generated/:
                  one-pass lenient readers, the public input models and enums;
 * operations.py  one function per operation: the argument rules of the contract checked before sending, the
                  request built with the generated builder, the reader of its answer;
-* resources.py   the sync and async method shells of every client and resource;
-* error_codes.py the documented error codes and the exception class of each;
+* resources.py   the sync and async method shells of every client and resource (raw_resources.py: their twins
+                 returning a RawResponse, loaded on first use);
+* errors.py      the documented error codes and the exception class of each;
+* providers.py   the connector providers and who owns / how one connects each;
+* __init__.py    the default host, the planes' path prefixes and the public names;
 
 and prunes from the low-level package what nothing uses. Then scripts/generate_compat.py writes memsy 0.3.5's
 module paths from its surface record (memsy-0.3.5-surface.json), and write_api_md docs/api.md. Every file starts
