@@ -235,7 +235,8 @@ def json_error_protocol(base: type[Any]) -> type[Any]:
 
 
 def http_protocol() -> type[Any]:
-    """The protocol uvicorn would pick (httptools when installed, else h11), with JSON 400 answers."""
+    """The protocol uvicorn would pick (httptools, a dependency of ``memsy[local]``; h11 where it is missing),
+    with JSON 400 answers."""
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
