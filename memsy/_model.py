@@ -91,6 +91,20 @@ class _Metered:
         headers = self._header_state()
         return request_id_of(headers) if headers is not None else None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle or a copy keeps: the data and the response's headers (a plain dict), not the client a page
+        holds for ``next_page()`` (its connection pool cannot be copied; a copied page lists no further)."""
+        names = [n for c in type(self).__mro__ for n in c.__dict__.get("__slots__", ()) if hasattr(self, n)]
+        state = {n: getattr(self, n) for n in names}
+        state.update(getattr(self, "__dict__", {}))
+        if state.get("_headers") is not None:
+            state["_headers"] = self._header_state()
+        return {k: v for k, v in state.items() if k != "_pager" and v is not _UNREAD}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, PlainData):
@@ -236,6 +250,11 @@ class _Paged:
     def next_page(self) -> Any:
         """The next page, fetched with the same arguments (awaitable on the async client). After the last page
         it raises ``LookupError``: check :meth:`has_next_page` first."""
+        if getattr(self, "_pager", None) is None:
+            raise LookupError(
+                "this page was not returned by a list method (it was built, copied or unpickled): call the list "
+                "method again, with offset= where this page ends"
+            )
         offset = self._next_offset()
         if offset is None:
             raise LookupError("this is the last page: check has_next_page() first")

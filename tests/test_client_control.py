@@ -300,6 +300,28 @@ def test_pages_know_whether_another_follows_and_fetch_it(sdk: Driver, fake: Any)
         second.next_page()
 
 
+@pytest.mark.parametrize("duplicate", [copy.copy, copy.deepcopy, lambda r: pickle.loads(pickle.dumps(r))])
+def test_results_and_pages_copy_and_pickle_with_their_metadata(sdk: Driver, fake: Any, duplicate: Any) -> None:
+    """A result can be cached, copied or sent to another process: its data and its response's usage, rate limit
+    and request id go with it; a page's client does not (its pool cannot be copied), and saying so is the copy's
+    next_page()."""
+    headers = {"X-Request-Id": "req_42"}
+    fake.queue(
+        reply(200, s.memory_page([s.memory("m1")], total=2, limit=1), headers=headers),
+        reply(200, [s.role("r1")], headers=headers),
+        reply(200, s.HEALTH, headers=headers),
+    )
+    page, roles, health = sdk("memories.list", limit=1), sdk("roles.list", "org_acme"), sdk("health")
+    for result in (page, roles, health):
+        copied = duplicate(result)
+        assert type(copied) is type(result) and copied.to_dict() == result.to_dict()
+        assert (copied.request_id, copied.usage, copied.rate_limit) == ("req_42", result.usage, result.rate_limit)
+        assert copied.usage is not None and copied.usage.api_calls == 41
+    assert page.has_next_page() and not duplicate(page).has_next_page()
+    with pytest.raises(LookupError, match=r"copied or unpickled\): call the list method again"):
+        duplicate(page).next_page()
+
+
 def test_roles_and_teams_iterate_page_by_page(sdk: Driver, fake: Any) -> None:
     fake.queue(reply(200, [s.role("r1"), s.role("r2")]), reply(200, [s.role("r3")]))
     roles = sdk.drain("roles.iter", "org_acme", page_size=2)
