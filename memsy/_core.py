@@ -76,7 +76,7 @@ def resolve_host(base_url: str | None, env_names: tuple[str, ...]) -> str:
         )
     if parts.query or parts.fragment:
         raise MemsyValidationError(f"base_url {url!r} must not carry a query string or fragment")
-    for suffix in PLANE_PATHS:
+    for suffix in PLANE_PATHS.values():
         if url.endswith(suffix):
             return url[: -len(suffix)]
     return url

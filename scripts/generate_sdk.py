@@ -1337,8 +1337,8 @@ def main() -> None:
         + 'memsy lists them without importing the modules that define them (it resolves each on first use)."""\n\n'
         + f"DEFAULT_HOST = {default_host(contract)!r}\n"
         + '"""The service\'s host: the first server of the contract."""\n'
-        + f"PLANE_PATHS = {tuple(plane_paths(overlay, shells).values())!r}\n"
-        + '"""The first path segment of each plane\'s operations (a base URL may name its plane)."""\n'
+        + f"PLANE_PATHS = {plane_paths(overlay, shells)!r}\n"
+        + '"""The first path segment of each plane\'s operations, by plane (a base URL may name its plane)."""\n'
         + f"MODELS = {tuple(sorted(public_models))!r}\n"
         + '"""The public models (memsy.models)."""\n'
         + f"ERRORS = {tuple(error_classes)!r}\n"

@@ -4,8 +4,8 @@ memsy lists them without importing the modules that define them (it resolves eac
 
 DEFAULT_HOST = "https://api.memsy.io"
 """The service's host: the first server of the contract."""
-PLANE_PATHS = ("/v1", "/api")
-"""The first path segment of each plane's operations (a base URL may name its plane)."""
+PLANE_PATHS = {"data": "/v1", "control": "/api"}
+"""The first path segment of each plane's operations, by plane (a base URL may name its plane)."""
 MODELS = (
     "ActorListResponse",
     "ActorResource",

@@ -10,6 +10,7 @@ from typing import Any
 
 import uvicorn
 
+from .._generated import PLANE_PATHS
 from .app import LocalConfig, LocalMemsyApp
 from .faults import FaultInjector
 from .store import Store
@@ -83,12 +84,12 @@ class LocalMemsy:
     @property
     def data_url(self) -> str:
         """Base URL of the data plane, for :class:`memsy.MemsyClient`."""
-        return self.url + "/v1"
+        return self.url + PLANE_PATHS["data"]
 
     @property
     def control_url(self) -> str:
         """Base URL of the control plane, for :class:`memsy.MemsyControlClient`."""
-        return self.url + "/api"
+        return self.url + PLANE_PATHS["control"]
 
     @property
     def faults(self) -> FaultInjector:
