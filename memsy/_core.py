@@ -103,9 +103,13 @@ def _timeout(value: Any) -> httpx.Timeout:
     return httpx.Timeout(float(value))
 
 
+PHASES = ("connect", "read", "write", "pool")
+"""The phases of an ``httpx.Timeout``."""
+
+
 def _cut(timeout: httpx.Timeout, budget: float) -> httpx.Timeout:
     """``timeout`` with every phase cut to the remaining ``budget`` of a deadline."""
-    phases = {name: getattr(timeout, name) for name in ("connect", "read", "write", "pool")}
+    phases = {name: getattr(timeout, name) for name in PHASES}
     return httpx.Timeout(**{name: budget if v is None else min(v, budget) for name, v in phases.items()})
 
 
@@ -155,7 +159,7 @@ def _was_cut(exc: BaseException, attempt: httpx.Timeout, call: httpx.Timeout) ->
     if not isinstance(exc, httpx.TimeoutException):
         return False
     phase = _phase(exc)
-    names = (phase,) if phase is not None else ("connect", "read", "write", "pool")
+    names = (phase,) if phase is not None else PHASES
     return any(getattr(attempt, name) != getattr(call, name) for name in names)
 
 
@@ -188,7 +192,9 @@ def as_memsy_error(
         if request is not None:
             where += f"{request.method} {request.url} "
         if isinstance(exc, httpx.TimeoutException):
-            return MemsyTimeoutError(where + _timed_out(exc, timeout, deadline))
+            timed_out = MemsyTimeoutError(where + _timed_out(exc, timeout, deadline))
+            timed_out.phase = _phase(exc)
+            return timed_out
         error = MemsyConnectionError(f"{where}failed ({type(exc).__name__}): {exc}".rstrip(": "))
         error.stale_connection = _is_stale(exc)
         return error

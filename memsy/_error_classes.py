@@ -62,6 +62,9 @@ class MemsyConnectionError(MemsyError):
 class MemsyTimeoutError(MemsyConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
+    phase: str | None = None
+    """The phase of the timeout that fired (``connect``, ``read``, ``write``, ``pool``), when httpx said which."""
+
 
 class MemsyAPIError(MemsyError):
     """The server answered with an error status, or with a success body the SDK could not read.

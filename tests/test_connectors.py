@@ -85,6 +85,27 @@ def test_a_poll_that_runs_out_of_its_own_request_timeout_is_not_the_waits_timeou
     assert not isinstance(caught.value, memsy.AuthorizationTimeoutError) and "after 2s" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("fired", "wait_ran_out"),
+    [
+        (httpx.ConnectTimeout("no route"), True),  # connect (30 s) was cut to the wait's 10 s: the wait ran out
+        (httpx.ReadTimeout("slow"), False),  # read (2 s) fits in the wait: the poll's own timeout
+    ],
+)
+def test_which_timeout_phase_fired_decides_whether_the_wait_ran_out(
+    control: Driver, fake: Any, sleeps: list[float], fired: Exception, wait_ran_out: bool
+) -> None:
+    fake.queue(fired)
+    with pytest.raises((memsy.AuthorizationTimeoutError, memsy.MemsyTimeoutError)) as caught:
+        control(
+            "connectors.wait_until_authorized", "con_1", timeout=10, request_timeout=httpx.Timeout(2.0, connect=30.0)
+        )
+    assert isinstance(caught.value, memsy.AuthorizationTimeoutError) is wait_ran_out
+    if not wait_ran_out:
+        assert isinstance(caught.value, memsy.MemsyTimeoutError) and caught.value.phase == "read"
+        assert "after 2s (read timeout" in str(caught.value)
+
+
 def test_wait_until_authorized_times_out_as_a_memsy_error_and_a_timeout_error(
     control: Driver, fake: Any, sleeps: list[float]
 ) -> None:
