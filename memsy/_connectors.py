@@ -77,18 +77,16 @@ class _ConsentWait:
         self.timeout = float(timeout)
         self.poll_interval = float(poll_interval)
         self.deadline = time.monotonic() + self.timeout
-        self.cut: set[str] = set()
-        """The phases of the poll in flight whose timeout was cut to the time left (theirs is then the wait's)."""
+        self.binding = False
+        """Whether the poll in flight runs under the wait's time left (not a shorter RetryPolicy.deadline of the
+        client's): a timeout the deadline cut is then the wait running out."""
 
     def budget(self, client: C) -> C:
         """The client for one poll: its retries and the request itself bounded by the time left."""
-        from ._core import PHASES, _timeout
 
         left = max(self.deadline - time.monotonic(), 0.001)
-        per_request = self.options.timeout if self.options is not None else None
-        timeout = client._timeout if per_request is None else _timeout(per_request)
-        self.cut = {name for name in PHASES if left < (getattr(timeout, name) or math.inf)}
         policy = client.retry_policy
+        self.binding = policy.deadline is None or left <= policy.deadline
         deadline = left if policy.deadline is None else min(policy.deadline, left)
         return client.with_options(retry_policy=replace(policy, deadline=deadline))
 
@@ -97,10 +95,7 @@ class _ConsentWait:
         AuthorizationTimeoutError when the next poll would start after the deadline (or the last poll ran out of
         the time that was left)."""
         left = self.deadline - time.monotonic()
-        # the wait's time ran out when the phase that fired was one cut to it (any cut one, if httpx did not say)
-        out_of_time = isinstance(error, MemsyTimeoutError) and (
-            error.phase in self.cut if error.phase is not None else bool(self.cut)
-        )
+        out_of_time = isinstance(error, MemsyTimeoutError) and error._deadline_cut and self.binding
         if not out_of_time and not (isinstance(error, ConflictError) and error.error_code == NOT_YET_AUTHORIZED):
             raise error  # a 409 without the code (or with another one) is not "not yet authorized" either
         if out_of_time or left <= self.poll_interval:

@@ -193,7 +193,7 @@ def as_memsy_error(
             where += f"{request.method} {request.url} "
         if isinstance(exc, httpx.TimeoutException):
             timed_out = MemsyTimeoutError(where + _timed_out(exc, timeout, deadline))
-            timed_out.phase = _phase(exc)
+            timed_out.phase, timed_out._deadline_cut = _phase(exc), deadline is not None
             return timed_out
         error = MemsyConnectionError(f"{where}failed ({type(exc).__name__}): {exc}".rstrip(": "))
         error.stale_connection = _is_stale(exc)
@@ -328,7 +328,9 @@ class BaseClient:
             return kwargs
         left = deadline - (time.monotonic() - started)
         if left <= 0:
-            raise MemsyTimeoutError(f"the call's deadline of {deadline:g}s (RetryPolicy.deadline) has passed")
+            passed = MemsyTimeoutError(f"the call's deadline of {deadline:g}s (RetryPolicy.deadline) has passed")
+            passed._deadline_cut = True
+            raise passed
         return {**kwargs, "timeout": _cut(kwargs.get("timeout", self._timeout), left)}
 
     def _retry_delay(self, call: Call[Any], error: MemsyError, attempt: int, started: float) -> float | None:

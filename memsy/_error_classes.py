@@ -64,6 +64,8 @@ class MemsyTimeoutError(MemsyConnectionError):
 
     phase: str | None = None
     """The phase of the timeout that fired (``connect``, ``read``, ``write``, ``pool``), when httpx said which."""
+    _deadline_cut = False
+    """Whether ``RetryPolicy.deadline`` cut the attempt's timeout (or had passed): the call ran out of its time."""
 
 
 class MemsyAPIError(MemsyError):

@@ -94,8 +94,11 @@ class _Metered:
     def __getstate__(self) -> dict[str, Any]:
         """What a pickle or a copy keeps: the data and the response's headers (a plain dict), not the client a page
         holds for ``next_page()`` (its connection pool cannot be copied; a copied page lists no further)."""
-        names = [n for c in type(self).__mro__ for n in c.__dict__.get("__slots__", ()) if hasattr(self, n)]
-        state = {n: getattr(self, n) for n in names}
+        import copyreg
+
+        # the slot names object.__reduce_ex__ copies (mangled, without __dict__ / __weakref__); not in typeshed
+        names: list[str] = copyreg._slotnames(type(self))  # type: ignore[attr-defined]
+        state = {n: getattr(self, n) for n in names if hasattr(self, n)}
         state.update(getattr(self, "__dict__", {}))
         if state.get("_headers") is not None:
             state["_headers"] = self._header_state()

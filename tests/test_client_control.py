@@ -322,6 +322,24 @@ def test_results_and_pages_copy_and_pickle_with_their_metadata(sdk: Driver, fake
         duplicate(page).next_page()
 
 
+class _Hidden(memsy.HealthResponse):
+    __slots__ = ("__note",)  # a private slot: its real name is _Hidden__note
+
+
+@dataclass(slots=True, weakref_slot=True)
+class _Weak(memsy.HealthResponse):
+    pass
+
+
+@pytest.mark.parametrize("duplicate", [copy.copy, copy.deepcopy, lambda r: pickle.loads(pickle.dumps(r))])
+def test_a_callers_slotted_subclasses_copy_and_pickle(duplicate: Any) -> None:
+    hidden = _Hidden.from_dict(s.HEALTH)
+    hidden._Hidden__note = "kept"  # type: ignore[attr-defined]
+    assert duplicate(hidden)._Hidden__note == "kept"  # type: ignore[attr-defined]
+    weak = _Weak.from_dict(s.HEALTH)
+    assert duplicate(weak) == weak
+
+
 def test_roles_and_teams_iterate_page_by_page(sdk: Driver, fake: Any) -> None:
     fake.queue(reply(200, [s.role("r1"), s.role("r2")]), reply(200, [s.role("r3")]))
     roles = sdk.drain("roles.iter", "org_acme", page_size=2)

@@ -106,6 +106,25 @@ def test_which_timeout_phase_fired_decides_whether_the_wait_ran_out(
         assert "after 2s (read timeout" in str(caught.value)
 
 
+def test_a_poll_cut_by_the_clients_own_shorter_deadline_is_not_the_waits_timeout() -> None:
+    """The client's RetryPolicy.deadline (5 s) is shorter than the wait (20 s): a timeout it cut is the client's
+    answer, not "consent did not come in time"."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    policy = memsy.RetryPolicy(deadline=5)
+    with (
+        memsy.MemsyControlClient(
+            CONTROL_URL, api_key=API_KEY, transport=httpx.MockTransport(handle), retry_policy=policy
+        ) as client,
+        pytest.raises(memsy.MemsyTimeoutError) as caught,
+    ):
+        client.connectors.wait_until_authorized("con_1", timeout=20)
+    assert not isinstance(caught.value, memsy.AuthorizationTimeoutError)
+    assert "RetryPolicy.deadline=5s" in str(caught.value)
+
+
 def test_wait_until_authorized_times_out_as_a_memsy_error_and_a_timeout_error(
     control: Driver, fake: Any, sleeps: list[float]
 ) -> None:
