@@ -23,7 +23,9 @@ with a "do not edit" header; `make check` regenerates and fails on any differenc
 
 from __future__ import annotations
 
+import ast
 import builtins
+import functools
 import keyword
 import os
 import re
@@ -132,8 +134,27 @@ class Operation:
 
 # --------------------------------------------------------------------------------------------------- models
 
-MODEL_ATTRIBUTES = frozenset(("usage", "rate_limit", "request_id", "extra", "to_dict", "to_json", "from_dict"))
-"""What memsy._model.Model gives every response model: no property of the contract may take these names."""
+
+@functools.cache
+def handwritten_attributes(mixin: str | None) -> frozenset[str]:
+    """The public methods and properties memsy/_model.py gives a response model: :class:`Model`'s and those of the
+    overlay mixin it derives from (``Page``: ``next_page``, ...), with their bases. No property of the contract
+    may take one of these names: it would hide it."""
+    tree = ast.parse((ROOT / "memsy" / "_model.py").read_text())
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    names: set[str] = set()
+    todo, seen = ["Model", *([mixin] if mixin else [])], set()
+    while todo:
+        cls = classes.get(todo.pop())
+        if cls is None or cls.name in seen:
+            continue
+        seen.add(cls.name)
+        names |= {f.name for f in cls.body if isinstance(f, ast.FunctionDef) and not f.name.startswith("_")}
+        for base in cls.bases:
+            base = base.value if isinstance(base, ast.Subscript) else base
+            if isinstance(base, ast.Name):
+                todo.append(base.id)
+    return frozenset(names)
 
 
 @dataclass
@@ -206,10 +227,10 @@ class ModelWriter:
         node = self.c.resolve(schema)
         description = (schema.get("description") if isinstance(schema, dict) else None) or node.get("description")
         name = python_name(wire)
-        if name in MODEL_ATTRIBUTES:
+        if name in handwritten_attributes(options.get("mixin")):
             raise SystemExit(
-                f"{model}.{wire}: a property named {name!r} would hide the {name!r} every model has (memsy/_model.py)"
-                f"; rename it in sdk-overlay.yaml (`rename:`) or unwrap it"
+                f"{model}.{wire}: a property named {name!r} would hide the {name!r} memsy/_model.py gives this model;"
+                " rename it in sdk-overlay.yaml (`rename:`) or unwrap it"
             )
         default_value = node.get("default", schema.get("default") if isinstance(schema, dict) else None)
         has_default = "default" in node or (isinstance(schema, dict) and "default" in schema)
@@ -1329,9 +1350,10 @@ def main() -> None:
         | {name for name, node in contract.schemas.items() if node.get("x-memsy-headers")}
     )
     out = ROOT / "memsy" / "_generated"
-    out.mkdir(exist_ok=True)
+    files: dict[Path, str] = {}
+    """Every file's text, written only once all are made: a contract the SDK cannot follow writes nothing."""
     error_classes = sorted(v if isinstance(v, str) else v["class"] for v in overlay.get("error_classes", {}).values())
-    (out / "__init__.py").write_text(
+    files[out / "__init__.py"] = (
         HEADER
         + '"""What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:\n'
         + 'memsy lists them without importing the modules that define them (it resolves each on first use)."""\n\n'
@@ -1344,7 +1366,7 @@ def main() -> None:
         + f"ERRORS = {tuple(error_classes)!r}\n"
         + '"""The exception classes of documented error codes (memsy.exceptions)."""\n'
     )
-    (out / "models.py").write_text(
+    files[out / "models.py"] = (
         HEADER
         + '"""Public models generated from the schemas of openapi.yaml: response models with their one-pass readers,\n'
         + 'input models and enums. Handwritten ergonomics live in memsy/_model.py."""\n\n'
@@ -1410,7 +1432,7 @@ def main() -> None:
         *[_qualify(writer.render_operation(s), writer.model_imports | set(writer.input_checkers)) for s in shells],
         "",
     ]
-    (out / "operations.py").write_text("\n".join(ops_code))
+    files[out / "operations.py"] = "\n".join(ops_code)
 
     def qualified(code: str) -> str:
         low = {line.rsplit(" ", 1)[-1] for line in writer.low_imports}
@@ -1494,15 +1516,18 @@ def main() -> None:
         qualified(raw_code),
         "",
     ]
-    (out / "raw_resources.py").write_text("\n".join(raw_resources))
-    (out / "resources.py").write_text("\n".join(resources))
-    (out / "errors.py").write_text(error_codes(contract, overlay))
-    (out / "providers.py").write_text(
+    files[out / "raw_resources.py"] = "\n".join(raw_resources)
+    files[out / "resources.py"] = "\n".join(resources)
+    files[out / "errors.py"] = error_codes(contract, overlay)
+    files[out / "providers.py"] = (
         HEADER
         + '"""The connector providers of the contract and who owns a connection of each."""\n'
         + "".join(provider_scopes)
         + "\n"
     )
+    out.mkdir(exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text)
     prune_low_level(ROOT / "generated" / LOW)
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
     files = [str(p) for p in out.glob("*.py")]

@@ -258,14 +258,29 @@ def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Pa
             lambda spec: spec["components"]["schemas"]["HealthResponse"]["properties"].update(
                 {"usage": {"type": "string"}}
             ),
-            "HealthResponse.usage: a property named 'usage' would hide the 'usage' every model has",
+            "HealthResponse.usage: a property named 'usage' would hide the 'usage' memsy/_model.py gives this model",
+        ),
+        (
+            lambda spec: spec["components"]["schemas"]["MemoryListResponse"]["properties"].update(
+                {"has_next_page": {"type": "boolean"}}
+            ),
+            "MemoryListResponse.has_next_page: a property named 'has_next_page' would hide",
         ),
         (
             lambda spec: spec["servers"].reverse(),
             "the first server of openapi.yaml must be the service's http(s) host",
         ),
+        (
+            lambda spec: spec["paths"].update({"/healthz": spec["paths"].pop("/v1/health")}),
+            "getHealth (/healthz) is under no client's path prefix",
+        ),
     ],
-    ids=["property hiding a model attribute", "first server not a plain host"],
+    ids=[
+        "property hiding a model attribute",
+        "property hiding a mixin's method",
+        "first server not a plain host",
+        "operation under no plane",
+    ],
 )
 def test_contract_edits_the_sdk_cannot_follow_fail_generation(
     drifted: Path, tmp_path: Path, edit: Any, message: str
@@ -277,10 +292,11 @@ def test_contract_edits_the_sdk_cannot_follow_fail_generation(
     spec = yaml.safe_load((root / "openapi.yaml").read_text())
     edit(spec)
     (root / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
-    before = (root / "memsy" / "_generated" / "models.py").read_text()
+    generated = sorted((root / "memsy" / "_generated").glob("*.py"))
+    before = [path.read_text() for path in generated]
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     done = subprocess.run(
         [sys.executable, "scripts/generate_sdk.py"], cwd=root, env=env, capture_output=True, text=True
     )
     assert done.returncode != 0 and message in done.stderr, done.stderr[-2000:]
-    assert (root / "memsy" / "_generated" / "models.py").read_text() == before  # nothing half-written
+    assert [path.read_text() for path in generated] == before  # nothing half-written
