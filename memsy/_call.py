@@ -7,12 +7,16 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+import httpx  # loaded with the clients anyway; annotations read it at run time (typing.get_type_hints)
+
 from ._model import ResourceList
 
 if TYPE_CHECKING:
-    import httpx
+    from . import _core
+else:  # annotations name the client through `_core`: resolvable at run time without an import cycle
+    from ._lazy import LazyModule
 
-    from ._core import BaseClient
+    _core = LazyModule("memsy._core", globals(), "_core")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,7 +66,7 @@ class RawResponse(Generic[T]):
         response: httpx.Response,
         call: Call[T],
         measured: float,
-        client: BaseClient | None = None,
+        client: _core.BaseClient | None = None,
         options: RequestOptions | None = None,
     ) -> None:
         self.http_response = response

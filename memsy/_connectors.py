@@ -13,6 +13,7 @@ import httpx
 
 from . import _retry
 from . import _validation as v
+from ._core import AsyncClient, SyncClient  # class annotations of the helpers: resolvable at run time
 from ._generated import operations as ops
 from ._generated.providers import CONNECTOR_PROVIDER_AUTH, CONNECTOR_PROVIDER_SCOPES
 from ._helpers import wait_options
@@ -21,7 +22,7 @@ from .exceptions import ConflictError, MemsyError, MemsyTimeoutError
 
 if TYPE_CHECKING:
     from ._call import Call, RequestOptions
-    from ._core import AsyncClient, BaseClient, SyncClient
+    from ._core import BaseClient
     from ._generated import models
 else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
     from ._lazy import LazyModule

@@ -41,7 +41,11 @@ if sys.version_info >= (3, 11):  # at run time too, for typing.get_type_hints
 else:  # pragma: no cover
     from typing_extensions import Self
 if TYPE_CHECKING:
-    from .models import RateLimitInfo, UsageInfo
+    from ._generated import models
+else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
+    from ._lazy import LazyModule
+
+    models = LazyModule("memsy._generated.models", globals(), "models")
 
 T = TypeVar("T")
 
@@ -237,12 +241,12 @@ class BaseClient:
         """What each request must carry itself: nothing when the pool was configured with our settings."""
 
     @property
-    def last_usage(self) -> UsageInfo | None:
+    def last_usage(self) -> models.UsageInfo | None:
         """Usage headers of the most recent response (success or error); None when it had none."""
         return parse_usage(self._last_headers) if self._last_headers is not None else None
 
     @property
-    def last_rate_limit(self) -> RateLimitInfo | None:
+    def last_rate_limit(self) -> models.RateLimitInfo | None:
         """Rate-limit headers of the most recent response (success or error); None when it had none."""
         return parse_rate_limit(self._last_headers) if self._last_headers is not None else None
 

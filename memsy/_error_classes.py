@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-    from .models import RateLimitInfo, UsageInfo
+    from ._generated import models
+else:  # annotations resolvable at run time (typing.get_type_hints); httpx and the models load when they are read
+    from ._lazy import LazyModule
+
+    httpx = LazyModule("httpx", globals(), "httpx")
+    models = LazyModule("memsy._generated.models", globals(), "models")
 
 
 class MemsyError(Exception):
@@ -95,8 +100,8 @@ class MemsyAPIError(MemsyError):
         *,
         body: Any = None,
         request_id: str | None = None,
-        usage: UsageInfo | None = None,
-        rate_limit: RateLimitInfo | None = None,
+        usage: models.UsageInfo | None = None,
+        rate_limit: models.RateLimitInfo | None = None,
     ) -> None:
         super().__init__(message)
         if response is not None:

@@ -16,7 +16,11 @@ from ._generated import operations as ops
 from .exceptions import MemsyError
 
 if TYPE_CHECKING:
-    from ._generated.models import IngestResponse, StatusResponse
+    from ._generated import models
+else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
+    from ._lazy import LazyModule
+
+    models = LazyModule("memsy._generated.models", globals(), "models")
 
 T = TypeVar("T")
 
@@ -24,7 +28,7 @@ T = TypeVar("T")
 class WaitTimeoutError(MemsyError):
     """``wait_for`` gave up with events still pending. ``status`` holds the last known state of every id."""
 
-    def __init__(self, message: str, status: StatusResponse) -> None:
+    def __init__(self, message: str, status: models.StatusResponse) -> None:
         super().__init__(message)
         self.status = status
 
@@ -83,16 +87,16 @@ class StatusWaiter:
         self._deadline = time.monotonic() + float(timeout)
         self._headers: Any = None
 
-    def _calls(self, ids: list[str]) -> list[Call[StatusResponse]]:
+    def _calls(self, ids: list[str]) -> list[Call[models.StatusResponse]]:
         size = self._chunk
         if not ids:
             return [ops.get_event_status(event_ids=ids)]  # refused: the message says why
         return [ops.get_event_status(event_ids=ids[i : i + size]) for i in range(0, len(ids), size)]
 
-    def calls(self) -> list[Call[StatusResponse]]:
+    def calls(self) -> list[Call[models.StatusResponse]]:
         return self._calls([i for i in self._ids if self._state[i] == "pending"])
 
-    def absorb(self, response: StatusResponse) -> None:
+    def absorb(self, response: models.StatusResponse) -> None:
         for state, ids in (("completed", response.completed_ids), ("failed", response.failed_ids)):
             for event_id in ids:
                 if event_id in self._state:
@@ -119,14 +123,12 @@ class StatusWaiter:
             )
         return min(self._poll_interval, remaining)
 
-    def result(self) -> StatusResponse:
-        from ._generated.models import StatusResponse
-
+    def result(self) -> models.StatusResponse:
         by_state: dict[str, list[str]] = {"completed": [], "failed": [], "pending": [], "unknown": []}
         for event_id in self._ids:
             by_state[self._state[event_id]].append(event_id)
         statuses = dict(self._state)
-        status = StatusResponse(
+        status = models.StatusResponse(
             completed_ids=by_state["completed"],
             failed_ids=by_state["failed"],
             pending_ids=by_state["pending"],
@@ -180,30 +182,28 @@ class IngestPlan:
             for i in range(0, self.count, self.batch_size)
         ]
 
-    def result(self, outcomes: Sequence[IngestResponse | MemsyError | None]) -> IngestResponse:
+    def result(self, outcomes: Sequence[models.IngestResponse | MemsyError | None]) -> models.IngestResponse:
         """Merge per-batch outcomes (a response, an error, or None for a batch never sent)."""
-        from ._generated.models import IngestResponse
-
         event_ids: list[str | None] = []
         errors: dict[int, MemsyError] = {}
         unsent: list[int] = []
-        last: IngestResponse | None = None
+        last: models.IngestResponse | None = None
         for index, outcome in enumerate(outcomes):
             size = min(self.batch_size, self.count - index * self.batch_size)
-            if isinstance(outcome, IngestResponse) and len(outcome.event_ids) == size:
+            if isinstance(outcome, models.IngestResponse) and len(outcome.event_ids) == size:
                 event_ids.extend(outcome.event_ids)
                 last = outcome
                 continue
             if isinstance(outcome, MemsyError):
                 errors[index] = outcome
-            elif isinstance(outcome, IngestResponse):
+            elif isinstance(outcome, models.IngestResponse):
                 errors[index] = MemsyError(f"batch {index}: sent {size} events, got {len(outcome.event_ids)} ids")
             else:
                 unsent.append(index)
             event_ids.extend([None] * size)
         if errors:
             raise IngestManyError(event_ids, errors, self.batch_size, unsent) from errors[min(errors)]
-        merged = IngestResponse(event_ids=[i for i in event_ids if i is not None])
+        merged = models.IngestResponse(event_ids=[i for i in event_ids if i is not None])
         merged._headers = last._headers if last else None
         return merged
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,10 +44,23 @@ def test_type_hints_of_every_public_method_resolve_at_run_time() -> None:
         owners = [client, client.with_raw_response]
         owners += [value for value in vars(client).values() if type(value).__module__.startswith("memsy")]
         for owner in owners:
-            for name, method in inspect.getmembers(owner, inspect.ismethod):
-                if not name.startswith("_"):
-                    try:
-                        typing.get_type_hints(method)
-                    except NameError as exc:
-                        unresolved.append(f"{type(owner).__name__}.{name}: {exc}")
+            hinted: list[tuple[str, Any]] = [("(class)", type(owner))]
+            hinted += [(n, m) for n, m in inspect.getmembers(owner, inspect.ismethod) if not n.startswith("_")]
+            hinted += [
+                (n, p.fget)
+                for n, p in inspect.getmembers(type(owner), lambda m: isinstance(m, property))
+                if not n.startswith("_")
+            ]
+            for name, member in hinted:
+                try:
+                    typing.get_type_hints(member)
+                except NameError as exc:
+                    unresolved.append(f"{type(owner).__name__}.{name}: {exc}")
+    for name in memsy.__all__:  # the constructors of the public exceptions and models
+        value = getattr(memsy, name)
+        if isinstance(value, type):
+            try:
+                typing.get_type_hints(value.__init__)
+            except NameError as exc:
+                unresolved.append(f"{name}.__init__: {exc}")
     assert unresolved == []

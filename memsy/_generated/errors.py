@@ -12,6 +12,10 @@ from .._error_classes import AuthorizationError, ConflictError, MemsyAPIError
 
 if TYPE_CHECKING:
     import httpx
+else:  # annotations resolvable at run time (typing.get_type_hints), httpx loaded only when they are read
+    from .._lazy import LazyModule
+
+    httpx = LazyModule("httpx", globals(), "httpx")
 
 ERROR_CODES: dict[str, int] = {
     "org_id_not_allowed": 400,
