@@ -96,6 +96,13 @@ def _seconds_until_http_date(value: str, now: float) -> float | None:
     return when.timestamp() - now
 
 
+def metadata(headers: Mapping[str, str]) -> dict[str, str]:
+    """The headers a result reads its ``usage``, ``rate_limit`` and ``request_id`` from (lowercase names, as
+    :func:`memsy._model.plain_headers` makes them), without the others (cookies, ...): what a copy keeps."""
+    names = {name for model in (models.UsageInfo, models.RateLimitInfo) for _, name, _ in model._HEADERS}
+    return {k: v for k, v in headers.items() if k in names or k in _REQUEST_ID_HEADERS}
+
+
 def request_id_of(headers: Mapping[str, str]) -> str | None:
     """The server's request id, under whichever header the deployment uses."""
     for name in _REQUEST_ID_HEADERS:

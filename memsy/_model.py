@@ -13,7 +13,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from ._headers import parse_rate_limit, parse_usage, read_values, request_id_of
+from ._headers import metadata, parse_rate_limit, parse_usage, read_values, request_id_of
 
 if TYPE_CHECKING:
     from ._generated.models import ConnectorResourceItem
@@ -101,12 +101,24 @@ class _Metered:
         state = {n: getattr(self, n) for n in names if hasattr(self, n)}
         state.update(getattr(self, "__dict__", {}))
         if state.get("_headers") is not None:
-            state["_headers"] = self._header_state()
+            state["_headers"] = metadata(self._header_state())
         return {k: v for k, v in state.items() if k != "_pager" and v is not _UNREAD}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
+
+    def __copy__(self) -> Any:
+        """A shallow copy, in this process: a page still fetches the next one with its client."""
+        cls = type(self)
+        copied = cls.__new__(cls)
+        if isinstance(self, list) and isinstance(copied, list):  # a ResourceList: its items too
+            copied.extend(self)
+        copied.__setstate__(self.__getstate__())
+        pager = getattr(self, "_pager", None)
+        if pager is not None:
+            object.__setattr__(copied, "_pager", pager)
+        return copied
 
 
 def _plain(value: Any) -> Any:
@@ -247,7 +259,8 @@ class _Paged:
         return following_offset(self, params.get("offset", 0), params.get("limit"))
 
     def has_next_page(self) -> bool:
-        """Whether another page follows this one."""
+        """Whether another page follows this one. False for a page a list method did not return (built by hand,
+        deep-copied or unpickled): it cannot fetch one (its ``next_page()`` says so)."""
         return self._next_offset() is not None
 
     def next_page(self) -> Any:
