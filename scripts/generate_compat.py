@@ -168,7 +168,7 @@ def write_compat() -> list[Path]:
         written[path] = "\n".join(text)
     for path, text in written.items():
         path.write_text(text)
-    _format(list(written))
+    ruff_format(list(written))
     return list(written)
 
 
@@ -218,7 +218,8 @@ def _companion(module: str, names: set[str], where: dict[str, str], but: str) ->
     return ROOT / "memsy" / "_generated" / f"compat_{name}.py", "\n".join(text)
 
 
-def _format(paths: list[Path]) -> None:
+def ruff_format(paths: list[Path]) -> None:
+    """Format generated files with the pinned ruff of this interpreter's environment (fixes first: unused imports)."""
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
     files = [str(p) for p in paths]
     subprocess.run([ruff, "check", "--fix-only", "--quiet", *files], check=False)
