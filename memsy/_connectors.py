@@ -84,7 +84,6 @@ class _ConsentWait:
 
     def budget(self, client: C) -> C:
         """The client for one poll: its retries and the request itself bounded by the time left."""
-
         left = max(self.deadline - time.monotonic(), 0.001)
         policy = client.retry_policy
         self.binding = policy.deadline is None or left <= policy.deadline

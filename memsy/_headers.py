@@ -9,6 +9,7 @@ import math
 import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -99,8 +100,15 @@ def _seconds_until_http_date(value: str, now: float) -> float | None:
 def metadata(headers: Mapping[str, str]) -> dict[str, str]:
     """The headers a result reads its ``usage``, ``rate_limit`` and ``request_id`` from (lowercase names, as
     :func:`memsy._model.plain_headers` makes them), without the others (cookies, ...): what a copy keeps."""
-    names = {name for model in (models.UsageInfo, models.RateLimitInfo) for _, name, _ in model._HEADERS}
-    return {k: v for k, v in headers.items() if k in names or k in _REQUEST_ID_HEADERS}
+    names = _metadata_names()
+    return {k: v for k, v in headers.items() if k in names}
+
+
+@cache
+def _metadata_names() -> frozenset[str]:
+    """The names of the usage and rate-limit headers (the contract's, through the models) and of the request id."""
+    usage = (name for model in (models.UsageInfo, models.RateLimitInfo) for _, name, _ in model._HEADERS)
+    return frozenset((*usage, *_REQUEST_ID_HEADERS))
 
 
 def request_id_of(headers: Mapping[str, str]) -> str | None:

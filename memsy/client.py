@@ -27,17 +27,14 @@ from .exceptions import MemsyError
 __all__ += ("AsyncMemsyClient", "MemsyClient")
 
 if TYPE_CHECKING:
+    from . import models
     from ._generated.compat_client import *  # noqa: F403
 else:  # type checkers see no __getattr__: a misspelt name is their error too
     from ._generated.compat_client import __getattr__ as __getattr__
-
-    reexport(globals(), _compat035)
-
-if TYPE_CHECKING:
-    from . import models
-else:  # annotations read the models through `models`: resolvable at run time, loaded with the first call
     from ._lazy import LazyModule
 
+    reexport(globals(), _compat035)
+    # annotations read the models through `models`: resolvable at run time, loaded with the first call
     models = LazyModule("memsy.models", globals(), "models")
 
 
