@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name is imported o
     from ._connectors import USER_SCOPED_PROVIDERS as USER_SCOPED_PROVIDERS
     from ._connectors import AuthorizationTimeoutError as AuthorizationTimeoutError
     from ._connectors import requires_org_admin as requires_org_admin
-    from ._generated.errors import *  # noqa: F403  (the classes of documented codes, in memsy.exceptions too)
+    from ._generated.errors import *  # noqa: F403  (documented statuses' and codes' classes, in memsy.exceptions too)
     from ._generated.models import *  # noqa: F403  (the models, re-exported by memsy.models)
     from ._helpers import IngestManyError as IngestManyError
     from ._helpers import WaitTimeoutError as WaitTimeoutError
@@ -35,8 +35,8 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name is imported o
     from .models import ResourceList as ResourceList
 
 # The public names by defining module. Each is imported on first access (PEP 562), so that `import memsy` stays
-# cheap and a program loads only what it uses. The models and the exception classes of documented codes are
-# the contract's: make generate lists them in memsy._generated.
+# cheap and a program loads only what it uses. The models and the exception classes of documented statuses and
+# codes are the contract's: make generate lists them in memsy._generated.
 _EXPORTS = {
     "._call": "RawResponse",
     "._connectors": "AuthorizationTimeoutError ORG_SCOPED_PROVIDERS USER_SCOPED_PROVIDERS requires_org_admin",
@@ -44,10 +44,8 @@ _EXPORTS = {
     "._retry": "DEFAULT_MAX_RETRY_AFTER RetryPolicy",
     ".client": "AsyncMemsyClient MemsyClient",
     ".control": "AsyncMemsyControlClient MemsyControlClient",
-    ".exceptions": """AuthenticationError AuthorizationError ConflictError MalformedResponseError MemsyAPIError
-        MemsyConnectionError MemsyError MemsyTimeoutError MemsyValidationError NotFoundError
-        NotImplementedByServerError RateLimitExceeded RequestValidationError ServerError """
-    + " ".join(_generated.ERRORS),
+    ".exceptions": "MalformedResponseError MemsyAPIError MemsyConnectionError MemsyError MemsyTimeoutError "
+    "MemsyValidationError " + " ".join(_generated.ERRORS),
     ".models": "EventItemResponse MemoryScopeInfo ResourceList " + " ".join(_generated.MODELS),
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}

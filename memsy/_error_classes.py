@@ -1,6 +1,6 @@
-"""The exception classes written by hand: the base classes and one class per HTTP status. The classes of the
-documented error codes are generated from the contract (:mod:`memsy._generated.errors`) and derive from these;
-:mod:`memsy.exceptions` is where both are public (and where an error response becomes one of them).
+"""The exception classes written by hand: the base classes, and what the contract cannot say. The classes of the
+documented error statuses and codes are generated from the contract (:mod:`memsy._generated.errors`) and derive
+from these; :mod:`memsy.exceptions` is where both are public (and where an error response becomes one of them).
 
 Kept apart from :mod:`memsy.exceptions` so that the generated classes can import their bases without a cycle.
 """
@@ -137,23 +137,29 @@ class MemsyAPIError(MemsyError):
         """A code-specific field of the error body (top level or nested under ``detail``)."""
         return _effective_body(self.body).get(name)
 
-    def _int_field(self, name: str) -> int | None:
+    def _given_or(self, names: tuple[str, ...], kind: type) -> Any:
+        """A field passed to the constructor, else the first of ``names`` (its spellings) in the body that is a
+        ``kind``."""
         given = self.__dict__.get("_given")
-        if given and name in given:
-            return given[name]  # type: ignore[no-any-return]
-        value = self._field(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        if given and names[0] in given:
+            return given[names[0]]
+        for name in names:
+            value = self._field(name)
+            if isinstance(value, kind) and not isinstance(value, bool):
+                return value
+        return None
 
-    def _str_field(self, name: str) -> str | None:
-        given = self.__dict__.get("_given")
-        if given and name in given:
-            return given[name]  # type: ignore[no-any-return]
-        value = self._field(name)
-        return value if isinstance(value, str) else None
+    def _int_field(self, *names: str) -> int | None:
+        return self._given_or(names, int)  # type: ignore[no-any-return]
+
+    def _str_field(self, *names: str) -> str | None:
+        return self._given_or(names, str)  # type: ignore[no-any-return]
 
 
-class RequestValidationError(MemsyAPIError):
-    """422: the server rejected the request body or parameters. ``errors`` lists each failure."""
+class ValidationEntries:
+    """``errors`` of a 422, from the body's validation entries."""
+
+    body: Any
 
     @property
     def errors(self) -> list[dict[str, Any]]:
@@ -162,7 +168,7 @@ class RequestValidationError(MemsyAPIError):
         return [e for e in detail if isinstance(e, dict)] if isinstance(detail, list) else []
 
 
-class MemsyValidationError(MemsyAPIError, ValueError):
+class MemsyValidationError(ValidationEntries, MemsyAPIError, ValueError):
     """The SDK refused an argument before sending the request. Nothing was sent.
 
     Caught like what the service refuses: it is a :class:`MemsyAPIError` with ``status_code`` 422 and
@@ -174,73 +180,12 @@ class MemsyValidationError(MemsyAPIError, ValueError):
         entry = {"loc": list(loc), "msg": message, "type": "value_error"}
         super().__init__(message, status_code=422, detail=message, body={"detail": [entry]})
 
-    errors = RequestValidationError.errors  # the refusal in the service's 422 shape: one entry
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
 
 
 class MalformedResponseError(MemsyAPIError):
     """A success response whose body the SDK could not read (not JSON, or not the documented shape)."""
-
-
-class AuthenticationError(MemsyAPIError):
-    """401, or the gateway's 403 ``{"message": "Forbidden"}``: the API key is missing, unknown or revoked."""
-
-
-class AuthorizationError(MemsyAPIError):
-    """403: the key is valid but may not do this (missing scope, not an org admin, ...)."""
-
-    def __init__(
-        self,
-        message: str,
-        status_code: int | None = 403,
-        detail: str = "",
-        error_code: str | None = None,
-        response: httpx.Response | None = None,
-        required_scope: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(message, status_code, detail, error_code, response, **kwargs)
-        self._give(required_scope=required_scope)
-
-    @property
-    def required_scope(self) -> str | None:
-        """The scope the route needs, for scope errors."""
-        return self._str_field("required_scope") or self._str_field("scope")
-
-
-class NotFoundError(MemsyAPIError):
-    """404: no such resource in the caller's org."""
-
-
-class ConflictError(MemsyAPIError):
-    """409: the request conflicts with the current state (for example the record already exists)."""
-
-
-class RateLimitExceeded(MemsyAPIError):
-    """429: too many requests. ``retry_after`` is the server's requested wait in seconds, when it sent one."""
-
-    def __init__(
-        self,
-        message: str,
-        status_code: int | None = 429,
-        detail: str = "",
-        error_code: str | None = None,
-        response: httpx.Response | None = None,
-        retry_after: float | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(message, status_code, detail, error_code, response, **kwargs)
-        self.retry_after = retry_after
-
-
-class NotImplementedByServerError(MemsyAPIError):
-    """501: the server has not implemented this endpoint (``clear()`` today)."""
-
-
-class ServerError(MemsyAPIError):
-    """5xx: the service or a gateway in front of it failed."""
 
 
 def _effective_body(body: Any) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def _ranges(indexes: list[int]) -> str:
 
 
 class StatusWaiter:
-    """Polls ``status`` for a set of events, at most 500 ids per request, until none is pending."""
+    """Polls ``status`` for a set of events, as many ids per request as the contract allows, until none is pending."""
 
     def __init__(self, event_ids: Any, timeout: Any, poll_interval: Any) -> None:
         if isinstance(event_ids, (str, bytes)) or not isinstance(event_ids, (list, tuple)):

@@ -156,7 +156,7 @@ def array(
 
 
 def _strings_within(values: list[Any] | tuple[Any, ...], min_length: int, max_length: int | None) -> bool:
-    """Whether every value is a str within the lengths (checked with C loops: status() sends 500 ids)."""
+    """Whether every value is a str within the lengths (checked with C loops: status() sends hundreds of ids)."""
     try:
         "".join(values)
     except TypeError:

@@ -14,49 +14,41 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ._error_classes import (
-    AuthenticationError,
-    AuthorizationError,
-    ConflictError,
     MalformedResponseError,
     MemsyAPIError,
     MemsyConnectionError,
     MemsyError,
     MemsyTimeoutError,
     MemsyValidationError,
-    NotFoundError,
-    NotImplementedByServerError,
-    RateLimitExceeded,
-    RequestValidationError,
-    ServerError,
     _effective_body,
 )
 
-# The classes of the documented error codes (FeatureNotAvailable, UsageLimitExceeded, ...), with a property for
-# each field the contract says their code carries: generated from it, deriving from the classes above.
+# The classes of the documented error statuses (NotFoundError, ...) and codes (FeatureNotAvailable, ...), with a
+# property for each field the contract says their code carries: generated from it, deriving from the classes above.
 from ._generated.errors import *  # noqa: F403
-from ._generated.errors import ERROR_CODES, EXCEPTION_FOR_CODE, UsageLimitExceeded
-from ._generated.errors import __all__ as _code_classes
+from ._generated.errors import (
+    ERROR_CODES,
+    EXCEPTION_FOR_CODE,
+    EXCEPTION_FOR_STATUS,
+    AuthenticationError,
+    NotImplementedByServerError,
+    RateLimitExceeded,
+    UsageLimitExceeded,
+)
+from ._generated.errors import __all__ as _generated_classes
 
 if TYPE_CHECKING:
     import httpx
 
 __all__ = [
-    "AuthenticationError",
-    "AuthorizationError",
-    "ConflictError",
     "MalformedResponseError",
     "MemsyAPIError",
     "MemsyConnectionError",
     "MemsyError",
     "MemsyTimeoutError",
     "MemsyValidationError",
-    "NotFoundError",
-    "NotImplementedByServerError",
-    "RateLimitExceeded",
-    "RequestValidationError",
-    "ServerError",
+    *_generated_classes,
 ]
-__all__.extend(_code_classes)
 for _name in __all__:  # one public home, also in tracebacks and pickles, for handwritten and generated classes
     globals()[_name].__module__ = __name__
 
@@ -64,14 +56,6 @@ _MAX_TEXT = 500  # characters of a non-JSON body kept in messages
 
 # ------------------------------------------------------------------------------------------------ classification
 
-_BY_STATUS: dict[int, type[MemsyAPIError]] = {
-    401: AuthenticationError,
-    403: AuthorizationError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: RequestValidationError,
-    501: NotImplementedByServerError,
-}
 _HINTS: dict[type[MemsyAPIError], str] = {
     AuthenticationError: "check MEMSY_API_KEY / api_key; the key may be missing, mistyped or revoked",
     UsageLimitExceeded: "the plan quota resets at the next billing period; retrying now will not help",
@@ -128,20 +112,16 @@ def _is_gateway_forbidden(body: Any) -> bool:
 
 def error_class_for(status: int, code: str | None, message: str, body: Any) -> type[MemsyAPIError]:
     """The exception class for an error response: the class of its documented code (codes and their statuses
-    come from the contract, the class of each from sdk-overlay.yaml), else the class of its status."""
+    come from the contract, the class of each from sdk-overlay.yaml), else the class of its status (``404``, then
+    ``4XX``, as the contract keys them)."""
     if code is not None and ERROR_CODES.get(code) == status and code in EXCEPTION_FOR_CODE:
         cls: type[MemsyAPIError] = globals()[EXCEPTION_FOR_CODE[code]]
         return cls
-    if status == 429:
-        # an older quota answer carries no code, only its message
-        return UsageLimitExceeded if code is None and "quota" in message.lower() else RateLimitExceeded
+    if status == 429 and code is None and "quota" in message.lower():
+        return UsageLimitExceeded  # an older quota answer carries no code, only its message
     if status == 403 and code is None and _is_gateway_forbidden(body):
         return AuthenticationError
-    if status in _BY_STATUS:
-        return _BY_STATUS[status]
-    if status >= 500:
-        return ServerError
-    return MemsyAPIError
+    return EXCEPTION_FOR_STATUS.get(str(status)) or EXCEPTION_FOR_STATUS.get(f"{status // 100}XX", MemsyAPIError)
 
 
 def error_from_response(response: httpx.Response) -> MemsyAPIError:

@@ -1184,10 +1184,53 @@ def _page_item(s: Shell) -> str:
 # --------------------------------------------------------------------------------------------------- main
 
 
+def error_statuses(c: Contract) -> dict[str, str]:
+    """Each shared error response of the contract (components/responses) -> the status the operations give it
+    (``"404"``, ``"5XX"``): one status each, or the SDK could not tell which class an answer gets."""
+    statuses: dict[str, set[str]] = {}
+    for item in c.spec["paths"].values():
+        for method, op in item.items():
+            for status, response in (op.get("responses", {}) if method != "parameters" else {}).items():
+                name = c.ref_name(response)
+                if name is not None and not status.startswith("2"):
+                    statuses.setdefault(name, set()).add(status)
+    several = {name: sorted(s) for name, s in statuses.items() if len(s) > 1}
+    if several:
+        raise SystemExit(f"openapi.yaml: a shared error response is used with several statuses: {several}")
+    return {name: s.pop() for name, s in statuses.items()}
+
+
+def _error_class(
+    name: str, base: str, status: str, text: str, args: list[tuple[str, str]], properties: list[str]
+) -> list[str]:
+    """One exception class: memsy 0.3.5's constructor (its five arguments, then ``args`` as (name, type)) when it
+    has arguments of its own, and a property reading each of ``properties`` (fields of ErrorFields) from the body."""
+    lines = ["", "", f"class {name}({base}):", f'    """{doc(f"{status}: {text}", 4)}"""']
+    if args:
+        default = status if status.isdigit() else "None"
+        params = ", ".join(f"{arg}: {kind} | None = None" for arg, kind in args)
+        fields = [arg for arg, kind in args if kind in ("int", "str")]
+        plain = [arg for arg, kind in args if kind not in ("int", "str")]
+        lines += [
+            "",
+            "    def __init__(",
+            f"        self, message: str, status_code: int | None = {default}, detail: str = '',",
+            "        error_code: str | None = None, response: httpx.Response | None = None,",
+            f"        {params}, **kwargs: Any,",
+            "    ) -> None:",
+            '        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
+            "        super().__init__(message, status_code, detail, error_code, response, **kwargs)",
+            *([f"        self._give({', '.join(f'{f}={f}' for f in fields)})"] if fields else []),
+            *[f"        self.{arg} = {arg}" for arg in plain],
+        ]
+    return lines + properties
+
+
 def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
-    """memsy/_generated/errors.py: the documented error codes (ErrorCode x-memsy-codes), and the exception class
-    of each code the overlay names, with a property (and a memsy 0.3.5 constructor argument) for each error field
-    the contract says the code carries (x-memsy-codes on ErrorFields' properties)."""
+    """memsy/_generated/errors.py: the exception class of each shared error response (components/responses) and
+    of each documented error code (ErrorCode x-memsy-codes) the overlay names, with a property (and a memsy 0.3.5
+    constructor argument) for each error field the contract says the code carries (x-memsy-codes on ErrorFields'
+    properties). A status's class carries the fields of its codes that have no class of their own."""
     codes = c.schemas["ErrorCode"].get("x-memsy-codes")
     if not codes:
         raise SystemExit("openapi.yaml: ErrorCode has no x-memsy-codes list")
@@ -1195,83 +1238,112 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
     unknown = set(specs) - {e["code"] for e in codes}
     if unknown:
         raise SystemExit(f"sdk-overlay.yaml: error_classes names codes the contract does not list: {sorted(unknown)}")
+    statuses = error_statuses(c)
+    status_specs = {k: v if isinstance(v, dict) else {"class": v} for k, v in overlay["status_classes"].items()}
+    unknown = set(status_specs) - set(statuses)
+    if unknown:
+        raise SystemExit(f"sdk-overlay.yaml: status_classes names responses no operation uses: {sorted(unknown)}")
     fields = c.schemas["ErrorFields"]["properties"]
+    aliases: dict[str, list[str]] = {}  # a field -> its older spellings, read when it is absent
+    for f, node in fields.items():
+        if "x-memsy-alias-of" in node:
+            aliases.setdefault(node["x-memsy-alias-of"], []).append(f)
     by_code = {e["code"]: e for e in codes}
     class_of = {code: spec["class"] for code, spec in specs.items()}
-    bases = {int(k): v for k, v in overlay["error_bases"].items()}
-    handwritten = sorted({bases[by_code[code]["status"]] for code, spec in specs.items() if "base" not in spec})
-    lines = [
-        HEADER,
-        '"""The error codes the contract documents (ErrorCode x-memsy-codes) and the exception class of each that',
-        "sdk-overlay.yaml names, with the code's fields (ErrorFields x-memsy-codes). memsy.exceptions re-exports the",
-        'classes; a code not listed, including one the service adds later, gets its status\'s class."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "from typing import TYPE_CHECKING, Any",
-        "",
-        f"from .._error_classes import {', '.join(handwritten)}",
-        "",
-        "if TYPE_CHECKING:",
-        "    import httpx",
-        "else:  # annotations resolvable at run time (typing.get_type_hints), httpx loaded only when they are read",
-        "    from .._lazy import LazyModule",
-        "",
-        '    httpx = LazyModule("httpx", globals(), "httpx")',
-        "",
-        "ERROR_CODES: dict[str, int] = {",
-        *[f"    {e['code']!r}: {e['status']!r}," for e in codes],
-        "}",
-        '"""Documented code -> the HTTP status it comes with."""',
-        "",
-        "EXCEPTION_FOR_CODE: dict[str, str] = {",
-        *[f"    {code!r}: {cls!r}," for code, cls in class_of.items()],
-        "}",
-        '"""Documented code -> name of its exception class."""',
-    ]
+    status_class = {statuses[r]: spec["class"] for r, spec in status_specs.items()}
+    handwritten = sorted({"MemsyAPIError", *(s["mixin"] for s in status_specs.values() if "mixin" in s)})
+
+    def carried(wanted: set[str]) -> list[str]:
+        """The fields of ErrorFields that any of the codes ``wanted`` carries (not the older spellings)."""
+        return [
+            f for f, n in fields.items() if wanted & set(n.get("x-memsy-codes", [])) and "x-memsy-alias-of" not in n
+        ]
+
+    def kind(f: str) -> str:
+        return "int" if fields[f].get("type") == "integer" else "str"
+
+    def properties(names: list[str]) -> list[str]:
+        lines = []
+        for f in names:
+            text = re.sub(r"^(`[a-z_]+`(, | / )?)+: ", "", fields[f].get("description", "")).strip()
+            spellings = ", ".join(repr(n) for n in (f, *aliases.get(f, [])))
+            lines += [
+                "",
+                "    @property",
+                f"    def {f}(self) -> {kind(f)} | None:",
+                f'        """{text[0].upper() + text[1:] if text else f}"""',
+                f"        return self._{kind(f)}_field({spellings})",
+            ]
+        return lines
+
+    body: list[str] = []
     inherited: dict[str, list[str]] = {}
+    for response, spec in status_specs.items():
+        status, name = statuses[response], spec["class"]
+        classless = {e["code"] for e in codes if str(e["status"]) == status and e["code"] not in specs}
+        own = carried(classless)
+        bases = ", ".join(["MemsyAPIError", *([spec["mixin"]] if "mixin" in spec else [])][::-1])
+        args = [(f, kind(f)) for f in own] + list(spec.get("args", {}).items())
+        text = c.resolve(c.spec["components"]["responses"][response])["description"]
+        body += _error_class(name, bases, status, text, args, properties(own))
+        inherited[name] = own
     for code, spec in specs.items():  # the overlay lists a base before the classes that derive from it
         entry, name = by_code[code], spec["class"]
-        base = spec.get("base") or bases[entry["status"]]
-        own = [f for f, node in fields.items() if code in node.get("x-memsy-codes", [])]
+        base = spec.get("base") or status_class.get(str(entry["status"]), "MemsyAPIError")
+        own = carried({code})
         order = spec.get("args", own)
         if sorted(order) != sorted(own):
             raise SystemExit(f"sdk-overlay.yaml: error_classes.{code}.args must order exactly {own}")
         new_fields = [f for f in order if f not in inherited.get(base, [])]
         inherited[name] = inherited.get(base, []) + new_fields
-        lines += ["", "", f"class {name}({base}):", f'    """{entry["status"]} ``{code}``: {entry["description"]}"""']
-        if order:
-            types = {f: "int" if fields[f].get("type") == "integer" else "str" for f in order}
-            params = ", ".join(f"{f}: {types[f]} | None = None" for f in order)
-            lines += [
-                "",
-                "    def __init__(",
-                f"        self, message: str, status_code: int | None = {entry['status']}, detail: str = '',",
-                "        error_code: str | None = None, response: httpx.Response | None = None,",
-                f"        {params}, **kwargs: Any,",
-                "    ) -> None:",
-                '        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
-                "        super().__init__(message, status_code, detail, error_code, response, **kwargs)",
-                f"        self._give({', '.join(f'{f}={f}' for f in order)})",
-            ]
-        for f in new_fields:
-            text = re.sub(r"^(`[a-z_]+`(, | / )?)+: ", "", fields[f].get("description", "")).strip()
-            reader = "_int_field" if types[f] == "int" else "_str_field"
-            lines += [
-                "",
-                "    @property",
-                f"    def {f}(self) -> {types[f]} | None:",
-                f'        """{text[0].upper() + text[1:] if text else f}"""',
-                f"        return self.{reader}({f!r})",
-            ]
-    lines += [
-        "",
-        "",
-        f"__all__: list[str] = [{', '.join(repr(n) for n in sorted(class_of.values()))}]",
-        '"""The exception classes of documented codes (memsy.exceptions re-exports them)."""',
-        "",
-    ]
-    return "\n".join(lines)
+        text = f"``{code}``: {entry['description']}"
+        body += _error_class(
+            name, base, str(entry["status"]), text, [(f, kind(f)) for f in order], properties(new_fields)
+        )
+    names = sorted([*status_class.values(), *class_of.values()])
+    return "\n".join(
+        [
+            HEADER,
+            '"""The exception class of each error status the contract documents (its shared responses) and of each',
+            "documented error code that sdk-overlay.yaml names, with the code's fields (ErrorFields x-memsy-codes).",
+            "memsy.exceptions re-exports the classes; a code not listed, including one the service adds later, gets its",
+            'status\'s class."""',
+            "",
+            "from __future__ import annotations",
+            "",
+            "from typing import TYPE_CHECKING, Any",
+            "",
+            f"from .._error_classes import {', '.join(handwritten)}",
+            "",
+            "if TYPE_CHECKING:",
+            "    import httpx",
+            "else:  # annotations resolvable at run time (typing.get_type_hints), httpx loaded only when they are read",
+            "    from .._lazy import LazyModule",
+            "",
+            '    httpx = LazyModule("httpx", globals(), "httpx")',
+            "",
+            "ERROR_CODES: dict[str, int] = {",
+            *[f"    {e['code']!r}: {e['status']!r}," for e in codes],
+            "}",
+            '"""Documented code -> the HTTP status it comes with."""',
+            "",
+            "EXCEPTION_FOR_CODE: dict[str, str] = {",
+            *[f"    {code!r}: {cls!r}," for code, cls in class_of.items()],
+            "}",
+            '"""Documented code -> name of its exception class."""',
+            *body,
+            "",
+            "",
+            "EXCEPTION_FOR_STATUS: dict[str, type[MemsyAPIError]] = {",
+            *[f"    {status!r}: {cls}," for status, cls in status_class.items()],
+            "}",
+            '"""Documented error status (as the contract keys it: ``"404"``, ``"5XX"``) -> its exception class."""',
+            "",
+            f"__all__: list[str] = [{', '.join(repr(n) for n in names)}]",
+            '"""The exception classes of documented statuses and codes (memsy.exceptions re-exports them)."""',
+            "",
+        ]
+    )
 
 
 def prune_low_level(target: Path) -> None:
@@ -1358,7 +1430,11 @@ def main() -> None:
     out = ROOT / "memsy" / "_generated"
     files: dict[Path, str] = {}
     """Every file's text, written only once all are made: a contract the SDK cannot follow writes nothing."""
-    error_classes = sorted(v if isinstance(v, str) else v["class"] for v in overlay.get("error_classes", {}).values())
+    error_classes = sorted(
+        v if isinstance(v, str) else v["class"]
+        for kind in ("status_classes", "error_classes")
+        for v in overlay.get(kind, {}).values()
+    )
     files[out / "__init__.py"] = (
         HEADER
         + '"""What memsy generates from the contract (see scripts/generate_sdk.py), and the public names it defines:\n'
@@ -1370,7 +1446,7 @@ def main() -> None:
         + f"MODELS = {tuple(sorted(public_models))!r}\n"
         + '"""The public models (memsy.models)."""\n'
         + f"ERRORS = {tuple(error_classes)!r}\n"
-        + '"""The exception classes of documented error codes (memsy.exceptions)."""\n'
+        + '"""The exception classes of documented error statuses and codes (memsy.exceptions)."""\n'
     )
     files[out / "models.py"] = (
         HEADER

@@ -67,6 +67,13 @@ def _edit(spec: dict[str, Any]) -> None:
         "x-memsy-codes": ["feature_not_available"],
     }
     schemas["ErrorCode"]["x-memsy-codes"].append({"code": "plan_frozen", "status": 403, "description": "frozen."})
+    # a new field of a code without a class of its own (its status's class carries it), and a reworded status
+    schemas["ErrorFields"]["properties"]["admin_count"] = {
+        "type": "integer",
+        "description": "`admin_required`: how many admins the org has.",
+        "x-memsy-codes": ["admin_required"],
+    }
+    spec["components"]["responses"]["NotFound"]["description"] = "No such resource here (or it was archived)."
     # a new key of an open metadata bag, and a new response schema (reached from a property)
     schemas["SearchResultMetadata"]["properties"]["pinned"] = {"type": "number", "description": "Pin weight."}
     schemas["MemoryOrigin"] = {
@@ -244,11 +251,21 @@ def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Pa
         hit = memsy.SearchResult.from_dict({"id": "a", "content": "b", "score": 1, "metadata": {"pinned": 2}})
         m = client.memories.get("m1")
         public = type(m.origin).__name__ in memsy.models.__all__ and memsy.MemoryOrigin is type(m.origin)
+        admin = memsy.AuthorizationError("m", body={"detail": {"error": "admin_required", "admin_count": 2}})
         print(json.dumps([field, hit.pinned, m.origin.channel, public,
-                          error_class_for(403, "plan_frozen", "", None).__name__]))
+                          error_class_for(403, "plan_frozen", "", None).__name__, admin.admin_count,
+                          memsy.NotFoundError.__doc__]))
     """,
     )
-    assert result == ["2027", 2.0, "web", True, "AuthorizationError"]
+    assert result == [
+        "2027",
+        2.0,
+        "web",
+        True,
+        "AuthorizationError",
+        2,
+        "404: No such resource here (or it was archived).",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -274,12 +291,19 @@ def test_new_error_fields_metadata_keys_and_models_need_no_hand_edit(drifted: Pa
             lambda spec: spec["paths"].update({"/healthz": spec["paths"].pop("/v1/health")}),
             "getHealth (/healthz) is under no client's path prefix",
         ),
+        (
+            lambda spec: spec["paths"]["/v1/health"]["get"]["responses"].update(
+                {"410": {"$ref": "#/components/responses/NotFound"}}
+            ),
+            "a shared error response is used with several statuses: {'NotFound': ['404', '410']}",
+        ),
     ],
     ids=[
         "property hiding a model attribute",
         "property hiding a mixin's method",
         "first server not a plain host",
         "operation under no plane",
+        "one error response under two statuses",
     ],
 )
 def test_contract_edits_the_sdk_cannot_follow_fail_generation(

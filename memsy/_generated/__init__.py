@@ -53,13 +53,21 @@ MODELS = (
 )
 """The public models (memsy.models)."""
 ERRORS = (
+    "AuthenticationError",
+    "AuthorizationError",
     "BillingNotEnabledError",
+    "ConflictError",
     "FeatureNotAvailable",
     "KeyLimitReachedError",
+    "NotFoundError",
+    "NotImplementedByServerError",
     "OrgIdNotAllowedError",
     "OrgLimitReachedError",
+    "RateLimitExceeded",
+    "RequestValidationError",
     "SeatLimitReachedError",
     "SeatRequiredError",
+    "ServerError",
     "UsageLimitExceeded",
 )
-"""The exception classes of documented error codes (memsy.exceptions)."""
+"""The exception classes of documented error statuses and codes (memsy.exceptions)."""
