@@ -212,6 +212,8 @@ class BaseClient:
 
     _env_url_names: tuple[str, ...] = ("MEMSY_BASE_URL",)
     _plane_path: str  # the generated methods class of each plane sets it
+    _http_class: type[httpx.Client] | type[httpx.AsyncClient]
+    _http: Any
 
     def __init__(
         self,
@@ -222,6 +224,8 @@ class BaseClient:
         retry_backoff: float,
         retry_policy: RetryPolicy | None,
         default_headers: dict[str, str] | None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+        http_client: httpx.Client | httpx.AsyncClient | None,
     ) -> None:
         _configure_logging_from_env()
         self._host = resolve_host(base_url, self._env_url_names)
@@ -239,6 +243,22 @@ class BaseClient:
         """Absolute URLs by path, parsed once: httpx would parse a path and join it to its base URL on every call."""
         self._per_request: dict[str, Any] = {}
         """What each request must carry itself: nothing when the pool was configured with our settings."""
+        if http_client is None:
+            self._http = self._http_class(
+                base_url=self._host,
+                headers=self._headers,
+                timeout=self._timeout,
+                transport=transport,  # type: ignore[arg-type]  # the subclass's own kind
+                follow_redirects=False,
+            )
+        elif isinstance(http_client, self._http_class):
+            self._http = http_client  # a pool the caller owns: our settings go with every request, close() leaves it
+            self._owns_http = False
+            self._per_request = {"headers": self._headers, "timeout": self._timeout}
+        else:
+            kind = f"{self._http_class.__module__}.{self._http_class.__name__}"
+            raise MemsyValidationError(f"http_client must be an {kind}, got {type(http_client).__name__}")
+        self._attach_resources()
 
     @property
     def last_usage(self) -> models.UsageInfo | None:
@@ -258,23 +278,8 @@ class BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***')"
 
-    def _http_options(self, transport: Any) -> dict[str, Any]:
-        return {
-            "base_url": self._host,
-            "headers": self._headers,
-            "timeout": self._timeout,
-            "transport": transport,
-            "follow_redirects": False,
-        }
-
     def _attach_resources(self) -> None:
         """Create the client's sub-resources (``orgs``, ``keys``, ...)."""
-
-    def _adopt(self) -> None:
-        """Use a pool the caller owns: our base URL, headers and timeout then go with every request, and
-        ``close()`` leaves the pool open."""
-        self._owns_http = False
-        self._per_request = {"headers": self._headers, "timeout": self._timeout}
 
     def with_options(
         self,
@@ -448,6 +453,9 @@ class AsyncResource:
 class SyncClient(BaseClient):
     """Base of the blocking clients."""
 
+    _http_class = httpx.Client
+    _http: httpx.Client
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -461,15 +469,8 @@ class SyncClient(BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
-        if http_client is not None:
-            if not isinstance(http_client, httpx.Client):
-                raise MemsyValidationError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
-            self._http = http_client
-            self._adopt()
-        else:
-            self._http = httpx.Client(**self._http_options(transport))
-        self._attach_resources()
+        settings = (base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
+        super().__init__(*settings, transport, http_client)
 
     def _run(self, call: Call[T], options: RequestOptions | None = None, raw: bool = False) -> T:
         kwargs = self._request_kwargs(call, options)
@@ -504,6 +505,9 @@ class SyncClient(BaseClient):
 class AsyncClient(BaseClient):
     """Base of the asyncio clients."""
 
+    _http_class = httpx.AsyncClient
+    _http: httpx.AsyncClient
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -517,17 +521,8 @@ class AsyncClient(BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
-        if http_client is not None:
-            if not isinstance(http_client, httpx.AsyncClient):
-                raise MemsyValidationError(
-                    f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
-                )
-            self._http = http_client
-            self._adopt()
-        else:
-            self._http = httpx.AsyncClient(**self._http_options(transport))
-        self._attach_resources()
+        settings = (base_url, api_key, timeout, max_retries, retry_backoff, retry_policy, default_headers)
+        super().__init__(*settings, transport, http_client)
 
     async def _run(self, call: Call[T], options: RequestOptions | None = None, raw: bool = False) -> T:
         kwargs = self._request_kwargs(call, options)

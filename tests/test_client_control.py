@@ -245,6 +245,8 @@ def test_the_callers_http_client_is_used_and_never_closed() -> None:
     owned.close()
     with pytest.raises(memsy.MemsyValidationError, match=r"httpx\.Client"):
         memsy.MemsyClient(DATA_URL, api_key=API_KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(memsy.MemsyValidationError, match=r"must be an httpx\.AsyncClient, got Client"):
+        memsy.AsyncMemsyClient(DATA_URL, api_key=API_KEY, http_client=httpx.Client())  # type: ignore[arg-type]
 
 
 def test_request_urls_join_the_base_path_and_keep_quoted_ids_across_many_paths() -> None:
