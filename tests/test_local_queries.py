@@ -1,0 +1,105 @@
+"""memsy.local's SQL: query shapes that keep requests cheap on a large store, and that give the same answers as
+the plainer forms they replace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import memsy
+from memsy.local import LocalMemsy
+from memsy.local.store import Store, org_token, session_token, visibility_token
+
+ORG = "org_local"
+
+
+def _events(count: int, actor: str) -> list[dict[str, Any]]:
+    return [
+        {"actor_id": actor, "session_id": "s", "kind": "user_message", "content": f"Fact {actor} {i}."}
+        for i in range(count)
+    ]
+
+
+def _steps(store: Store, call: Any) -> int:
+    """SQLite virtual-machine instructions ``call`` runs on this thread's connection."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    store.db.set_progress_handler(count, 1)
+    try:
+        call()
+    finally:
+        store.db.set_progress_handler(None, 1)
+    return steps[0]
+
+
+def test_event_ids_are_looked_up_by_primary_key_however_many_events_the_org_has() -> None:
+    store = Store()
+    try:
+        ids = store.ingest(ORG, _events(100, "alice"))
+        few = (_steps(store, lambda: store.statuses(ORG, ids)), _steps(store, lambda: store.events_by_id(ORG, ids)))
+        for batch in range(20):
+            store.ingest(ORG, _events(500, f"actor{batch}"))
+        many = (_steps(store, lambda: store.statuses(ORG, ids)), _steps(store, lambda: store.events_by_id(ORG, ids)))
+        # 10,000 more events of the org: a walk over them would take tens of times the instructions
+        assert many[0] < 2 * few[0] and many[1] < 2 * few[1], (few, many)
+        assert set(store.statuses(ORG, ids).values()) == {"pending"}
+        assert list(store.events_by_id(ORG, ids)) == ids
+        assert store.statuses("org_other", ids) == dict.fromkeys(ids, "unknown")
+        assert store.events_by_id("org_other", ids) == {}
+    finally:
+        store.close()
+
+
+def test_query_words_shaped_like_scope_tokens_never_match_the_scope_column() -> None:
+    with LocalMemsy(processing_delay=0.0) as local, memsy.MemsyClient(local.data_url, api_key=local.api_key) as sdk:
+        events = [
+            {"actor_id": "alice", "session_id": "s1", "kind": "user_message", "content": "Zebras graze at dawn."},
+            {"actor_id": "alice", "session_id": "s1", "kind": "user_message", "content": "Ännchen likes tea."},
+        ]
+        sdk.wait_for(sdk.ingest(events).event_ids, poll_interval=0.01, timeout=10)
+        for token in (
+            org_token(ORG),
+            visibility_token(ORG, "actor", "alice"),
+            session_token(ORG, "s1"),
+            session_token(ORG, None),
+        ):
+            assert sdk.search(token).results == []
+            assert sdk.search(token, actor_id="alice").results == []
+            assert [r.content for r in sdk.search(f"{token} tea").results] == ["Ännchen likes tea."]
+        assert [r.content for r in sdk.search("zebras").results] == ["Zebras graze at dawn."]
+        assert [r.content for r in sdk.search("ännchen").results] == ["Ännchen likes tea."]
+
+
+def test_words_without_a_z_rank_the_same_without_the_column_filter() -> None:
+    """What :func:`memsy.local.queries.search` relies on when it leaves the column filter out."""
+    store = Store()
+    try:
+        with store.transaction() as db:
+            for i in range(300):
+                words = ["window", "seats", "travel", "tea", "coffee", "hotel", "quiet", "lisbon"]
+                text = " ".join(words[(i * k) % len(words)] for k in range(1, 6)) + f" note {i}."
+                db.execute(
+                    "INSERT INTO memories (memory_id, org_id, actor_id, session_id, scope_level, type, kind, "
+                    "memory_kind, status, text, confidence, strength, recall_count, decay_half_life_days, pinned, "
+                    "tags, entity_refs, source_event_ids, created_at, updated_at) VALUES (?, ?, ?, ?, 'actor', "
+                    "'fact', 'semantic', 'fact', 'active', ?, 0.5, 1.0, 0, 30.0, 0, ?, '[]', '[]', 'x', 'x')",
+                    (f"m{i}", ORG, f"user_{i % 7}", f"s{i % 3}", text, f'["{words[i % len(words)]}"]'),
+                )
+        sql = (
+            "SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) FROM memories_fts WHERE memories_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT 100"
+        )
+        scope = f' AND scope : ("{visibility_token(ORG, "actor", "user_3")}" OR "{visibility_token(ORG, "org")}")'
+        compared = 0
+        for words_of_query in (['"tea"'], ['"window"', '"seats"'], ['"quiet"', '"lisbon"', '"note"']):
+            for tier in (" AND ".join(words_of_query), " OR ".join(words_of_query)):
+                for rest in ("", scope):
+                    filtered = [tuple(r) for r in store.query(sql, (f"{{text tags}} : ({tier}){rest}",))]
+                    assert [tuple(r) for r in store.query(sql, (f"({tier}){rest}",))] == filtered
+                    compared += len(filtered)
+        assert compared > 500
+    finally:
+        store.close()
