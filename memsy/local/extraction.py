@@ -67,8 +67,10 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    """A crude stem, enough to match "seats" with "seat" and "booking" with "book"."""
+    """A crude stem, enough to match "seats" with "seat" and "booking" with "book" (kept for the words seen most
+    recently: search stems the words of every memory it scores)."""
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -79,7 +81,7 @@ def stem(word: str) -> str:
 def stems(text: str) -> frozenset[str]:
     """The stems of a text's words (kept for the texts seen most recently: search scores the same memories over
     and over)."""
-    return frozenset(stem(w) for w in set(words(text)))
+    return frozenset(map(stem, {w.lower() for w in _WORD.findall(text)}))  # (the set of :func:`words`)
 
 
 def keywords(text: str, limit: int) -> list[str]:
