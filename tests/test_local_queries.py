@@ -103,3 +103,20 @@ def test_words_without_a_z_rank_the_same_without_the_column_filter() -> None:
         assert compared > 500
     finally:
         store.close()
+
+
+def test_stored_json_reads_what_json_loads_reads_and_refuses_what_it_refuses() -> None:
+    import json
+
+    import pytest
+
+    from memsy.local.queries import stored_json
+
+    for text in ('["travel"]', "[]", '[{"name": "Ada", "type": "entity"}]', " [1] ", "[1]\n", '"x"', "NaN", b"[1]"):
+        assert repr(stored_json(text)) == repr(json.loads(text))  # (repr: NaN is not equal to itself)
+    for bad in ("", "[1] [2]", "\ufeff[1]", "[1", '{"a": }', None):
+        with pytest.raises((ValueError, TypeError)) as expected:
+            json.loads(bad)  # type: ignore[arg-type]
+        with pytest.raises(expected.type) as got:
+            stored_json(bad)
+        assert str(got.value) == str(expected.value)

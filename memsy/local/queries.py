@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,21 @@ ACTOR_SORTS = {
 }
 
 
+_SCAN_JSON: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def stored_json(text: Any) -> Any:
+    """A JSON column of a memory, as memsy.local writes it (``json.dumps``: one value, nothing around it), read by
+    the scanner ``json.loads`` ends in, without the wrappers around it (most of the cost of such short texts,
+    and a search or a memory page reads dozens). Anything else (whitespace around the value, a BOM, bytes, text
+    that is not JSON) goes through ``json.loads``: the value, or the error, is always the one it gives."""
+    try:
+        value, end = _SCAN_JSON(text, 0)
+    except (StopIteration, TypeError):
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
 def memory_item(row: sqlite3.Row, pending: Pending) -> dict[str, Any]:
     """A memory row (read with its rowid) as the console's MemoryItem."""
     level = row["scope_level"]
@@ -54,9 +70,9 @@ def memory_item(row: sqlite3.Row, pending: Pending) -> dict[str, Any]:
         "recall_count": recall_count,
         "decay_half_life_days": row["decay_half_life_days"],
         "pinned": bool(row["pinned"]),
-        "tags": json.loads(row["tags"]),
-        "entity_refs": json.loads(row["entity_refs"]),
-        "source_event_ids": json.loads(row["source_event_ids"]),
+        "tags": stored_json(row["tags"]),
+        "entity_refs": stored_json(row["entity_refs"]),
+        "source_event_ids": stored_json(row["source_event_ids"]),
         "source_urls": [],
         "summary": row["summary"],
         "payload": None,
@@ -200,7 +216,7 @@ def search(
     scored.sort(key=lambda item: (item[0], item[1]))
     chosen = [(-negative, row) for negative, _, row in scored[:limit]]
     recalls.record([row["rowid"] for _, row in chosen], iso(store.clock()))
-    events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in json.loads(row["source_event_ids"])])
+    events = store.events_by_id(scope.org_id, [e for _, row in chosen for e in stored_json(row["source_event_ids"])])
     return [_result(row, score, current(row, pending)[0], events, include_source_events) for score, row in chosen]
 
 
@@ -224,14 +240,14 @@ def _two_tiers(store: Store, matches: list[str], limit: int, window: int) -> dic
 def _result(
     row: sqlite3.Row, score: float, strength: float, events: dict[str, sqlite3.Row], with_sources: bool
 ) -> dict[str, Any]:
-    source_ids = json.loads(row["source_event_ids"])
+    source_ids = stored_json(row["source_event_ids"])
     metadata: dict[str, Any] = {
         "type": row["type"],
         "kind": row["kind"],
         "strength": round(min(MAX_STRENGTH, strength + RECALL_STEP), 4),  # this recall included
         "confidence": row["confidence"],
-        "tags": json.loads(row["tags"]),
-        "entities": json.loads(row["entity_refs"]),
+        "tags": stored_json(row["tags"]),
+        "entities": stored_json(row["entity_refs"]),
         "observed_at": row["observed_at"],
         "actor_id": row["actor_id"],
         "session_id": row["session_id"],
