@@ -6,7 +6,6 @@ import json
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,17 +31,17 @@ ACTOR_SORTS = {
 }
 
 
-_SCAN_JSON: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_DECODER = json.JSONDecoder()
 
 
 def stored_json(text: Any) -> Any:
     """A JSON column of a memory, as memsy.local writes it (``json.dumps``: one value, nothing around it), read by
-    the scanner ``json.loads`` ends in, without the wrappers around it (most of the cost of such short texts,
-    and a search or a memory page reads dozens). Anything else (whitespace around the value, a BOM, bytes, text
-    that is not JSON) goes through ``json.loads``: the value, or the error, is always the one it gives."""
+    ``JSONDecoder.raw_decode`` without the whitespace scans ``json.loads`` wraps it in (most of the cost of such
+    short texts, and a search or a memory page reads dozens). Anything else (whitespace around the value, a BOM,
+    bytes, text that is not JSON) goes through ``json.loads``: the value, or the error, is always the one it gives."""
     try:
-        value, end = _SCAN_JSON(text, 0)
-    except (StopIteration, TypeError):
+        value, end = _DECODER.raw_decode(text)
+    except (ValueError, TypeError):
         return json.loads(text)
     return value if end == len(text) else json.loads(text)
 
