@@ -115,8 +115,7 @@ def error_class_for(status: int, code: str | None, message: str, body: Any) -> t
     come from the contract, the class of each from sdk-overlay.yaml), else the class of its status (``404``, then
     ``4XX``, as the contract keys them)."""
     if code is not None and ERROR_CODES.get(code) == status and code in EXCEPTION_FOR_CODE:
-        cls: type[MemsyAPIError] = globals()[EXCEPTION_FOR_CODE[code]]
-        return cls
+        return EXCEPTION_FOR_CODE[code]
     if status == 429 and code is None and "quota" in message.lower():
         return UsageLimitExceeded  # an older quota answer carries no code, only its message
     if status == 403 and code is None and _is_gateway_forbidden(body):

@@ -1201,16 +1201,22 @@ def error_statuses(c: Contract) -> dict[str, str]:
 
 
 def _error_class(
-    name: str, base: str, status: str, text: str, args: list[tuple[str, str]], properties: list[str]
+    name: str,
+    base: str,
+    status: str,
+    text: str,
+    fields: list[tuple[str, str]],
+    properties: list[str],
+    plain: dict[str, str] | None = None,
 ) -> list[str]:
-    """One exception class: memsy 0.3.5's constructor (its five arguments, then ``args`` as (name, type)) when it
-    has arguments of its own, and a property reading each of ``properties`` (fields of ErrorFields) from the body."""
+    """One exception class: memsy 0.3.5's constructor (its five arguments, then ``fields``, error fields as (name,
+    type) that a property reads from the body unless given, then ``plain``, attributes the contract cannot say, by
+    type) when it has arguments of its own, and ``properties``."""
     lines = ["", "", f"class {name}({base}):", f'    """{doc(f"{status}: {text}", 4)}"""']
+    args = [*fields, *(plain or {}).items()]
     if args:
         default = status if status.isdigit() else "None"
         params = ", ".join(f"{arg}: {kind} | None = None" for arg, kind in args)
-        fields = [arg for arg, kind in args if kind in ("int", "str")]
-        plain = [arg for arg, kind in args if kind not in ("int", "str")]
         lines += [
             "",
             "    def __init__(",
@@ -1220,8 +1226,8 @@ def _error_class(
             "    ) -> None:",
             '        """Built by the SDK from the response; also as in memsy 0.3.5, positionally in this order."""',
             "        super().__init__(message, status_code, detail, error_code, response, **kwargs)",
-            *([f"        self._give({', '.join(f'{f}={f}' for f in fields)})"] if fields else []),
-            *[f"        self.{arg} = {arg}" for arg in plain],
+            *([f"        self._give({', '.join(f'{f}={f}' for f, _ in fields)})"] if fields else []),
+            *[f"        self.{arg} = {arg}" for arg in plain or {}],
         ]
     return lines + properties
 
@@ -1282,10 +1288,9 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
         status, name = statuses[response], spec["class"]
         classless = {e["code"] for e in codes if str(e["status"]) == status and e["code"] not in specs}
         own = carried(classless)
-        bases = ", ".join(["MemsyAPIError", *([spec["mixin"]] if "mixin" in spec else [])][::-1])
-        args = [(f, kind(f)) for f in own] + list(spec.get("args", {}).items())
+        bases = f"{spec['mixin']}, MemsyAPIError" if "mixin" in spec else "MemsyAPIError"
         text = c.resolve(c.spec["components"]["responses"][response])["description"]
-        body += _error_class(name, bases, status, text, args, properties(own))
+        body += _error_class(name, bases, status, text, [(f, kind(f)) for f in own], properties(own), spec.get("args"))
         inherited[name] = own
     for code, spec in specs.items():  # the overlay lists a base before the classes that derive from it
         entry, name = by_code[code], spec["class"]
@@ -1327,12 +1332,13 @@ def error_codes(c: Contract, overlay: dict[str, Any]) -> str:
             "}",
             '"""Documented code -> the HTTP status it comes with."""',
             "",
-            "EXCEPTION_FOR_CODE: dict[str, str] = {",
-            *[f"    {code!r}: {cls!r}," for code, cls in class_of.items()],
-            "}",
-            '"""Documented code -> name of its exception class."""',
             *body,
             "",
+            "",
+            "EXCEPTION_FOR_CODE: dict[str, type[MemsyAPIError]] = {",
+            *[f"    {code!r}: {cls}," for code, cls in class_of.items()],
+            "}",
+            '"""Documented code -> its exception class."""',
             "",
             "EXCEPTION_FOR_STATUS: dict[str, type[MemsyAPIError]] = {",
             *[f"    {status!r}: {cls}," for status, cls in status_class.items()],

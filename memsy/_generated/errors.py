@@ -42,18 +42,6 @@ ERROR_CODES: dict[str, int] = {
 }
 """Documented code -> the HTTP status it comes with."""
 
-EXCEPTION_FOR_CODE: dict[str, str] = {
-    "feature_not_available": "FeatureNotAvailable",
-    "seat_required": "SeatRequiredError",
-    "org_limit_reached": "OrgLimitReachedError",
-    "key_limit_reached": "KeyLimitReachedError",
-    "billing_not_enabled": "BillingNotEnabledError",
-    "org_id_not_allowed": "OrgIdNotAllowedError",
-    "seat_limit_reached": "SeatLimitReachedError",
-    "usage_limit_exceeded": "UsageLimitExceeded",
-}
-"""Documented code -> name of its exception class."""
-
 
 class AuthenticationError(MemsyAPIError):
     """401: Missing, unknown or revoked API key."""
@@ -317,6 +305,18 @@ class UsageLimitExceeded(MemsyAPIError):
         """Where to upgrade."""
         return self._str_field("upgrade_url")
 
+
+EXCEPTION_FOR_CODE: dict[str, type[MemsyAPIError]] = {
+    "feature_not_available": FeatureNotAvailable,
+    "seat_required": SeatRequiredError,
+    "org_limit_reached": OrgLimitReachedError,
+    "key_limit_reached": KeyLimitReachedError,
+    "billing_not_enabled": BillingNotEnabledError,
+    "org_id_not_allowed": OrgIdNotAllowedError,
+    "seat_limit_reached": SeatLimitReachedError,
+    "usage_limit_exceeded": UsageLimitExceeded,
+}
+"""Documented code -> its exception class."""
 
 EXCEPTION_FOR_STATUS: dict[str, type[MemsyAPIError]] = {
     "401": AuthenticationError,
