@@ -3,7 +3,6 @@ provider. The connector methods themselves are generated (``control.connectors``
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Mapping
 from dataclasses import replace
@@ -65,9 +64,7 @@ class _ConsentWait:
     included), only the "not yet authorized" 409 is waited on, and the deadline is never overrun by a sleep."""
 
     def __init__(self, connector_id: Any, timeout: Any, poll_interval: Any, options: RequestOptions | None) -> None:
-        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
-                raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
+        self.timeout, self.poll_interval = v.seconds(timeout, "timeout"), v.seconds(poll_interval, "poll_interval")
         self.call: Call[ResourceList[models.ConnectorResourceItem]] = ops.list_connector_resources(
             connector_id=connector_id, parent_id=None
         )
@@ -75,8 +72,6 @@ class _ConsentWait:
         self.connector_id = connector_id
         self.options = options
         """The per-call options of every poll (``request_timeout`` is the poll's ``timeout``)."""
-        self.timeout = float(timeout)
-        self.poll_interval = float(poll_interval)
         self.deadline = time.monotonic() + self.timeout
         self.binding = False
         """Whether the poll in flight runs under the wait's time left (not a shorter RetryPolicy.deadline of the

@@ -75,16 +75,13 @@ class StatusWaiter:
     def __init__(self, event_ids: Any, timeout: Any, poll_interval: Any) -> None:
         if isinstance(event_ids, (str, bytes)) or not isinstance(event_ids, (list, tuple)):
             raise v.fail(f"event_ids must be a list of strings, got {type(event_ids).__name__}")
-        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
-                raise v.fail(f"{name} must be a finite number of seconds >= 0, got {value!r}")
+        wait, self._poll_interval = v.seconds(timeout, "timeout"), v.seconds(poll_interval, "poll_interval")
         self._chunk = ops.MAX_ITEMS["getEventStatus", "event_ids"]
         ids = list(event_ids)
         self._ids = list(dict.fromkeys(ids))
         self._calls(self._ids or ids)  # the contract's rules on every id, before anything is sent
         self._state: dict[str, str] = dict.fromkeys(self._ids, "pending")
-        self._poll_interval = float(poll_interval)
-        self._deadline = time.monotonic() + float(timeout)
+        self._deadline = time.monotonic() + wait
         self._headers: Any = None
 
     def _calls(self, ids: list[str]) -> list[Call[models.StatusResponse]]:

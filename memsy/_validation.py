@@ -99,6 +99,13 @@ def number(value: Any, name: str, minimum: float | None, maximum: float | None) 
     return float(value)
 
 
+def seconds(value: Any, name: str) -> float:
+    """A finite, non-negative number of seconds (a waiting helper's ``timeout`` and ``poll_interval``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+        raise fail(f"{name} must be a finite number of seconds >= 0, got {value!r}", name)
+    return float(value)
+
+
 def flag(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
         raise fail(f"{name} must be True or False, got {value!r}", name)
