@@ -81,7 +81,7 @@ def stem(word: str) -> str:
 def stems(text: str) -> frozenset[str]:
     """The stems of a text's words (kept for the texts seen most recently: search scores the same memories over
     and over)."""
-    return frozenset(map(stem, {w.lower() for w in _WORD.findall(text)}))  # (the set of :func:`words`)
+    return frozenset(map(stem, set(words(text))))
 
 
 def keywords(text: str, limit: int) -> list[str]:
