@@ -15,9 +15,11 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from .extraction import Extracted, extract, mentions_any
+from .extraction import Extracted, Rejected, extract, mentions_any
+from .recalls import MAX_STRENGTH
 from .store import Store, iso, new_memory_id
 
 logger = logging.getLogger("memsy.local")
@@ -25,7 +27,6 @@ logger = logging.getLogger("memsy.local")
 CHUNK = 50
 """Events extracted per transaction: the write lock is held for one small chunk, never a whole backlog."""
 REINFORCE_STEP = 0.2
-MAX_STRENGTH = 5.0
 
 
 class Worker:
@@ -100,67 +101,114 @@ class Worker:
                 time.sleep(0)  # let the request threads in between chunks
 
     def run_once(self) -> int:
-        """Process one chunk of the events that are due now; returns how many."""
+        """Process one chunk of the events that are due now; returns how many.
+
+        The chunk is written with a few statements, not a few per event: every statement lets the request
+        threads take the interpreter lock and then waits to get it back, so statements per event made the
+        worker's share of a busy server about twice its own cost."""
         with self._run_lock:
             due = self.store.due_events(self.store.clock() - self.processing_delay, CHUNK)
             if not due:
                 return 0
             # Extraction is pure computation: done before the write transaction, which then only writes.
             outcomes = [(event, extract(event["content"], event["kind"], self.blocked_terms)) for event in due]
-            stored: Counter[str] = Counter()
-            tokens: Counter[str] = Counter()
             self.store.note_memory_orgs(
                 {event["org_id"] for event, outcome in outcomes if isinstance(outcome, Extracted)}
             )
+            stored: Counter[str] = Counter()
+            tokens: Counter[str] = Counter()
             with self.store.transaction() as db:
                 scopes = _ScopeCache(db)
-                for event, outcome in outcomes:
-                    status = "completed" if isinstance(outcome, Extracted) else "failed"
-                    changed = db.execute(
-                        "UPDATE events SET status = ? WHERE event_id = ? AND status = 'pending'",
-                        (status, event["event_id"]),
-                    ).rowcount
-                    if changed and isinstance(outcome, Extracted):
-                        stored[event["org_id"]] += self._store_memory(db, event, outcome, scopes)
-                        tokens[event["org_id"]] += outcome.llm_tokens
+                placed = [(event, memory, scopes.place(event, memory)) for event, memory in _claim(db, outcomes)]
+                chunk = _ChunkMemories(db, iso(self.store.clock()))
+                chunk.read_existing(placed)
+                for event, memory, scope in placed:
+                    stored[event["org_id"]] += chunk.add(event, memory, scope)
+                    tokens[event["org_id"]] += memory.llm_tokens
+                chunk.write()
             for org_id, count in stored.items():
                 self.on_memories_stored(org_id, count)
             for org_id, count in tokens.items():
                 self.on_tokens_used(org_id, count)
             return len(due)
 
-    def _store_memory(self, db: sqlite3.Connection, event: sqlite3.Row, memory: Extracted, scopes: _ScopeCache) -> int:
-        """Store (1) or reinforce (0) the memory of one event."""
-        org_id = event["org_id"]
-        level, role_id, team_id, session_id = "actor", None, None, event["session_id"]
-        if event["role_id"] and mentions_any(memory.text, scopes.focus_terms("role", event["role_id"], org_id)):
-            level, role_id, session_id = "role", event["role_id"], None
-        elif event["team_id"] and mentions_any(memory.text, scopes.focus_terms("team", event["team_id"], org_id)):
-            level, team_id, session_id = "team", event["team_id"], None
-        now = iso(self.store.clock())
-        existing = db.execute(
-            "SELECT rowid, strength, source_event_ids FROM memories INDEXED BY memories_same_text "
-            "WHERE org_id = ? AND actor_id = ? AND text = ? AND status = 'active' AND scope_level = ? "
-            "AND role_id IS ? AND team_id IS ? AND session_id IS ?",
-            (org_id, event["actor_id"], memory.text, level, role_id, team_id, session_id),
-        ).fetchone()
-        if existing is not None:
-            sources = json.loads(existing["source_event_ids"])
-            if event["event_id"] not in sources:
-                sources.append(event["event_id"])
-            db.execute(
-                "UPDATE memories SET strength = ?, source_event_ids = ?, updated_at = ? WHERE rowid = ?",
-                (
-                    round(min(MAX_STRENGTH, existing["strength"] + REINFORCE_STEP), 4),
-                    json.dumps(sources),
-                    now,
-                    existing["rowid"],
-                ),
+
+def _claim(
+    db: sqlite3.Connection, outcomes: list[tuple[sqlite3.Row, Extracted | Rejected]]
+) -> list[tuple[sqlite3.Row, Extracted]]:
+    """Mark the chunk's events completed or failed and return the completed ones with their memories. An event no
+    longer pending (another worker on the same database file took it) is left alone. Its ids come back as one JSON
+    array, not a row each: every row fetched lets go of the interpreter lock and waits to take it back."""
+    every = [event["event_id"] for event, _ in outcomes]
+    completed = [event["event_id"] for event, outcome in outcomes if isinstance(outcome, Extracted)]
+    marks = ",".join("?" * len(every))
+    found = db.execute(
+        f"SELECT json_group_array(event_id) FROM events WHERE event_id IN ({marks}) AND status = 'pending'", every
+    ).fetchone()[0]
+    pending = set(json.loads(found))
+    db.execute(
+        f"UPDATE events SET status = CASE WHEN event_id IN ({','.join('?' * len(completed))}) THEN 'completed' "
+        f"ELSE 'failed' END WHERE event_id IN ({marks}) AND status = 'pending'",
+        (*completed, *every),
+    )
+    return [(e, outcome) for e, outcome in outcomes if isinstance(outcome, Extracted) and e["event_id"] in pending]
+
+
+Scope = tuple[str, "str | None", "str | None", "str | None"]
+"""Where a memory lands: ``(scope_level, role_id, team_id, session_id)``."""
+_MemoryKey = tuple[str, str, str, str, "str | None", "str | None", "str | None"]
+"""What makes two memories the same: org, actor, text and scope."""
+
+
+class _ChunkMemories:
+    """The memories of one chunk: a memory identical to an active one in the same scope (stored before, or earlier
+    in the chunk) reinforces it instead of being stored twice. Read with one statement, written with one insert."""
+
+    def __init__(self, db: sqlite3.Connection, now: str) -> None:
+        self._db = db
+        self._now = now
+        self._existing: dict[_MemoryKey, _Stored] = {}
+        self._reinforced: dict[int, _Stored] = {}
+        self._new: dict[_MemoryKey, dict[str, Any]] = {}
+
+    def read_existing(self, placed: list[tuple[sqlite3.Row, Extracted, Scope]]) -> None:
+        """The active memories with the org, actor and text of any of the chunk's memories."""
+        wanted = list(dict.fromkeys((event["org_id"], event["actor_id"], memory.text) for event, memory, _ in placed))
+        if not wanted:
+            return
+        rows = self._db.execute(
+            # From the wanted triples to the index (CROSS JOIN keeps that order): one index lookup each, where a
+            # row-value IN (VALUES ...) would scan the whole index. By rowid: the oldest of equals is reinforced.
+            "SELECT m.rowid, m.strength, m.source_event_ids, m.org_id, m.actor_id, m.text, m.scope_level, "
+            f"m.role_id, m.team_id, m.session_id FROM (VALUES {','.join(['(?, ?, ?)'] * len(wanted))}) AS w "
+            "CROSS JOIN memories AS m INDEXED BY memories_same_text ON m.org_id = w.column1 "
+            "AND m.actor_id = w.column2 AND m.text = w.column3 WHERE m.status = 'active' ORDER BY m.rowid",
+            [value for triple in wanted for value in triple],
+        ).fetchall()
+        for row in rows:
+            key = (row["org_id"], row["actor_id"], row["text"], row["scope_level"], row["role_id"], row["team_id"])
+            self._existing.setdefault(
+                (*key, row["session_id"]), _Stored(row["rowid"], row["strength"], json.loads(row["source_event_ids"]))
             )
+
+    def add(self, event: sqlite3.Row, memory: Extracted, scope: Scope) -> int:
+        """Store (1) or reinforce (0) the memory of one event."""
+        key: _MemoryKey = (event["org_id"], event["actor_id"], memory.text, *scope)
+        same = self._new.get(key)
+        if same is not None:
+            same["strength"] = _reinforced(same["strength"])
+            _add_source(same["source_event_ids"], event["event_id"])
             return 0
-        row: dict[str, Any] = {
+        stored = self._existing.get(key)
+        if stored is not None:
+            stored.strength = _reinforced(stored.strength)
+            _add_source(stored.sources, event["event_id"])
+            self._reinforced[stored.rowid] = stored
+            return 0
+        level, role_id, team_id, session_id = scope
+        self._new[key] = {
             "memory_id": new_memory_id(),
-            "org_id": org_id,
+            "org_id": event["org_id"],
             "actor_id": event["actor_id"],
             "session_id": session_id,
             "scope_level": level,
@@ -179,14 +227,46 @@ class Worker:
             "pinned": 0,
             "tags": json.dumps(memory.tags),
             "entity_refs": json.dumps([{"name": e, "type": "entity"} for e in memory.entities]),
-            "source_event_ids": json.dumps([event["event_id"]]),
+            "source_event_ids": [event["event_id"]],
             "observed_at": event["ts"],
-            "created_at": now,
-            "updated_at": now,
+            "created_at": self._now,
+            "updated_at": self._now,
             "last_recalled_at": None,
         }
-        db.execute(f"INSERT INTO memories ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
         return 1
+
+    def write(self) -> None:
+        if self._reinforced:
+            self._db.executemany(
+                "UPDATE memories SET strength = ?, source_event_ids = ?, updated_at = ? WHERE rowid = ?",
+                [(s.strength, json.dumps(s.sources), self._now, s.rowid) for s in self._reinforced.values()],
+            )
+        if self._new:
+            rows = [{**row, "source_event_ids": json.dumps(row["source_event_ids"])} for row in self._new.values()]
+            columns = list(rows[0])
+            one = "(" + ", ".join("?" * len(columns)) + ")"
+            self._db.execute(
+                f"INSERT INTO memories ({', '.join(columns)}) VALUES {', '.join([one] * len(rows))}",
+                [row[column] for row in rows for column in columns],
+            )
+
+
+@dataclass(slots=True)
+class _Stored:
+    """An active memory of the database that the chunk reinforces."""
+
+    rowid: int
+    strength: float
+    sources: list[str]
+
+
+def _reinforced(strength: float) -> float:
+    return round(min(MAX_STRENGTH, strength + REINFORCE_STEP), 4)
+
+
+def _add_source(sources: list[str], event_id: str) -> None:
+    if event_id not in sources:
+        sources.append(event_id)
 
 
 class _ScopeCache:
@@ -196,6 +276,16 @@ class _ScopeCache:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._terms: dict[tuple[str, str, str], list[str]] = {}
+
+    def place(self, event: sqlite3.Row, memory: Extracted) -> Scope:
+        """Where the memory of one event lands: at the role (team) the event names when the memory mentions its
+        focus, as a promoted memory without a session; else at the actor, with the event's session."""
+        org_id = event["org_id"]
+        if event["role_id"] and mentions_any(memory.text, self.focus_terms("role", event["role_id"], org_id)):
+            return ("role", event["role_id"], None, None)
+        if event["team_id"] and mentions_any(memory.text, self.focus_terms("team", event["team_id"], org_id)):
+            return ("team", None, event["team_id"], None)
+        return ("actor", None, None, event["session_id"])
 
     def focus_terms(self, kind: str, record_id: str, org_id: str) -> list[str]:
         key = (kind, record_id, org_id)
