@@ -446,6 +446,31 @@ def test_a_file_database_persists_across_restarts(tmp_path: Path) -> None:
         assert sdk.search("bees").results[0].content == "I keep bees."
 
 
+LINUX = Path("/proc/self/stat").exists()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc: Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _ended(pid: int) -> bool:
+    """Whether the process is gone (or a zombie nobody reaps: in a container, its new parent may never)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def test_an_acknowledged_ingest_survives_kill_9(tmp_path: Path) -> None:
     db, key = str(tmp_path / "kill.db"), "msy_" + "b" * 32
     port = _free_port()
@@ -471,8 +496,14 @@ def test_an_acknowledged_ingest_survives_kill_9(tmp_path: Path) -> None:
         _wait_until_up(url)
         with memsy.MemsyClient(url, api_key=key) as sdk:
             ids = sdk.ingest([event(f"Durable fact {i}.") for i in range(20)]).event_ids
+        extraction = _children(process.pid) if LINUX else []
+        assert len(extraction) == (1 if LINUX else 0)  # the extraction process
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+        deadline = time.monotonic() + 10  # it ends by itself when its server's end of the pipe closes
+        while not all(map(_ended, extraction)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all(map(_ended, extraction))
     finally:
         if process.poll() is None:
             process.kill()

@@ -1,18 +1,28 @@
 """memsy.local's extraction worker: a chunk of events is written with a few statements, and gives the memories
-that one event at a time would (reinforcement within the chunk and of stored memories, events already taken)."""
+that one event at a time would (reinforcement within the chunk and of stored memories, events already taken), in
+the worker thread or in the extraction process, which ends with its server and is replaced when it dies."""
 
 from __future__ import annotations
 
 import json
+import logging
+import os
+import signal
+import sys
 from collections import Counter
 from typing import Any
 
 import pytest
 
+import memsy
+from memsy.local import LocalMemsy
+from memsy.local.chunk import CHUNK
+from memsy.local.extraction_process import ChunkProcess, ExtractionProcessError
 from memsy.local.store import Store
-from memsy.local.worker import CHUNK, Worker
+from memsy.local.worker import Worker
 
 ORG = "org_local"
+BLOCKED = ("memsy:reject",)
 
 
 def _event(content: str, kind: str = "user_message", actor: str = "alice", session: str = "s1") -> dict[str, Any]:
@@ -22,16 +32,18 @@ def _event(content: str, kind: str = "user_message", actor: str = "alice", sessi
 class _Run:
     """A store, a worker that extracts at once, and what the worker reported."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_process: bool = False) -> None:
         self.store = Store()
         self.stored: Counter[str] = Counter()
         self.tokens: Counter[str] = Counter()
+        self.process = ChunkProcess(self.store, BLOCKED) if in_process else None
         self.worker = Worker(
             self.store,
             processing_delay=0.0,
-            blocked_terms=("memsy:reject",),
+            blocked_terms=BLOCKED,
             on_memories_stored=lambda org, n: self.stored.update({org: n}),
             on_tokens_used=lambda org, n: self.tokens.update({org: n}),
+            chunk=self.process,
         )
 
     def memories(self) -> list[dict[str, Any]]:
@@ -39,14 +51,25 @@ class _Run:
         return [{**dict(r), "source_event_ids": json.loads(r["source_event_ids"])} for r in rows]
 
 
-@pytest.fixture
-def run() -> Any:
-    started = _Run()
+@pytest.fixture(params=["worker thread", "extraction process"])
+def run(request: pytest.FixtureRequest) -> Any:
+    started = _Run(in_process=request.param == "extraction process")
     yield started
+    started.worker.stop()
     started.store.close()
 
 
-def test_a_chunk_is_written_with_a_few_statements_however_many_events(run: _Run) -> None:
+def _ended(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_chunk_is_written_with_a_few_statements_however_many_events() -> None:
+    run = _Run()  # (in this thread, where its statements can be traced)
+
     def statements_for(count: int, tag: str) -> int:
         run.store.ingest(ORG, [_event(f"Fact {tag} {i}.", actor=f"a{i % 7}") for i in range(count)])
         seen: set[str] = set()  # (SQLite traces a statement again as each row starts its triggers; "--": inside them)
@@ -60,6 +83,7 @@ def test_a_chunk_is_written_with_a_few_statements_however_many_events(run: _Run)
     few, many = statements_for(2, "few"), statements_for(CHUNK, "many")
     assert few == many == 7  # due events, BEGIN, pending ones, their statuses, same texts, insert, COMMIT
     assert run.stored[ORG] == 2 + CHUNK
+    run.store.close()
 
 
 def test_equal_memories_in_one_chunk_and_across_chunks_reinforce_one_memory(run: _Run) -> None:
@@ -85,7 +109,8 @@ def test_equal_memories_in_one_chunk_and_across_chunks_reinforce_one_memory(run:
     assert run.tokens[ORG] > 0
 
 
-def test_events_no_longer_pending_are_left_alone(run: _Run) -> None:
+def test_events_no_longer_pending_are_left_alone() -> None:
+    run = _Run()  # (in this thread, where due_events can be replaced)
     ids = run.store.ingest(ORG, [_event("I like tea."), _event("I like coffee."), _event("memsy:reject this")])
     due = run.store.due_events(run.store.clock(), CHUNK)
     with run.store.transaction() as db:  # another worker on the same file finished the first one meanwhile
@@ -95,3 +120,56 @@ def test_events_no_longer_pending_are_left_alone(run: _Run) -> None:
     assert [m["text"] for m in run.memories()] == ["I like coffee."]
     assert run.store.statuses(ORG, ids) == {ids[0]: "completed", ids[1]: "completed", ids[2]: "failed"}
     assert run.stored[ORG] == 1
+    run.store.close()
+
+
+def test_extraction_runs_in_a_process_that_ends_with_its_server() -> None:
+    with LocalMemsy() as local, memsy.MemsyClient(local.data_url, api_key=local.api_key) as sdk:
+        ids = sdk.ingest([_event("I like green tea.")]).event_ids
+        assert sdk.wait_for(ids, poll_interval=0.01, timeout=10).completed_ids == ids
+        assert sdk.search("tea").results[0].content == "I like green tea."
+        assert local.app.metering.usage(local.app.config.org_id)["llm_tokens"] > 0  # reported back, and metered
+        chunk = local.app.worker._chunk
+        assert isinstance(chunk, ChunkProcess) and chunk.pid is not None and chunk.pid != os.getpid()
+        pid = chunk.pid
+    assert _ended(pid)
+
+
+def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost() -> None:
+    run = _Run(in_process=True)
+    assert run.process is not None
+    try:
+        ids = run.store.ingest(ORG, [_event("I like tea."), _event("I like coffee.")])
+        assert run.process.prepare(run.store.clock()) == (2, {ORG})
+        first = run.process.pid
+        assert first is not None
+        os.kill(first, signal.SIGKILL)  # between the two steps: the chunk it prepared is gone with it
+        with run.store.write_lock:
+            try:  # seen dying during the call (the worker logs it), or before it (a new process has nothing to write)
+                assert run.process.write(run.store.clock()) == (Counter(), Counter())
+            except ExtractionProcessError as error:
+                assert "ended" in str(error)
+        assert run.store.statuses(ORG, ids) == dict.fromkeys(ids, "pending")
+        assert run.worker.run_once() == 2
+        assert run.process.pid not in (None, first) and _ended(first)
+        assert run.store.statuses(ORG, ids) == dict.fromkeys(ids, "completed") and run.stored[ORG] == 2
+    finally:
+        run.worker.stop()
+        run.store.close()
+
+
+def test_without_a_python_to_start_extraction_runs_in_the_worker_thread(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(sys, "executable", "")
+    run = _Run(in_process=True)
+    try:
+        ids = run.store.ingest(ORG, [_event("I like tea.")])
+        with caplog.at_level(logging.WARNING, logger="memsy.local"):
+            assert run.worker.run_once() == 1
+        assert "extraction runs in the server's worker thread" in caplog.text
+        assert run.process is not None and run.process.pid is None
+        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"}
+    finally:
+        run.worker.stop()
+        run.store.close()

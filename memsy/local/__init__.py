@@ -6,11 +6,42 @@ consent page) and fault injection. It is not a production server: production tra
 Install with ``pip install "memsy[local]"``.
 """
 
-from .app import LocalMemsyApp
-from .cli import main
-from .config import LocalConfig, Plan
-from .faults import Fault, FaultInjector
-from .server import LocalMemsy
-from .store import Store
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Fault", "FaultInjector", "LocalConfig", "LocalMemsy", "LocalMemsyApp", "Plan", "Store", "main"]
+if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (below)
+    from .app import LocalMemsyApp as LocalMemsyApp
+    from .cli import main as main
+    from .config import LocalConfig as LocalConfig
+    from .config import Plan as Plan
+    from .faults import Fault as Fault
+    from .faults import FaultInjector as FaultInjector
+    from .server import LocalMemsy as LocalMemsy
+    from .store import Store as Store
+
+# Imported on first access (PEP 562): the extraction process imports memsy.local's storage and extraction modules
+# without the server (uvicorn, the contract's validators), which costs a quarter of a second.
+_EXPORTS = {
+    ".app": "LocalMemsyApp",
+    ".cli": "main",
+    ".config": "LocalConfig Plan",
+    ".faults": "Fault FaultInjector",
+    ".server": "LocalMemsy",
+    ".store": "Store",
+}
+_LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'memsy.local' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -26,6 +26,7 @@ from .config import DEFAULT_QUOTAS, UPGRADE_URL, LocalConfig, Plan
 from .connector_store import ConnectorStore
 from .consent import consent_page
 from .errors import NOT_FOUND, ApiError
+from .extraction_process import ChunkProcess
 from .fault_http import apply_fault, script_fault
 from .faults import FaultInjector
 from .handlers import HANDLERS, Binding, Ctx
@@ -76,6 +77,7 @@ class LocalMemsyApp:
             on_tokens_used=lambda org_id, tokens: self.metering.add(org_id, "llm_tokens", tokens),
             on_idle=self.housekeeping,
             idle_every=HOUSEKEEPING_SECONDS,
+            chunk=ChunkProcess(self.store, self.config.blocked_terms) if self.config.extraction_process else None,
         )
         self._threads = HandlerThreads(HANDLER_THREADS, "memsy-local-handler")
         self._closed = threading.Event()

@@ -35,6 +35,9 @@ class LocalConfig:
     plan: Plan = field(default_factory=Plan)
     processing_delay: float = 0.05
     """Seconds between an ingest and the extraction of its events."""
+    extraction_process: bool = True
+    """Extract memories in a process of its own (:mod:`.extraction_process`), beside the server's interpreter lock
+    instead of under it; False: in the server's worker thread."""
     blocked_terms: tuple[str, ...] = ("memsy:reject",)
     """Content containing one of these fails extraction (a stand-in for the service's content filter)."""
     billing_enabled: bool = False

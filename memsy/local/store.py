@@ -267,6 +267,11 @@ class Store:
                 )
 
     @property
+    def file(self) -> str:
+        """The database file (for an in-memory store, the one in its temporary folder)."""
+        return self._file
+
+    @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection (opened on first use)."""
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)

@@ -1,0 +1,172 @@
+"""memsy.local's extraction in a process of its own.
+
+A Python process runs Python code on one core at a time (its interpreter lock). Extracting memories is Python
+code: in the server's worker thread it took the lock from the request threads, and every hand-over cost both
+sides, so that a mixed load was served about a third slower with extraction running than without. In a process
+of its own, extraction runs on the machine's other core, with its own lock.
+
+The worker thread stays the scheduler (when a chunk is extracted, on whose clock, what is reported); this process
+only runs :class:`.chunk.Chunk`'s two steps on request, on its own connection to the same database file. One JSON
+object per line over the child's stdin and stdout::
+
+    {"db": "<file>", "blocked_terms": [...]}     (once, at start)
+    {"prepare": <due before>}   ->  {"due": <n>, "orgs": [...]}
+    {"write": <now>}            ->  {"stored": {<org>: <n>}, "tokens": {<org>: <n>}}
+                                    {"error": "<what failed>"}   (either step)
+
+The parent holds the store's write lock while the child writes, so the server's own writers wait on that lock
+instead of in SQLite's busy handler. When the parent's end of the pipe closes (the server stopped, or died), the
+child ends. Should the process not start (no usable ``sys.executable``), extraction runs in the worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import IO, Any
+
+from .chunk import Chunk
+from .store import Store
+
+logger = logging.getLogger("memsy.local")
+
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+"""The folder holding the ``memsy`` package this module came from: the child imports the same one."""
+
+
+class ExtractionProcessError(RuntimeError):
+    """The extraction process failed a step, or ended (the worker logs it and retries with a new process)."""
+
+
+class ChunkProcess:
+    """The worker's side of the extraction process: :class:`.chunk.Chunk`'s steps, answered by the child. Started
+    on first use, and again after it ended; not thread-safe (the worker calls it under its run lock)."""
+
+    def __init__(self, store: Store, blocked_terms: tuple[str, ...]) -> None:
+        self.store = store
+        self.blocked_terms = blocked_terms
+        self._process: subprocess.Popen[bytes] | None = None
+        self._in_thread: Chunk | None = None
+
+    def prepare(self, due_before: float) -> tuple[int, set[str]]:
+        if self._in_thread is not None:
+            return self._in_thread.prepare(due_before)
+        answer = self._call({"prepare": due_before})
+        return int(answer["due"]), set(answer["orgs"])
+
+    def write(self, now: float) -> tuple[Counter[str], Counter[str]]:
+        if self._in_thread is not None:
+            return self._in_thread.write(now)
+        answer = self._call({"write": now})
+        return Counter(answer["stored"]), Counter(answer["tokens"])
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.close()  # the child's end of input: it finishes and exits
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+    @property
+    def pid(self) -> int | None:
+        """The running child's process id (None before the first chunk, or after :meth:`close`)."""
+        return self._process.pid if self._process is not None else None
+
+    def _call(self, request: dict[str, Any]) -> dict[str, Any]:
+        if self._process is None or self._process.poll() is not None:
+            self.close()
+            self._process = self._start()
+            if self._process is None:
+                self._in_thread = Chunk(self.store, self.blocked_terms)
+                return self._in_thread_answer(request)
+        process = self._process
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            _send(process.stdin, request)
+            line = process.stdout.readline()
+        except OSError as error:  # its end of the pipe is gone
+            line = b""
+            logger.debug("memsy.local extraction process: %s", error)
+        if not line:
+            self.close()
+            raise ExtractionProcessError("the extraction process ended; a new one takes over")
+        answer: dict[str, Any] = json.loads(line)
+        if "error" in answer:
+            raise ExtractionProcessError(f"extraction process: {answer['error']}")
+        return answer
+
+    def _in_thread_answer(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self._in_thread is not None
+        if "prepare" in request:
+            due, orgs = self._in_thread.prepare(request["prepare"])
+            return {"due": due, "orgs": sorted(orgs)}
+        stored, tokens = self._in_thread.write(request["write"])
+        return {"stored": stored, "tokens": tokens}
+
+    def _start(self) -> subprocess.Popen[bytes] | None:
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, environment.get("PYTHONPATH")]))
+        try:
+            if not sys.executable:
+                raise OSError("sys.executable is not set")
+            process = subprocess.Popen(
+                [sys.executable, "-m", "memsy.local.extraction_process"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=environment,
+            )
+        except OSError as error:
+            logger.warning("memsy.local: extraction runs in the server's worker thread (no process: %s)", error)
+            return None
+        assert process.stdin is not None
+        _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
+        return process
+
+
+def _send(pipe: IO[bytes], message: dict[str, Any]) -> None:
+    pipe.write(json.dumps(message).encode() + b"\n")
+    pipe.flush()
+
+
+def main() -> None:
+    """The child: answer the worker's requests until its end of the pipe closes."""
+    logging.basicConfig(level=logging.WARNING, format="memsy.local extraction process: %(message)s")
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    start = requests.readline()
+    if not start:
+        return
+    settings = json.loads(start)
+    store = Store(settings["db"])
+    chunk = Chunk(store, tuple(settings["blocked_terms"]))
+    try:
+        for line in requests:
+            request = json.loads(line)
+            answer: dict[str, Any]
+            try:
+                if "prepare" in request:
+                    due, orgs = chunk.prepare(request["prepare"])
+                    answer = {"due": due, "orgs": sorted(orgs)}
+                else:
+                    stored, tokens = chunk.write(request["write"])
+                    answer = {"stored": stored, "tokens": tokens}
+            except Exception as error:  # reported to the worker, which logs it and retries
+                logger.exception("a chunk failed")
+                answer = {"error": f"{type(error).__name__}: {error}"}
+            _send(answers, answer)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
