@@ -135,6 +135,22 @@ def test_extraction_runs_in_a_process_that_ends_with_its_server() -> None:
     assert _ended(pid)
 
 
+def test_ctrl_c_leaves_the_extraction_process_to_its_server() -> None:
+    run = _Run(in_process=True)
+    assert run.process is not None
+    try:
+        assert run.worker.run_once() == 0
+        pid = run.process.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGINT)  # what a terminal's Ctrl-C sends to every process of the group
+        ids = run.store.ingest(ORG, [_event("I like tea.")])
+        assert run.worker.run_once() == 1 and run.process.pid == pid
+        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"}
+    finally:
+        run.worker.stop()
+        run.store.close()
+
+
 def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost() -> None:
     run = _Run(in_process=True)
     assert run.process is not None
@@ -158,16 +174,18 @@ def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost() -> None:
         run.store.close()
 
 
-def test_without_a_python_to_start_extraction_runs_in_the_worker_thread(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("executable", ["", "/bin/false"])
+def test_without_a_process_that_starts_extraction_runs_in_the_worker_thread(
+    executable: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(sys, "executable", "")
+    monkeypatch.setattr(sys, "executable", executable)  # none at all, or one that ends at once
     run = _Run(in_process=True)
     try:
         ids = run.store.ingest(ORG, [_event("I like tea.")])
         with caplog.at_level(logging.WARNING, logger="memsy.local"):
             assert run.worker.run_once() == 1
-        assert "extraction runs in the server's worker thread" in caplog.text
+            assert run.worker.run_once() == 0  # and no new process is tried for every round
+        assert caplog.text.count("extraction runs in the server's worker thread from now on") == 1
         assert run.process is not None and run.process.pid is None
         assert run.store.statuses(ORG, ids) == {ids[0]: "completed"}
     finally:

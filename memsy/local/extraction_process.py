@@ -16,7 +16,8 @@ object per line over the child's stdin and stdout::
 
 The parent holds the store's write lock while the child writes, so the server's own writers wait on that lock
 instead of in SQLite's busy handler. When the parent's end of the pipe closes (the server stopped, or died), the
-child ends. Should the process not start (no usable ``sys.executable``), extraction runs in the worker thread.
+child ends; when it dies, a new one takes over. Should the process not start (no usable ``sys.executable``, or it
+ends before its first answer), extraction runs in the worker thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -51,6 +53,8 @@ class ChunkProcess:
         self.store = store
         self.blocked_terms = blocked_terms
         self._process: subprocess.Popen[bytes] | None = None
+        self._answered = False
+        """Whether the running process has answered a request (one that ends before its first answer cannot start)."""
         self._in_thread: Chunk | None = None
 
     def prepare(self, due_before: float) -> tuple[int, set[str]]:
@@ -87,9 +91,9 @@ class ChunkProcess:
         if self._process is None or self._process.poll() is not None:
             self.close()
             self._process = self._start()
+            self._answered = False
             if self._process is None:
-                self._in_thread = Chunk(self.store, self.blocked_terms)
-                return self._in_thread_answer(request)
+                return self._fall_back(request)
         process = self._process
         assert process.stdin is not None and process.stdout is not None
         try:
@@ -100,14 +104,20 @@ class ChunkProcess:
             logger.debug("memsy.local extraction process: %s", error)
         if not line:
             self.close()
+            if not self._answered:  # it cannot even start (a frozen app's executable, a broken environment)
+                logger.warning("memsy.local: the extraction process ended at start (its errors are above)")
+                return self._fall_back(request)
             raise ExtractionProcessError("the extraction process ended; a new one takes over")
+        self._answered = True
         answer: dict[str, Any] = json.loads(line)
         if "error" in answer:
             raise ExtractionProcessError(f"extraction process: {answer['error']}")
         return answer
 
-    def _in_thread_answer(self, request: dict[str, Any]) -> dict[str, Any]:
-        assert self._in_thread is not None
+    def _fall_back(self, request: dict[str, Any]) -> dict[str, Any]:
+        """From now on, extract in this thread (answering ``request`` here too)."""
+        logger.warning("memsy.local: extraction runs in the server's worker thread from now on")
+        self._in_thread = Chunk(self.store, self.blocked_terms)
         if "prepare" in request:
             due, orgs = self._in_thread.prepare(request["prepare"])
             return {"due": due, "orgs": sorted(orgs)}
@@ -118,8 +128,8 @@ class ChunkProcess:
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, environment.get("PYTHONPATH")]))
         try:
-            if not sys.executable:
-                raise OSError("sys.executable is not set")
+            if not sys.executable or getattr(sys, "frozen", False):
+                raise OSError("no Python interpreter to start it with")
             process = subprocess.Popen(
                 [sys.executable, "-m", "memsy.local.extraction_process"],
                 stdin=subprocess.PIPE,
@@ -127,7 +137,7 @@ class ChunkProcess:
                 env=environment,
             )
         except OSError as error:
-            logger.warning("memsy.local: extraction runs in the server's worker thread (no process: %s)", error)
+            logger.warning("memsy.local: no extraction process (%s)", error)
             return None
         assert process.stdin is not None
         _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
@@ -141,6 +151,9 @@ def _send(pipe: IO[bytes], message: dict[str, Any]) -> None:
 
 def main() -> None:
     """The child: answer the worker's requests until its end of the pipe closes."""
+    # Ctrl-C in a terminal reaches the whole process group: the server decides when this process ends (it closes
+    # the pipe), so that a chunk is never cut short and no second traceback is printed.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="memsy.local extraction process: %(message)s")
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     start = requests.readline()
