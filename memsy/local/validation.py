@@ -162,7 +162,7 @@ def decode_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise _json_invalid(f"body is not UTF-8 (byte {exc.start})") from None
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        value = _JSON.decode(text)
     except RecursionError:
         raise _json_invalid("JSON nested too deeply") from None
     except ValueError as exc:
@@ -189,6 +189,10 @@ def _finite_float(text: str) -> float | int:
     if value in (float("inf"), float("-inf")):
         raise ValueError(f"number {truncate(text, 40)} is out of range")
     return int(value) if value.is_integer() else value
+
+
+_JSON = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
+"""Made once: ``json.loads`` with these hooks builds a decoder and its scanner for every body."""
 
 
 def _lone_surrogate(value: Any) -> list[Any] | None:
