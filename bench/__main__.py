@@ -352,7 +352,7 @@ def render(results: dict[str, Any], command: str) -> str:
         (
             "local_mixed",
             "memsy.local: mixed load (8 clients; search 50 %, ingest of 10 events 20 %, status 15 %, "
-            "memory list 15 %), median of rounds (min, max)",
+            "memory list 15 %), median of rounds (min, max); the server's CPU includes its extraction process",
         ),
         ("local_health", "memsy.local: /v1/health while a backlog is ingested and extracted, median of rounds"),
         ("local", "memsy.local: search latency, org-wide two-word queries one at a time, median of rounds"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import signal
 import sys
@@ -18,7 +19,7 @@ import memsy
 from memsy.local import LocalMemsy
 from memsy.local.chunk import CHUNK
 from memsy.local.extraction_process import ChunkProcess, ExtractionProcessError
-from memsy.local.store import Store
+from memsy.local.store import MAX_VARIABLES, Store
 from memsy.local.worker import Worker
 
 ORG = "org_local"
@@ -80,8 +81,10 @@ def test_a_chunk_is_written_with_a_few_statements_however_many_events() -> None:
             run.store.db.set_trace_callback(None)
         return len(seen)
 
+    run.store.memory_orgs()  # (read once per store: not a chunk's work)
     few, many = statements_for(2, "few"), statements_for(CHUNK, "many")
-    assert few == many == 7  # due events, BEGIN, pending ones, their statuses, same texts, insert, COMMIT
+    assert few == 7  # due events, BEGIN, pending ones, their statuses, same texts, insert, COMMIT
+    assert many == 6 + math.ceil(CHUNK / (MAX_VARIABLES // 25))  # the insert within every SQLite's variable limit
     assert run.stored[ORG] == 2 + CHUNK
     run.store.close()
 
@@ -191,3 +194,13 @@ def test_without_a_process_that_starts_extraction_runs_in_the_worker_thread(
     finally:
         run.worker.stop()
         run.store.close()
+
+
+def test_orgs_noted_before_the_first_read_are_not_lost() -> None:
+    store = Store()
+    try:
+        store.ingest(ORG, [_event("I like tea.")])
+        store.note_memory_orgs({"org_other"})  # the worker, before writing org_other's first memory
+        assert store.memory_orgs() == {"org_other"}  # a search between that and the write must know it
+    finally:
+        store.close()

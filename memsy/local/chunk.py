@@ -18,7 +18,7 @@ from typing import Any
 
 from .extraction import Extracted, Rejected, extract, mentions_any
 from .recalls import MAX_STRENGTH
-from .store import Store, iso, new_memory_id
+from .store import Store, insert_rows, iso, new_memory_id
 
 CHUNK = 50
 """Events extracted per transaction: the write lock is held for one small chunk, never a whole backlog."""
@@ -178,10 +178,11 @@ class _ChunkMemories:
         if self._new:
             rows = [{**row, "source_event_ids": json.dumps(row["source_event_ids"])} for row in self._new.values()]
             columns = list(rows[0])
-            one = "(" + ", ".join("?" * len(columns)) + ")"
-            self._db.execute(
-                f"INSERT INTO memories ({', '.join(columns)}) VALUES {', '.join([one] * len(rows))}",
-                [row[column] for row in rows for column in columns],
+            insert_rows(
+                self._db,
+                f"INSERT INTO memories ({', '.join(columns)})",
+                "(" + ", ".join("?" * len(columns)) + ")",
+                [[row[column] for column in columns] for row in rows],
             )
 
 

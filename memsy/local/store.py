@@ -173,6 +173,20 @@ def ulid(ts: float) -> str:
     return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
 
 
+MAX_VARIABLES = 999
+"""Bound values per statement that every SQLite accepts (the limit before SQLite 3.32)."""
+
+
+def insert_rows(db: sqlite3.Connection, insert: str, row: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``insert`` (``INSERT INTO t (...)``) of many rows, each ``row`` (``(?, ?, ...)``), in as few statements as
+    the variable limit allows: one for a usual batch, where ``executemany`` steps once per row, and every step lets
+    go of the interpreter lock and waits to take it back."""
+    per_statement = max(1, MAX_VARIABLES // max(1, row.count("?")))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start : start + per_statement]
+        db.execute(f"{insert} VALUES {', '.join([row] * len(part))}", [value for one in part for value in one])
+
+
 def hash_key(raw_key: str) -> str:
     return hashlib.sha256(raw_key.encode()).hexdigest()
 
@@ -562,7 +576,7 @@ class Store:
                         )
                     )
                 ids.append(event_id)
-            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
+            insert_rows(db, "INSERT INTO events", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
         return ids
 
     def statuses(self, org_id: str, event_ids: Sequence[str]) -> dict[str, str]:
@@ -631,16 +645,21 @@ class Store:
     def memory_orgs(self) -> frozenset[str]:
         """The orgs that have memories (read once, then kept up to date by :meth:`note_memory_orgs`)."""
         with self._memory_orgs_lock:
-            if self._memory_orgs is None:
-                self._memory_orgs = frozenset(r[0] for r in self.query("SELECT DISTINCT org_id FROM memories"))
-            return self._memory_orgs
+            return self._known_memory_orgs()
 
     def note_memory_orgs(self, org_ids: Iterable[str]) -> None:
         """Memories of these orgs are about to be stored (called before the write, never after: a search must
-        not believe an org is alone while another org's memory is already there)."""
+        not believe an org is alone while another org's memory is already there). Read first when nothing has
+        read them yet: a first read after this call and before the write would miss these orgs for good."""
         with self._memory_orgs_lock:
-            if self._memory_orgs is not None and not self._memory_orgs.issuperset(org_ids):
-                self._memory_orgs = self._memory_orgs.union(org_ids)
+            known = self._known_memory_orgs()
+            if not known.issuperset(org_ids):
+                self._memory_orgs = known.union(org_ids)
+
+    def _known_memory_orgs(self) -> frozenset[str]:
+        if self._memory_orgs is None:
+            self._memory_orgs = frozenset(r[0] for r in self.query("SELECT DISTINCT org_id FROM memories"))
+        return self._memory_orgs
 
     def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         row = self.one(sql, params)

@@ -72,8 +72,12 @@ class Worker:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
-        with self._run_lock:
+        locked = self._run_lock.acquire(timeout=10)  # (a chunk still running past the join: closed under it)
+        try:
             self._chunk.close()
+        finally:
+            if locked:
+                self._run_lock.release()
         self._idle()
 
     def notify(self) -> None:
