@@ -120,3 +120,23 @@ def test_stored_json_reads_what_json_loads_reads_and_refuses_what_it_refuses() -
         with pytest.raises(expected.type) as got:
             stored_json(bad)
         assert str(got.value) == str(expected.value)
+
+
+def test_another_orgs_first_memory_stays_out_of_a_search_that_believed_its_org_alone() -> None:
+    with LocalMemsy(processing_delay=0.0) as local, memsy.MemsyClient(local.data_url, api_key=local.api_key) as sdk:
+        sdk.ingest([{**_events(1, "alice")[0], "content": "Tea at noon."}])
+        local.process_pending()
+        assert local.store.memory_orgs() == {ORG}  # an org-wide search of this org now skips the org filter
+        # Another org's first memory lands after that was read (the extraction process writes beside the server,
+        # and another server can share the file): a search must still not return it.
+        columns = [r[1] for r in local.store.query("PRAGMA table_info(memories)")]
+        copied = ", ".join(
+            {"memory_id": "memory_id || '-other'", "org_id": "'org_other'", "text": "'Tea for the other org.'"}.get(
+                column, column
+            )
+            for column in columns
+        )
+        with local.store.transaction() as db:
+            db.execute(f"INSERT INTO memories ({', '.join(columns)}) SELECT {copied} FROM memories")
+        assert local.store.count("SELECT COUNT(*) FROM memories WHERE org_id = 'org_other'") == 1
+        assert [r.content for r in sdk.search("tea").results] == ["Tea at noon."]

@@ -10,13 +10,14 @@ import math
 import os
 import signal
 import sys
+import time
 from collections import Counter
 from typing import Any
 
 import pytest
 
 import memsy
-from memsy.local import LocalMemsy
+from memsy.local import LocalMemsy, extraction_process
 from memsy.local.chunk import CHUNK
 from memsy.local.extraction_process import ChunkProcess, ExtractionProcessError
 from memsy.local.store import MAX_VARIABLES, Store
@@ -154,7 +155,8 @@ def test_ctrl_c_leaves_the_extraction_process_to_its_server() -> None:
         run.store.close()
 
 
-def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost() -> None:
+def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extraction_process, "RESTART_PAUSE", (0.2, 0.4))
     run = _Run(in_process=True)
     assert run.process is not None
     try:
@@ -169,6 +171,9 @@ def test_a_dead_extraction_process_is_replaced_and_nothing_is_lost() -> None:
             except ExtractionProcessError as error:
                 assert "ended" in str(error)
         assert run.store.statuses(ORG, ids) == dict.fromkeys(ids, "pending")
+        with pytest.raises(ExtractionProcessError, match="starts shortly"):  # not a new process every round
+            run.worker.run_once()
+        time.sleep(0.25)
         assert run.worker.run_once() == 2
         assert run.process.pid not in (None, first) and _ended(first)
         assert run.store.statuses(ORG, ids) == dict.fromkeys(ids, "completed") and run.stored[ORG] == 2
@@ -204,3 +209,25 @@ def test_orgs_noted_before_the_first_read_are_not_lost() -> None:
         assert store.memory_orgs() == {"org_other"}  # a search between that and the write must know it
     finally:
         store.close()
+
+
+def test_an_interrupted_request_never_leaves_the_answers_out_of_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    run = _Run(in_process=True)
+    try:
+        ids = run.store.ingest(ORG, [_event("I like tea.")])
+        sent = extraction_process._send
+
+        def interrupted(pipe: Any, message: dict[str, Any]) -> None:
+            sent(pipe, message)
+            if "prepare" in message:  # Ctrl-C or a test's timeout, after the request went out
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(extraction_process, "_send", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            run.worker.run_once()
+        monkeypatch.setattr(extraction_process, "_send", sent)
+        assert run.worker.run_once() == 1  # each answer read by its own request
+        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"} and run.stored[ORG] == 1
+    finally:
+        run.worker.stop()
+        run.store.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .extraction import Extracted, Rejected, extract, mentions_any
@@ -121,9 +121,7 @@ class _ChunkMemories:
         ).fetchall()
         for row in rows:
             key = (row["org_id"], row["actor_id"], row["text"], row["scope_level"], row["role_id"], row["team_id"])
-            self._existing.setdefault(
-                (*key, row["session_id"]), _Stored(row["rowid"], row["strength"], json.loads(row["source_event_ids"]))
-            )
+            self._existing.setdefault((*key, row["session_id"]), _Stored(row["rowid"], row["strength"], row[2]))
 
     def add(self, event: sqlite3.Row, memory: Extracted, scope: Scope) -> int:
         """Store (1) or reinforce (0) the memory of one event."""
@@ -135,8 +133,7 @@ class _ChunkMemories:
             return 0
         stored = self._existing.get(key)
         if stored is not None:
-            stored.strength = _reinforced(stored.strength)
-            _add_source(stored.sources, event["event_id"])
+            stored.reinforce(event["event_id"])
             self._reinforced[stored.rowid] = stored
             return 0
         level, role_id, team_id, session_id = scope
@@ -192,7 +189,15 @@ class _Stored:
 
     rowid: int
     strength: float
-    sources: list[str]
+    stored_sources: str
+    """Its source event ids as stored (JSON text), read when it is reinforced: most same-text rows never are."""
+    sources: list[str] = field(default_factory=list)
+
+    def reinforce(self, event_id: str) -> None:
+        if not self.sources:
+            self.sources = json.loads(self.stored_sources)
+        self.strength = _reinforced(self.strength)
+        _add_source(self.sources, event_id)
 
 
 def _reinforced(strength: float) -> float:

@@ -13,21 +13,25 @@ object per line over the child's stdin and stdout::
     {"prepare": <due before>}   ->  {"due": <n>, "orgs": [...]}
     {"write": <now>}            ->  {"stored": {<org>: <n>}, "tokens": {<org>: <n>}}
                                     {"error": "<what failed>"}   (either step)
+    {"exit": true}                  (the end; so is the end of its input)
 
 The parent holds the store's write lock while the child writes, so the server's own writers wait on that lock
 instead of in SQLite's busy handler. When the parent's end of the pipe closes (the server stopped, or died), the
-child ends; when it dies, a new one takes over. Should the process not start (no usable ``sys.executable``, or it
-ends before its first answer), extraction runs in the worker thread.
+child ends; when it dies, a new one takes over (after a pause that doubles while they keep dying). A request whose
+answer is not read (the caller interrupted) ends the child, so that answers never fall out of step. Should the
+process not start (no usable ``sys.executable``, or it ends before its first answer), extraction runs in the
+worker thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-import os
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import IO, Any
@@ -38,7 +42,12 @@ from .store import Store
 logger = logging.getLogger("memsy.local")
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-"""The folder holding the ``memsy`` package this module came from: the child imports the same one."""
+"""The folder holding the ``memsy`` package this module came from: the child imports the same one, from there
+(its first import path, where ``python -c`` would put the current directory)."""
+_CHILD = "import sys; sys.path[0] = {root!r}; from memsy.local.extraction_process import main; main()"
+RESTART_PAUSE = (0.5, 8.0)
+"""Seconds before a new process replaces one that died: the first pause, doubled while they keep dying, up to the
+second."""
 
 
 class ExtractionProcessError(RuntimeError):
@@ -56,6 +65,9 @@ class ChunkProcess:
         self._answered = False
         """Whether the running process has answered a request (one that ends before its first answer cannot start)."""
         self._in_thread: Chunk | None = None
+        self._pause = RESTART_PAUSE[0]
+        self._not_before = 0.0
+        """When a new process may start (after one died)."""
 
     def prepare(self, due_before: float) -> tuple[int, set[str]]:
         if self._in_thread is not None:
@@ -70,11 +82,15 @@ class ChunkProcess:
         return Counter(answer["stored"]), Counter(answer["tokens"])
 
     def close(self) -> None:
+        """End the process: asked to, and by the end of its input (killed if it has not ended within 10 s)."""
         process, self._process = self._process, None
         if process is None:
             return
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.close()  # the child's end of input: it finishes and exits
+        with contextlib.suppress(OSError):  # (it may be gone already)
+            _send(process.stdin, {"exit": True})
+        with contextlib.suppress(OSError):
+            process.stdin.close()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -82,14 +98,28 @@ class ChunkProcess:
             process.wait()
         process.stdout.close()
 
+    def _kill(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
+
     @property
     def pid(self) -> int | None:
         """The running child's process id (None before the first chunk, or after :meth:`close`)."""
         return self._process.pid if self._process is not None else None
 
     def _call(self, request: dict[str, Any]) -> dict[str, Any]:
-        if self._process is None or self._process.poll() is not None:
+        if self._process is not None and self._process.poll() is not None:
             self.close()
+            self._ended()
+        if self._process is None:
+            if time.monotonic() < self._not_before:
+                raise ExtractionProcessError("the extraction process ended; a new one starts shortly")
             self._process = self._start()
             self._answered = False
             if self._process is None:
@@ -102,17 +132,27 @@ class ChunkProcess:
         except OSError as error:  # its end of the pipe is gone
             line = b""
             logger.debug("memsy.local extraction process: %s", error)
+        except BaseException:  # interrupted with the answer unread: a later request would read this one's answer
+            self._kill()
+            raise
         if not line:
             self.close()
             if not self._answered:  # it cannot even start (a frozen app's executable, a broken environment)
                 logger.warning("memsy.local: the extraction process ended at start (its errors are above)")
                 return self._fall_back(request)
+            self._ended()
             raise ExtractionProcessError("the extraction process ended; a new one takes over")
         self._answered = True
+        self._pause = RESTART_PAUSE[0]
         answer: dict[str, Any] = json.loads(line)
         if "error" in answer:
             raise ExtractionProcessError(f"extraction process: {answer['error']}")
         return answer
+
+    def _ended(self) -> None:
+        """A process died after it had started: the next one waits a little, longer while they keep dying."""
+        self._not_before = time.monotonic() + self._pause
+        self._pause = min(self._pause * 2, RESTART_PAUSE[1])
 
     def _fall_back(self, request: dict[str, Any]) -> dict[str, Any]:
         """From now on, extract in this thread (answering ``request`` here too)."""
@@ -125,22 +165,21 @@ class ChunkProcess:
         return {"stored": stored, "tokens": tokens}
 
     def _start(self) -> subprocess.Popen[bytes] | None:
-        environment = dict(os.environ)
-        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, environment.get("PYTHONPATH")]))
         try:
             if not sys.executable or getattr(sys, "frozen", False):
                 raise OSError("no Python interpreter to start it with")
             process = subprocess.Popen(
-                [sys.executable, "-m", "memsy.local.extraction_process"],
+                [sys.executable, "-c", _CHILD.format(root=_PACKAGE_ROOT)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                env=environment,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # (Windows: no console window)
             )
         except OSError as error:
             logger.warning("memsy.local: no extraction process (%s)", error)
             return None
         assert process.stdin is not None
-        _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
+        with contextlib.suppress(OSError):  # one that ended at once is found out by the first request
+            _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
         return process
 
 
@@ -165,6 +204,8 @@ def main() -> None:
     try:
         for line in requests:
             request = json.loads(line)
+            if request.get("exit"):
+                break
             answer: dict[str, Any]
             try:
                 if "prepare" in request:

@@ -195,8 +195,10 @@ def search(
     marks = ",".join("?" * len(order))
     found, pending = recalls.read(
         lambda: store.query(
-            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active'",  # (the index has no
-            order,  # status: memsy.local keeps every memory active)
+            # The org again: an org-wide search of an org believed alone matched without it, and another org's
+            # first memory can land between reading which orgs have memories and the match.
+            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active' AND org_id = ?",
+            (*order, scope.org_id),  # (status: the index has none; memsy.local keeps every memory active)
         )
     )
     rows = {r["rowid"]: r for r in found}

@@ -251,7 +251,7 @@ class Store:
         self.path = path
         self.clock = clock
         self._folder: str | None = None
-        self._file = path
+        self._file = os.path.abspath(path)  # (connections open lazily, and the extraction process later: same file)
         if path == ":memory:":
             self._folder, self._file = _temporary_database()
             # Removed on close(), or when the store is garbage-collected or the interpreter exits unclosed.

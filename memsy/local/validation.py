@@ -162,6 +162,8 @@ def decode_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise _json_invalid(f"body is not UTF-8 (byte {exc.start})") from None
     try:
+        if text.startswith("\ufeff"):  # (json.loads's own check, which the decoder alone skips)
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
         value = _JSON.decode(text)
     except RecursionError:
         raise _json_invalid("JSON nested too deeply") from None
