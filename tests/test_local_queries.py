@@ -7,6 +7,9 @@ from typing import Any
 
 import memsy
 from memsy.local import LocalMemsy
+from memsy.local.chunk import Chunk
+from memsy.local.queries import SearchScope, search
+from memsy.local.recalls import Recalls
 from memsy.local.store import Store, org_token, session_token, visibility_token
 
 ORG = "org_local"
@@ -140,3 +143,32 @@ def test_another_orgs_first_memory_stays_out_of_a_search_that_believed_its_org_a
             db.execute(f"INSERT INTO memories ({', '.join(columns)}) SELECT {copied} FROM memories")
         assert local.store.count("SELECT COUNT(*) FROM memories WHERE org_id = 'org_other'") == 1
         assert [r.content for r in sdk.search("tea").results] == ["Tea at noon."]
+
+
+def test_search_reads_its_results_by_rowid_however_many_memories_the_org_has() -> None:
+    store = Store()
+    chunk = Chunk(store, ())
+
+    def extract_all(events: list[dict[str, Any]]) -> None:
+        store.ingest(ORG, events)
+        while chunk.prepare(store.clock())[0]:
+            with store.write_lock:
+                chunk.write(store.clock())
+
+    def searched() -> list[dict[str, Any]]:
+        scope = SearchScope(ORG, None, (), (), None, None)
+        return search(
+            store, Recalls(store), scope, "tea", limit=10, threshold=0.0, include_source_events=False, window=500
+        )
+
+    try:
+        extract_all([{**e, "content": f"Tea number {i}."} for i, e in enumerate(_events(10, "alice"))])
+        few = _steps(store, searched)
+        extract_all(_events(5000, "bob"))  # memories of the org without the word
+        many = _steps(store, searched)
+        # Reading the results through an index of the org's memories (SQLite's choice without statistics once
+        # ten rowids are asked for) would walk all 5,000 more
+        assert many < 2 * few, (few, many)
+        assert len(searched()) == 10
+    finally:
+        store.close()

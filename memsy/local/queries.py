@@ -196,8 +196,9 @@ def search(
     found, pending = recalls.read(
         lambda: store.query(
             # The org again: an org-wide search of an org believed alone matched without it, and another org's
-            # first memory can land between reading which orgs have memories and the match.
-            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active' AND org_id = ?",
+            # first memory can land between reading which orgs have memories and the match. ``+org_id``: the rows
+            # are read by rowid; without the ``+``, SQLite (without statistics) walks an index of the org's memories.
+            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active' AND +org_id = ?",
             (*order, scope.org_id),  # (status: the index has none; memsy.local keeps every memory active)
         )
     )
