@@ -129,12 +129,16 @@ def test_events_no_longer_pending_are_left_alone() -> None:
 
 def test_extraction_runs_in_a_process_that_ends_with_its_server() -> None:
     with LocalMemsy() as local, memsy.MemsyClient(local.data_url, api_key=local.api_key) as sdk:
+        chunk = local.app.worker._chunk
+        assert isinstance(chunk, ChunkProcess)
+        sdk.search("tea")
+        time.sleep(0.2)  # a few of the worker's rounds
+        assert chunk.pid is None  # nothing to extract yet: no process
         ids = sdk.ingest([_event("I like green tea.")]).event_ids
         assert sdk.wait_for(ids, poll_interval=0.01, timeout=10).completed_ids == ids
         assert sdk.search("tea").results[0].content == "I like green tea."
         assert local.app.metering.usage(local.app.config.org_id)["llm_tokens"] > 0  # reported back, and metered
-        chunk = local.app.worker._chunk
-        assert isinstance(chunk, ChunkProcess) and chunk.pid is not None and chunk.pid != os.getpid()
+        assert chunk.pid is not None and chunk.pid != os.getpid()
         pid = chunk.pid
     assert _ended(pid)
 
@@ -143,13 +147,14 @@ def test_ctrl_c_leaves_the_extraction_process_to_its_server() -> None:
     run = _Run(in_process=True)
     assert run.process is not None
     try:
-        assert run.worker.run_once() == 0
+        first = run.store.ingest(ORG, [_event("I like coffee.")])
+        assert run.worker.run_once() == 1
         pid = run.process.pid
         assert pid is not None
         os.kill(pid, signal.SIGINT)  # what a terminal's Ctrl-C sends to every process of the group
         ids = run.store.ingest(ORG, [_event("I like tea.")])
         assert run.worker.run_once() == 1 and run.process.pid == pid
-        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"}
+        assert run.store.statuses(ORG, [*first, *ids]) == dict.fromkeys([*first, *ids], "completed")
     finally:
         run.worker.stop()
         run.store.close()
