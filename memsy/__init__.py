@@ -8,9 +8,10 @@ Data plane: :class:`MemsyClient`, :class:`AsyncMemsyClient`. Control plane: :cla
 :class:`AsyncMemsyControlClient`. Every failure is a :class:`MemsyError`.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import _generated  # the generated names (the package alone: its modules load on first use)
+from ._lazy import lazy_names
 from ._version import __version__
 
 if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (below)
@@ -48,20 +49,5 @@ _EXPORTS = {
     "MemsyValidationError " + " ".join(_generated.ERRORS),
     ".models": "EventItemResponse MemoryScopeInfo ResourceList " + " ".join(_generated.MODELS),
 }
-_LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
-__all__ = ["__version__", *sorted(_LAZY)]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'memsy' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+_NAMES, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS)
+__all__ = ["__version__", *_NAMES]

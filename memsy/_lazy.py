@@ -3,11 +3,13 @@ builders load when the first call needs them, not when ``memsy`` is imported.
 
 A :class:`LazyModule` is a stand-in bound to a global name of the importing module. The first attribute read
 imports the real module and puts it in the stand-in's place in those globals, so every later read is a plain
-global lookup: the cost is paid once, by the first call.
+global lookup: the cost is paid once, by the first call. A package's public names load the same way
+(:func:`lazy_names`: the ``__getattr__`` of ``memsy`` and of ``memsy.local``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -38,3 +40,25 @@ def reexport(namespace: dict[str, Any], module: ModuleType) -> None:
     would resolve, and so load, them all."""
     loaded = vars(module)
     namespace.update((name, loaded[name]) for name in module.__all__ if name in loaded)
+
+
+def lazy_names(
+    package: str, namespace: dict[str, Any], exports: dict[str, str]
+) -> tuple[list[str], Callable[[str], Any], Callable[[], list[str]]]:
+    """``exports`` maps a module (relative to ``package``) to its public names, space-separated. Returns the names,
+    sorted, and the package's ``__getattr__`` (a name is imported on first access, then kept in ``namespace``, the
+    package's globals) and ``__dir__`` (its ``__all__``)."""
+    where = {name: module for module, names in exports.items() for name in names.split()}
+
+    def get(name: str) -> Any:
+        module = where.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(import_module(module, package), name)
+        namespace[name] = value
+        return value
+
+    def listed() -> list[str]:
+        return sorted(namespace["__all__"])
+
+    return sorted(where), get, listed

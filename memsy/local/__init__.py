@@ -6,7 +6,9 @@ consent page) and fault injection. It is not a production server: production tra
 Install with ``pip install "memsy[local]"``.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (below)
     from .app import LocalMemsyApp as LocalMemsyApp
@@ -28,20 +30,4 @@ _EXPORTS = {
     ".server": "LocalMemsy",
     ".store": "Store",
 }
-_LAZY = {name: module for module, names in _EXPORTS.items() for name in names.split()}
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'memsy.local' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS)
