@@ -164,11 +164,7 @@ class ChunkProcess:
         """From now on, extract in this thread (answering ``request`` here too)."""
         logger.warning("memsy.local: extraction runs in the server's worker thread from now on")
         self._in_thread = Chunk(self.store, self.blocked_terms)
-        if "prepare" in request:
-            due, orgs = self._in_thread.prepare(request["prepare"])
-            return {"due": due, "orgs": sorted(orgs)}
-        stored, tokens = self._in_thread.write(request["write"])
-        return {"stored": stored, "tokens": tokens}
+        return _answer(self._in_thread, request)
 
     def _start(self) -> subprocess.Popen[bytes] | None:
         try:
@@ -187,6 +183,15 @@ class ChunkProcess:
         with contextlib.suppress(OSError):  # one that ended at once is found out by the first request
             _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
         return process
+
+
+def _answer(chunk: Chunk, request: dict[str, Any]) -> dict[str, Any]:
+    """What the child answers to a request (and the worker thread, when there is no child)."""
+    if "prepare" in request:
+        due, orgs = chunk.prepare(request["prepare"])
+        return {"due": due, "orgs": sorted(orgs)}
+    stored, tokens = chunk.write(request["write"])
+    return {"stored": stored, "tokens": tokens}
 
 
 def _send(pipe: IO[bytes], message: dict[str, Any]) -> None:
@@ -212,14 +217,8 @@ def main() -> None:
             request = json.loads(line)
             if request.get("exit"):
                 break
-            answer: dict[str, Any]
             try:
-                if "prepare" in request:
-                    due, orgs = chunk.prepare(request["prepare"])
-                    answer = {"due": due, "orgs": sorted(orgs)}
-                else:
-                    stored, tokens = chunk.write(request["write"])
-                    answer = {"stored": stored, "tokens": tokens}
+                answer = _answer(chunk, request)
             except Exception as error:  # reported to the worker, which logs it and retries
                 logger.exception("a chunk failed")
                 answer = {"error": f"{type(error).__name__}: {error}"}
