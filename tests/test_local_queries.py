@@ -172,3 +172,96 @@ def test_search_reads_its_results_by_rowid_however_many_memories_the_org_has() -
         assert len(searched()) == 10
     finally:
         store.close()
+
+
+def _rows_fetched(store: Store, call: Any) -> int:
+    """Rows ``call`` fetches through sqlite3 on this thread's connection: each one lets go of the GIL and takes it
+    back (two thread switches when other threads wait for it)."""
+    import sqlite3
+
+    fetched = [0]
+
+    def counting(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> sqlite3.Row:
+        fetched[0] += 1
+        return sqlite3.Row(cursor, row)
+
+    store.db.row_factory = counting
+    try:
+        call()
+    finally:
+        store.db.row_factory = sqlite3.Row
+    return fetched[0]
+
+
+def _insert_memories(store: Store, count: int) -> None:
+    with store.transaction() as db:
+        for i in range(count):
+            db.execute(
+                "INSERT INTO memories (memory_id, org_id, actor_id, session_id, scope_level, type, kind, memory_kind, "
+                "status, text, summary, confidence, strength, recall_count, decay_half_life_days, pinned, tags, "
+                "entity_refs, source_event_ids, observed_at, created_at, updated_at) VALUES (?, ?, ?, 's', 'actor', "
+                "'fact', 'semantic', 'fact', 'active', ?, ?, ?, ?, 0, 30.0, 0, '[\"tea\"]', '[]', '[]', ?, 'x', 'x')",
+                (
+                    f"m{i:04d}",
+                    ORG,
+                    f"user_{i % 3}",
+                    f'Tea {i}: \x00\x01\u2028 "quoted" \\ \U0001f600',
+                    None if i % 2 else f"summary {i}",
+                    0.5 + (i % 50) / 100,  # 0.5700000000000001 and others that 15 digits do not give back
+                    (0.1 + 0.2) * (i % 7),
+                    None if i % 5 == 0 else f"2026-01-{1 + i % 28:02d}T00:00:00Z",  # ties and NULLs to sort
+                ),
+            )
+
+
+def test_rows_read_in_one_step_are_the_rows_sqlite3_reads_value_for_value() -> None:
+    from memsy.local.queries import MEMORY_SORTS
+
+    store = Store()
+    try:
+        _insert_memories(store, 120)
+        store.rows("memories", "WHERE 0")  # (the first read of a table also reads its columns)
+        for clause, params in [("WHERE org_id = ?", (ORG,)), ("WHERE org_id = ? AND 0", (ORG,))] + [
+            (f"WHERE org_id = ? AND status = 'active' ORDER BY {order} LIMIT ? OFFSET ?", (ORG, 25, offset))
+            for order in MEMORY_SORTS.values()
+            for offset in (0, 40)
+        ]:
+            plain = [dict(r) for r in store.query(f"SELECT rowid, * FROM memories {clause}", params)]
+            assert _rows_fetched(store, lambda c=clause, p=params: store.rows("memories", c, p)) == 1
+            read = store.rows("memories", clause, params)
+            assert read == plain  # the same rows in the same order, and the same floats (not within 15 digits)
+            assert [[type(v) for v in r.values()] for r in read] == [[type(v) for v in r.values()] for r in plain]
+        assert any(r["confidence"] == 0.5700000000000001 for r in store.rows("memories", "WHERE 1", ()))
+    finally:
+        store.close()
+
+
+def test_a_search_and_a_page_of_memories_fetch_a_row_per_query_not_per_result() -> None:
+    from memsy.local.queries import MemoryCounts, list_memories
+
+    store = Store()
+    recalls = Recalls(store)
+    try:
+        _insert_memories(store, 60)
+        store.rows("memories", "WHERE 0"), store.rows("events", "WHERE 0")  # (a table's first read reads its columns)
+        ids = store.ingest(ORG, _events(10, "alice"))
+        with store.transaction() as db:
+            db.execute("UPDATE memories SET source_event_ids = ?", (f'["{ids[0]}", "{ids[1]}"]',))
+        scope = SearchScope(ORG, None, (), (), None, None)
+        for query in ("tea", "tea quoted", "tea nothing"):  # one tier, two tiers, and the second tier ranked
+
+            def searched(query: str = query) -> None:
+                results = search(
+                    store, recalls, scope, query, limit=10, threshold=0.0, include_source_events=True, window=500
+                )
+                assert len(results) == 10 and results[0]["metadata"]["source_events"]
+
+            assert _rows_fetched(store, searched) <= 5  # (before: a row per result in each of 3 or 4 queries)
+
+        def page() -> None:
+            items, _ = list_memories(store, recalls, MemoryCounts(), ORG, {}, "observed_at_desc", 20, 0, 60)
+            assert len(items) == 20
+
+        assert _rows_fetched(store, page) == 1
+    finally:
+        store.close()

@@ -6,12 +6,13 @@ import json
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .extraction import STOPWORDS, stem, stems, words
-from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, current
-from .store import Store, iso, org_token, session_token, visibility_token
+from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, Row, current
+from .store import Store, exact_real, iso, json_values, org_token, real_as_json, session_token, visibility_token
 
 MAX_SOURCE_METADATA = 5
 ACTOR_SCAN_CAP = 200_000
@@ -46,7 +47,7 @@ def stored_json(text: Any) -> Any:
     return value if end == len(text) else json.loads(text)
 
 
-def memory_item(row: sqlite3.Row, pending: Pending) -> dict[str, Any]:
+def memory_item(row: Row, pending: Pending) -> dict[str, Any]:
     """A memory row (read with its rowid) as the console's MemoryItem."""
     level = row["scope_level"]
     strength, recall_count, last_recalled_at = current(row, pending)
@@ -136,23 +137,42 @@ def _scope_match(scope: SearchScope, org_alone: bool) -> str:
     return match
 
 
+# Each of these queries answers in one row of JSON (see Store.rows), which _ranked and _probe read.
+#
 # The newest ``window`` matches, ranked by bm25 (the scope column weighs nothing): FTS5 walks a doclist in rowid
 # order and stops after ``window`` rows, so the cost does not grow with the store.
 _RANKED = (
-    "SELECT rowid, rank FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts "
-    "WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?"
+    f"SELECT group_concat(json_array(rowid, {real_as_json('rank')}, 0)) FROM (SELECT rowid, rank FROM (SELECT rowid, "
+    "bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC "
+    "LIMIT ?) ORDER BY rank, rowid LIMIT ?)"
 )
 # Whether a query matches at least ``limit`` memories, and which ones when it matches fewer: no ranking (bm25 first
 # counts every memory holding each query word, which costs more than the match on a large store), and in rowid
 # order, which FTS5 walks without loading whole doclists.
-_PROBE = "SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid LIMIT ?"
+_PROBE = (
+    "SELECT group_concat(rowid) FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid LIMIT ?)"
+)
 # The second tier ranked with the first tier's few memories (``rowid IN (...)``) put first: bm25 gives a memory the
 # same rank in both tiers (the same phrases, counted the same way), so one ranked query serves both.
 _RANKED_AFTER = (
-    "SELECT rowid, rank, rowid IN ({marks}) AS first FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank "
-    "FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY first DESC, rank, rowid "
-    "LIMIT ?"
+    f"SELECT group_concat(json_array(rowid, {real_as_json('rank')}, first)) FROM (SELECT rowid, rank, "
+    "rowid IN ({marks}) AS first FROM (SELECT rowid, bm25(memories_fts, 1.0, 1.0, 0.0) AS rank FROM memories_fts "
+    "WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY first DESC, rank, rowid LIMIT ?)"
 )
+
+
+def _ranked(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[int, float, int]]:
+    """(rowid, rank, first) of the rows of a ranked query, in its order (first tier first, then by rank)."""
+    row = store.one(sql, params)
+    found = json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
+    ranked = [(rowid, exact_real(rank), first) for rowid, rank, first in found]
+    ranked.sort(key=lambda item: (-item[2], item[1], item[0]))  # (group_concat does not promise to keep the order)
+    return ranked
+
+
+def _probe(store: Store, match: str, limit: int) -> list[int]:
+    row = store.one(_PROBE, (match, limit))
+    return json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
 
 
 def search(
@@ -185,7 +205,7 @@ def search(
     if ranks is None:
         ranks = {}
         for match in matches:
-            for rowid, rank in store.query(_RANKED, (match, window, limit + len(ranks))):
+            for rowid, rank, _ in _ranked(store, _RANKED, (match, window, limit + len(ranks))):
                 ranks.setdefault(rowid, rank)
             if len(ranks) >= limit:
                 break
@@ -194,11 +214,12 @@ def search(
     order = list(ranks)[: max(limit, 0)]
     marks = ",".join("?" * len(order))
     found, pending = recalls.read(
-        lambda: store.query(
+        lambda: store.rows(
             # The org again: an org-wide search of an org believed alone matched without it, and another org's
             # first memory can land between reading which orgs have memories and the match. ``+org_id``: the rows
             # are read by rowid; without the ``+``, SQLite (without statistics) walks an index of the org's memories.
-            f"SELECT rowid, * FROM memories WHERE rowid IN ({marks}) AND status = 'active' AND +org_id = ?",
+            "memories",
+            f"WHERE rowid IN ({marks}) AND status = 'active' AND +org_id = ?",
             (*order, scope.org_id),  # (status: the index has none; memsy.local keeps every memory active)
         )
     )
@@ -229,19 +250,17 @@ def _two_tiers(store: Store, matches: list[str], limit: int, window: int) -> dic
     them all (an older memory matching every word, behind ``window`` newer ones matching some): the caller then
     ranks tier by tier."""
     first, second = matches
-    found = [row[0] for row in store.query(_PROBE, (first, limit))]
+    found = _probe(store, first, limit)
     if len(found) >= limit:
-        return {rowid: rank for rowid, rank in store.query(_RANKED, (first, window, limit))}
+        return {rowid: rank for rowid, rank, _ in _ranked(store, _RANKED, (first, window, limit))}
     sql = _RANKED_AFTER.format(marks=",".join("?" * len(found)))
-    rows = store.query(sql, (*found, second, window, limit))
-    if sum(row[2] for row in rows) < len(found):
+    rows = _ranked(store, sql, (*found, second, window, limit))
+    if sum(first_tier for _, _, first_tier in rows) < len(found):
         return None
-    return {row[0]: row[1] for row in rows}
+    return {rowid: rank for rowid, rank, _ in rows}
 
 
-def _result(
-    row: sqlite3.Row, score: float, strength: float, events: dict[str, sqlite3.Row], with_sources: bool
-) -> dict[str, Any]:
+def _result(row: Row, score: float, strength: float, events: dict[str, Row], with_sources: bool) -> dict[str, Any]:
     source_ids = stored_json(row["source_event_ids"])
     metadata: dict[str, Any] = {
         "type": row["type"],
@@ -277,7 +296,7 @@ def parse_metadata(text: str | None) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else {"raw": text}
 
 
-def _source_metadata(event: sqlite3.Row) -> dict[str, Any]:
+def _source_metadata(event: Row) -> dict[str, Any]:
     parsed = parse_metadata(event["metadata"])
     if parsed is not None and set(parsed) == {"raw"} and parsed["raw"] == event["metadata"]:
         return {"event_id": event["event_id"], "raw": event["metadata"]}
@@ -338,8 +357,9 @@ def list_memories(
     if sort in STRENGTH_SORTS:
         recalls.flush()  # the order comes from the database
     rows, pending = recalls.read(
-        lambda: store.query(
-            f"SELECT rowid, * FROM memories WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
+        lambda: store.rows(
+            "memories",
+            f"WHERE {clause} ORDER BY {MEMORY_SORTS[sort]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
     )
@@ -349,7 +369,7 @@ def list_memories(
 
 def get_memory(store: Store, recalls: Recalls, org_id: str, memory_id: str) -> dict[str, Any] | None:
     rows, pending = recalls.read(
-        lambda: store.query("SELECT rowid, * FROM memories WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
+        lambda: store.rows("memories", "WHERE org_id = ? AND memory_id = ?", (org_id, memory_id))
     )
     return memory_item(rows[0], pending) if rows else None
 

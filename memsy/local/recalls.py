@@ -10,9 +10,9 @@ can lose the recalls of its last fraction of a second.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from .store import Store
 
@@ -23,6 +23,8 @@ FLUSH_CHUNK = 64
 ingest waits for one small chunk at most, never for the whole batch."""
 
 
+Row = dict[str, Any]
+"""A memory row by column name (:meth:`.store.Store.rows`)."""
 Pending = dict[int, tuple[int, str]]
 """Recalls not yet written: memory rowid -> (how many, when the last was)."""
 
@@ -43,7 +45,7 @@ class Recalls:
                 count, _ = self._pending.get(rowid, (0, when))
                 self._pending[rowid] = (count + 1, when)
 
-    def read(self, read_rows: Callable[[], list[sqlite3.Row]]) -> tuple[list[sqlite3.Row], Pending]:
+    def read(self, read_rows: Callable[[], list[Row]]) -> tuple[list[Row], Pending]:
         """Memory rows (which must have a ``rowid`` column) and the recalls pending for them, consistent with each
         other: read again if a flush committed in between."""
         while True:
@@ -86,7 +88,7 @@ class Recalls:
                 self._epoch += 1
 
 
-def current(row: sqlite3.Row, pending: Pending) -> tuple[float, int, str | None]:
+def current(row: Row, pending: Pending) -> tuple[float, int, str | None]:
     """(strength, recall_count, last_recalled_at) of a memory row, counting its recalls not yet written."""
     waiting = pending.get(row["rowid"])
     if waiting is None:
