@@ -166,11 +166,12 @@ def _ranked(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[int, fl
     row = store.one(sql, params)
     found = json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
     ranked = [(rowid, exact_real(rank), first) for rowid, rank, first in found]
-    ranked.sort(key=lambda item: (-item[2], item[1], item[0]))  # (group_concat does not promise to keep the order)
+    ranked.sort(key=lambda item: (-item[2], item[1], item[0]))  # (the query's order, from what it returned)
     return ranked
 
 
 def _probe(store: Store, match: str, limit: int) -> list[int]:
+    """The rowids of at most ``limit`` memories matching ``match`` (see ``_PROBE``)."""
     row = store.one(_PROBE, (match, limit))
     return json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
 

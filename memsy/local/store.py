@@ -354,9 +354,13 @@ class Store:
 
     def rows(self, table: str, clause: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """``SELECT rowid, * FROM {table} {clause}``, as dicts, fetched in one step: SQLite writes the rows as one
-        JSON text (in the order the clause gives them). Every row fetched through :mod:`sqlite3` lets go of the GIL
-        and takes it back, two thread switches when other threads wait for it: a search or a page of memories read
-        dozens, and the request threads and the event loop then wait for each other at every one."""
+        JSON text. Every row fetched through :mod:`sqlite3` lets go of the GIL and takes it back, two thread
+        switches when other threads wait for it: a search or a page of memories read dozens, and the request
+        threads and the event loop then wait for each other at every one.
+
+        The rows keep the clause's order: SQLite runs a subquery with ORDER BY and LIMIT under an aggregate as a
+        co-routine (it is never flattened into it), and the aggregate reads its rows as they come
+        (``tests/test_local_queries.py`` checks every console sort)."""
         names, reals, values = self._row_shape(table)
         row = self.db.execute(
             f"SELECT group_concat(r) FROM (SELECT json_array({values}) AS r FROM {table} {clause})", params
