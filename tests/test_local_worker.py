@@ -236,3 +236,50 @@ def test_an_interrupted_request_never_leaves_the_answers_out_of_step(monkeypatch
     finally:
         run.worker.stop()
         run.store.close()
+
+
+def test_a_process_silent_at_start_is_ended_and_extraction_runs_in_the_worker_thread(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # What an embedding application's sys.executable can do: start, read, and never answer nor end.
+    monkeypatch.setattr(extraction_process, "_CHILD", "import time; time.sleep(60)  # {root}")
+    monkeypatch.setattr(extraction_process, "ANSWER_SECONDS", 0.5)
+    run = _Run(in_process=True)
+    assert run.process is not None
+    try:
+        ids = run.store.ingest(ORG, [_event("I like tea.")])
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="memsy.local"):
+            assert run.worker.run_once() == 1
+        assert time.monotonic() - started < 10
+        assert "did not answer within 0.5 s" in caplog.text
+        assert "extraction runs in the server's worker thread from now on" in caplog.text
+        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"} and run.stored[ORG] == 1
+    finally:
+        run.worker.stop()
+        run.store.close()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="stopping a process takes POSIX's SIGSTOP")
+def test_a_process_that_falls_silent_is_ended_and_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extraction_process, "RESTART_PAUSE", (0.2, 0.4))
+    run = _Run(in_process=True)
+    assert run.process is not None
+    try:
+        run.store.ingest(ORG, [_event("I like coffee.")])
+        assert run.worker.run_once() == 1
+        silent = run.process.pid
+        assert silent is not None
+        os.kill(silent, signal.SIGSTOP)  # alive, and answering nothing
+        monkeypatch.setattr(extraction_process, "ANSWER_SECONDS", 0.5)
+        ids = run.store.ingest(ORG, [_event("I like tea.")])
+        with pytest.raises(ExtractionProcessError, match="ended"):
+            run.worker.run_once()
+        assert run.process.pid is None and _ended(silent)
+        time.sleep(0.25)
+        assert run.worker.run_once() == 1
+        assert run.process.pid not in (None, silent)
+        assert run.store.statuses(ORG, ids) == {ids[0]: "completed"}
+    finally:
+        run.worker.stop()
+        run.store.close()

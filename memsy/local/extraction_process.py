@@ -18,9 +18,9 @@ object per line over the child's stdin and stdout::
 The parent holds the store's write lock while the child writes, so the server's own writers wait on that lock
 instead of in SQLite's busy handler. When the parent's end of the pipe closes (the server stopped, or died), the
 child ends; when it dies, a new one takes over (after a pause that doubles while they keep dying). A request whose
-answer is not read (the caller interrupted) ends the child, so that answers never fall out of step. Should the
-process not start (no usable ``sys.executable``, or it ends before its first answer), extraction runs in the
-worker thread.
+answer is not read (the caller interrupted) ends the child, so that answers never fall out of step; so does an
+answer that does not come within ``ANSWER_SECONDS``. Should the process not start (no usable ``sys.executable``,
+or it ends or falls silent before its first answer), extraction runs in the worker thread.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -48,6 +50,11 @@ _CHILD = "import sys; sys.path[0] = {root!r}; from memsy.local.extraction_proces
 RESTART_PAUSE = (0.5, 8.0)
 """Seconds before a new process replaces one that died: the first pause, doubled while they keep dying, up to the
 second."""
+ANSWER_SECONDS = 60.0
+"""How long the worker waits for an answer before it gives the process up: twice SQLite's busy timeout (a chunk
+waits at most that long for another process's write), where a chunk normally takes milliseconds. A process that
+is not a Python interpreter and never ends (some embedding applications' ``sys.executable``) would otherwise
+hold extraction up for good."""
 
 
 class ExtractionProcessError(RuntimeError):
@@ -63,6 +70,9 @@ class ChunkProcess:
         self.store = store
         self.blocked_terms = blocked_terms
         self._process: subprocess.Popen[bytes] | None = None
+        self._answers: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        """The running process's answer lines, read by a thread of its own (so that a wait can time out, which a
+        pipe's ``readline`` cannot on every platform); ``b""`` once its output has ended."""
         self._answered = False
         """Whether the running process has answered a request (one that ends before its first answer cannot start)."""
         self._in_thread: Chunk | None = None
@@ -131,13 +141,19 @@ class ChunkProcess:
             if self._process is None:
                 return self._fall_back(request)
         process = self._process
-        assert process.stdin is not None and process.stdout is not None
+        assert process.stdin is not None
         try:
             _send(process.stdin, request)
-            line = process.stdout.readline()
+            line = self._answers.get(timeout=ANSWER_SECONDS)
         except OSError as error:  # its end of the pipe is gone
             line = b""
             logger.debug("memsy.local extraction process: %s", error)
+        except queue.Empty:
+            logger.warning(
+                "memsy.local: the extraction process did not answer within %s s; it is ended", ANSWER_SECONDS
+            )
+            self._kill()
+            line = b""
         except BaseException:  # interrupted with the answer unread: a later request would read this one's answer
             self._kill()
             raise
@@ -179,7 +195,14 @@ class ChunkProcess:
         except OSError as error:
             logger.warning("memsy.local: no extraction process (%s)", error)
             return None
-        assert process.stdin is not None
+        assert process.stdin is not None and process.stdout is not None
+        self._answers = queue.SimpleQueue()  # (a new queue: nothing a former process said can be read as an answer)
+        threading.Thread(
+            target=_read_answers,
+            args=(process.stdout, self._answers),
+            name="memsy-local-extraction-answers",
+            daemon=True,
+        ).start()
         with contextlib.suppress(OSError):  # one that ended at once is found out by the first request
             _send(process.stdin, {"db": self.store.file, "blocked_terms": list(self.blocked_terms)})
         return process
@@ -192,6 +215,14 @@ def _answer(chunk: Chunk, request: dict[str, Any]) -> dict[str, Any]:
         return {"due": due, "orgs": sorted(orgs)}
     stored, tokens = chunk.write(request["write"])
     return {"stored": stored, "tokens": tokens}
+
+
+def _read_answers(pipe: IO[bytes], answers: queue.SimpleQueue[bytes]) -> None:
+    """Hand the process's answer lines to the worker until its output ends (then ``b""``)."""
+    with contextlib.suppress(OSError, ValueError):  # (closed under it: the process is being ended)
+        for line in iter(pipe.readline, b""):
+            answers.put(line)
+    answers.put(b"")
 
 
 def _send(pipe: IO[bytes], message: dict[str, Any]) -> None:
