@@ -12,7 +12,7 @@ from typing import Any
 
 from .extraction import STOPWORDS, stem, stems, words
 from .recalls import MAX_STRENGTH, RECALL_STEP, Pending, Recalls, Row, current
-from .store import Store, exact_real, iso, json_values, org_token, real_as_json, session_token, visibility_token
+from .store import Store, exact_real, iso, org_token, real_as_json, session_token, visibility_token
 
 MAX_SOURCE_METADATA = 5
 ACTOR_SCAN_CAP = 200_000
@@ -137,7 +137,7 @@ def _scope_match(scope: SearchScope, org_alone: bool) -> str:
     return match
 
 
-# Each of these queries answers in one row of JSON (see Store.rows), which _ranked and _probe read.
+# Each of these queries answers in one row of JSON, which _ranked and _probe read (Store.joined).
 #
 # The newest ``window`` matches, ranked by bm25 (the scope column weighs nothing): FTS5 walks a doclist in rowid
 # order and stops after ``window`` rows, so the cost does not grow with the store.
@@ -163,17 +163,14 @@ _RANKED_AFTER = (
 
 def _ranked(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[int, float, int]]:
     """(rowid, rank, first) of the rows of a ranked query, in its order (first tier first, then by rank)."""
-    row = store.one(sql, params)
-    found = json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
-    ranked = [(rowid, exact_real(rank), first) for rowid, rank, first in found]
+    ranked = [(rowid, exact_real(rank), first) for rowid, rank, first in store.joined(sql, params)]
     ranked.sort(key=lambda item: (-item[2], item[1], item[0]))  # (the query's order, from what it returned)
     return ranked
 
 
 def _probe(store: Store, match: str, limit: int) -> list[int]:
     """The rowids of at most ``limit`` memories matching ``match`` (see ``_PROBE``)."""
-    row = store.one(_PROBE, (match, limit))
-    return json_values("[" + row[0] + "]") if row is not None and row[0] is not None else []
+    return store.joined(_PROBE, (match, limit))
 
 
 def search(

@@ -146,8 +146,8 @@ def exact_real(value: Any) -> Any:
     return float(value[0]) if isinstance(value, list) else value
 
 
-json_values = json.JSONDecoder().decode
-"""Decodes the JSON texts SQLite builds for :meth:`Store.rows` and the ranked searches (one decoder, made once)."""
+_decode_json = json.JSONDecoder().decode
+"""Decodes the JSON texts SQLite builds for :meth:`Store.joined` (one decoder, made once)."""
 
 
 def _hex(text: str) -> str:
@@ -362,16 +362,19 @@ class Store:
         co-routine (it is never flattened into it), and the aggregate reads its rows as they come
         (``tests/test_local_queries.py`` checks every console sort)."""
         names, reals, values = self._row_shape(table)
-        row = self.db.execute(
+        found = self.joined(
             f"SELECT group_concat(r) FROM (SELECT json_array({values}) AS r FROM {table} {clause})", params
-        ).fetchone()
-        if row is None or row[0] is None:
-            return []
-        found = json_values("[" + row[0] + "]")
+        )
         for values_of_row in found:
             for index in reals:
                 values_of_row[index] = exact_real(values_of_row[index])
         return [dict(zip(names, values_of_row, strict=True)) for values_of_row in found]
+
+    def joined(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The values of a query that answers one row: ``group_concat`` of JSON values (none when it matched
+        nothing). :meth:`rows` and the ranked searches read their rows this way."""
+        row = self.one(sql, params)
+        return [] if row is None or row[0] is None else _decode_json("[" + row[0] + "]")
 
     def _row_shape(self, table: str) -> tuple[list[str], list[int], str]:
         """A table's column names (``rowid`` first), the positions of its REAL columns, and the values of a row
