@@ -110,4 +110,5 @@ TestLinkedCalls.settings = settings(SETTINGS, max_examples=max(5, EXAMPLES), sta
 @pytest.fixture(autouse=True, scope="module")
 def _server_kept_the_contract() -> Any:
     yield
+    APP.close()  # (its worker thread and extraction process would otherwise run on through the later tests)
     assert not APP.violations, "memsy.local answered outside the contract:\n" + "\n".join(APP.violations)
