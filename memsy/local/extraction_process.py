@@ -76,6 +76,8 @@ class ChunkProcess:
         self._answered = False
         """Whether the running process has answered a request (one that ends before its first answer cannot start)."""
         self._in_thread: Chunk | None = None
+        self._needed = False
+        """Whether there has been anything to extract: the process starts when there first is."""
         self._pause = RESTART_PAUSE[0]
         self._not_before = 0.0
         """When a new process may start (after one died)."""
@@ -83,10 +85,11 @@ class ChunkProcess:
     def prepare(self, due_before: float) -> tuple[int, set[str]]:
         if self._in_thread is not None:
             return self._in_thread.prepare(due_before)
-        if not self.store.due_events(due_before, 1):
-            # Nothing due: no round trip to the process at each of the worker's rounds (every 5 ms with no
-            # processing delay), and a server that never extracts anything, as in many test suites, never starts one.
-            return 0, set()
+        if not self._needed and not self.store.one("SELECT 1 FROM events WHERE status = 'pending' LIMIT 1"):
+            return 0, set()  # (a server that never extracts anything, as in many test suites, never starts one)
+        self._needed = True
+        if self._process is not None and not self.store.due_events(due_before, 1):
+            return 0, set()  # nothing due: no round trip at each of the worker's rounds (every 5 ms without delay)
         answer = self._call({"prepare": due_before})
         return int(answer["due"]), set(answer["orgs"])
 
