@@ -9,7 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from typing import TextIO
 
 from .context import Context, sdk_log
-from .errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, describe
+from .errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, UsageError, describe
 from .local import run_local
 from .parser import build_parser
 
@@ -26,14 +26,14 @@ def main(
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:1] == ["local"]:  # memsy-local has its own options, --help included
-            return run_local(arguments[1:])
+            return _local(arguments[1:], err)
         try:
             with redirect_stdout(out), redirect_stderr(err):  # --help, --version and usage errors
                 args = build_parser().parse_args(arguments)
         except SystemExit as exit_:
             return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
         if args.command == "local":
-            return run_local(args.local_args)
+            return _local(args.local_args, err)
         ctx = Context(args, out, err, stdin)
         try:
             with sdk_log(err, ctx.verbosity):
@@ -50,6 +50,15 @@ def main(
     except BrokenPipeError:  # `memsy ... | head`: the reader has all it wanted
         _discard_further_output(out)
         return EXIT_BROKEN_PIPE
+
+
+def _local(arguments: list[str], err: TextIO) -> int:
+    """``memsy local ...``: memsy-local's command line, or why it cannot run (memsy.local not installed)."""
+    try:
+        return run_local(arguments)
+    except UsageError as error:
+        print(f"memsy: {error}", file=err)
+        return EXIT_USAGE
 
 
 def _discard_further_output(stream: TextIO) -> None:

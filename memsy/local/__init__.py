@@ -30,4 +30,4 @@ _EXPORTS = {
     ".server": "LocalMemsy",
     ".store": "Store",
 }
-__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS)
+__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS, extra="local")

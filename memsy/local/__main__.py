@@ -1,7 +1,23 @@
-"""``python -m memsy.local`` is ``memsy-local`` (``serve`` when no command is given)."""
+"""``python -m memsy.local`` is ``memsy-local`` (``serve`` when no command is given); :func:`command` is that
+command's entry point."""
 
 import sys
 
-from .cli import main
+from .._lazy import missing_extra
 
-sys.exit(main())
+
+def command() -> int:
+    """memsy.local's command line, or, when the ``local`` extra is not installed, how to install it (exit code 2)."""
+    try:
+        from .cli import main
+    except ModuleNotFoundError as error:
+        message = missing_extra(error, "local")
+        if message is None:
+            raise
+        print(f"memsy-local: memsy.local is not installed: {message}", file=sys.stderr)
+        return 2
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(command())
