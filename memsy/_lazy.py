@@ -42,24 +42,17 @@ def reexport(namespace: dict[str, Any], module: ModuleType) -> None:
     namespace.update((name, loaded[name]) for name in module.__all__ if name in loaded)
 
 
-def missing_extra(error: ModuleNotFoundError, extra: str) -> str | None:
-    """What to tell a user whose import failed because a dependency of the SDK's ``extra`` is not installed; None
-    when the module missing is one of memsy's own (a bug, or a broken install: not a missing extra)."""
-    missing = error.name or ""
-    if not missing or missing.partition(".")[0] in ("memsy", "memsy_openapi_client"):
-        return None
-    package = missing.partition(".")[0]  # ("uvicorn", for "uvicorn.config")
-    return f'this needs the "{extra}" extra of memsy, and {package!r} is not installed: pip install "memsy[{extra}]"'
-
-
 def lazy_names(
-    package: str, namespace: dict[str, Any], exports: dict[str, str], *, extra: str | None = None
+    package: str,
+    namespace: dict[str, Any],
+    exports: dict[str, str],
+    *,
+    explain_missing: Callable[[ModuleNotFoundError, str], str | None] = lambda error, what: None,
 ) -> tuple[list[str], Callable[[str], Any], Callable[[], list[str]]]:
     """``exports`` maps a module (relative to ``package``) to its public names, space-separated. Returns the names,
     sorted, and the package's ``__getattr__`` (a name is imported on first access, then kept in ``namespace``, the
-    package's globals) and ``__dir__`` (its ``__all__``). ``extra``: the optional dependencies (``memsy[extra]``)
-    the modules need; a name whose import finds one missing raises a ``ModuleNotFoundError`` that says how to
-    install them, not only which module is missing."""
+    package's globals) and ``__dir__`` (its ``__all__``). ``explain_missing(error, name)``: what to say when a
+    name's import finds a module missing (how to install it), or None to let the error through as it is."""
     where = {name: module for module, names in exports.items() for name in names.split()}
 
     def get(name: str) -> Any:
@@ -69,10 +62,10 @@ def lazy_names(
         try:
             loaded = import_module(module, package)
         except ModuleNotFoundError as error:
-            message = missing_extra(error, extra) if extra is not None else None
+            message = explain_missing(error, f"{package}.{name}")
             if message is None:
                 raise
-            raise ModuleNotFoundError(f"{package}.{name}: {message}", name=error.name) from error
+            raise ModuleNotFoundError(message, name=error.name) from error
         value = getattr(loaded, name)
         namespace[name] = value
         return value

@@ -1,31 +1,47 @@
-"""Without the ``local`` extra (``pip install "memsy[local]"``), every way into memsy.local says what is missing and
-how to install it, and nothing else breaks: the SDK, and memsy.local's storage, need none of the extra.
+"""Without the ``local`` extra (``pip install "memsy[local]"``), every way into memsy.local says which package is
+missing and how to install it, and nothing else breaks: the SDK, and memsy.local's storage, need none of the extra.
 
-Each case runs in a fresh interpreter in which the extra's modules cannot be imported (``sys.modules[name] = None``
-makes their import fail as an uninstalled module's does)."""
+Each case runs in a fresh interpreter in which modules cannot be imported (``sys.modules[name] = None`` makes their
+import fail as an uninstalled module's does)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
-import pytest
+import tomllib
 
-from memsy._lazy import missing_extra
+from memsy.local.extra import EXTRA_MODULES, INSTALL, missing_extra
 
-INSTALL = 'pip install "memsy[local]"'
-EXTRA = ("uvicorn", "httptools", "uvloop", "openapi_core", "jsonschema_rs")
-BLOCK = f"import sys\nfor name in {EXTRA!r}:\n    sys.modules[name] = None\n"
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 
 
-def without_extra(code: str) -> subprocess.CompletedProcess[str]:
+def without(modules: tuple[str, ...], code: str) -> subprocess.CompletedProcess[str]:
+    block = f"import sys\nfor name in {modules!r}:\n    sys.modules[name] = None\n"
     return subprocess.run(
-        [sys.executable, "-c", BLOCK + textwrap.dedent(code)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", block + textwrap.dedent(code)], capture_output=True, text=True, timeout=60, cwd=ROOT
     )
 
 
-def test_a_name_of_memsy_local_says_how_to_install_the_extra() -> None:
+def without_extra(code: str) -> subprocess.CompletedProcess[str]:
+    return without(tuple(EXTRA_MODULES), code)
+
+
+def test_the_modules_checked_are_the_packages_of_the_local_extra() -> None:
+    """A package added to (or dropped from) the extra in pyproject.toml must be added to (dropped from)
+    EXTRA_MODULES, or a user missing it would get a bare ModuleNotFoundError."""
+    required = {
+        re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower()
+        for requirement in PYPROJECT["project"]["optional-dependencies"]["local"]
+    }
+    assert set(EXTRA_MODULES.values()) == required
+
+
+def test_a_name_of_memsy_local_says_which_package_is_missing_and_how_to_install_it() -> None:
     run = without_extra(
         """
         import memsy.local
@@ -38,37 +54,50 @@ def test_a_name_of_memsy_local_says_how_to_install_the_extra() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "name: uvicorn" in run.stdout
-    expected = (
-        f"memsy.local.LocalMemsy: this needs the \"local\" extra of memsy, and 'uvicorn' is not installed: {INSTALL}"
+    assert f"message: memsy.local.LocalMemsy needs uvicorn, which is not installed: {INSTALL}\n" in run.stdout
+
+
+def test_a_missing_package_is_named_as_pip_installs_it() -> None:
+    run = without(
+        ("yaml",),
+        """
+        import memsy.local
+        try:
+            memsy.local.LocalMemsy
+        except ModuleNotFoundError as error:
+            print(error)
+        """,
     )
-    assert f"message: {expected}" in run.stdout
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"memsy.local.LocalMemsy needs pyyaml, which is not installed: {INSTALL}\n"
 
 
 def test_the_memsy_local_command_says_how_to_install_the_extra() -> None:
     run = without_extra(
         """
-        from memsy.local.__main__ import command
-        raise SystemExit(command())
+        import runpy
+        sys.argv = ["memsy-local", "--help"]
+        runpy.run_module("memsy.local", run_name="__main__")  # python -m memsy.local
         """
     )
     assert run.returncode == 2
     assert run.stdout == ""
-    assert run.stderr.strip() == (
-        f"memsy-local: memsy.local is not installed: this needs the \"local\" extra of memsy, and 'uvicorn' is not "
-        f"installed: {INSTALL}"
-    )
+    assert run.stderr == f"memsy-local: memsy.local needs uvicorn, which is not installed: {INSTALL}\n"
+
+
+def test_the_memsy_local_script_runs_that_command() -> None:
+    assert PYPROJECT["project"]["scripts"]["memsy-local"] == "memsy.local.__main__:command"
 
 
 def test_memsy_local_through_the_sdk_command_line_says_how_to_install_the_extra() -> None:
     run = without_extra(
         """
         from memsy.cli import main
-        raise SystemExit(main(["local", "serve"]))
+        raise SystemExit(main(["local", "--help"]))
         """
     )
     assert run.returncode == 2
-    assert "memsy.local is not installed" in run.stderr and INSTALL in run.stderr
-    assert "Traceback" not in run.stderr
+    assert run.stderr == f"memsy: memsy.local needs uvicorn, which is not installed: {INSTALL}\n"
 
 
 def test_the_sdk_and_memsy_local_storage_need_none_of_the_extra() -> None:
@@ -87,22 +116,19 @@ def test_the_sdk_and_memsy_local_storage_need_none_of_the_extra() -> None:
     assert run.stdout.strip() == "ok"
 
 
-@pytest.mark.parametrize("missing", ["memsy.local.nothing", "memsy_openapi_client.models.x", ""])
-def test_a_module_of_memsy_itself_missing_is_not_taken_for_a_missing_extra(missing: str) -> None:
-    assert missing_extra(ModuleNotFoundError("gone", name=missing or None), "local") is None
-
-
-def test_a_missing_module_of_memsy_itself_propagates_as_it_is() -> None:
-    run = without_extra(
+def test_a_missing_module_outside_the_extra_is_not_taken_for_it() -> None:
+    """Installing the extra would not mend a missing module of memsy, or of the standard library."""
+    for missing in ("memsy.local.nothing", "memsy_openapi_client.models.x", "_sqlite3", None):
+        assert missing_extra(ModuleNotFoundError("gone", name=missing), "memsy.local") is None
+    run = without(
+        ("_sqlite3",),
         """
-        import memsy._lazy as lazy
-        names = {}
-        _, get, _ = lazy.lazy_names("memsy.local", names, {".no_such_module": "Thing"}, extra="local")
+        import memsy.local
         try:
-            get("Thing")
+            memsy.local.Store
         except ModuleNotFoundError as error:
             print(error.name, "|", error)
-        """
+        """,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "memsy.local.no_such_module | No module named 'memsy.local.no_such_module'"
+    assert run.stdout.startswith("_sqlite3 | import of _sqlite3 halted")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._lazy import missing_extra
+from ..local.extra import missing_extra
 from .errors import UsageError
 
 
@@ -12,8 +12,8 @@ def run_local(arguments: Sequence[str]) -> int:
     try:
         from ..local.cli import main
     except ModuleNotFoundError as error:
-        message = missing_extra(error, "local")
+        message = missing_extra(error, "memsy.local")
         if message is None:
             raise
-        raise UsageError(f"memsy.local is not installed: {message}") from None
+        raise UsageError(message) from None
     return main(list(arguments), prog="memsy local")

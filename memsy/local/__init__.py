@@ -9,6 +9,7 @@ Install with ``pip install "memsy[local]"``.
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
+from .extra import missing_extra
 
 if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (below)
     from .app import LocalMemsyApp as LocalMemsyApp
@@ -30,4 +31,4 @@ _EXPORTS = {
     ".server": "LocalMemsy",
     ".store": "Store",
 }
-__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS, extra="local")
+__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _EXPORTS, explain_missing=missing_extra)

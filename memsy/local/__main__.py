@@ -3,7 +3,7 @@ command's entry point."""
 
 import sys
 
-from .._lazy import missing_extra
+from .extra import missing_extra
 
 
 def command() -> int:
@@ -11,10 +11,10 @@ def command() -> int:
     try:
         from .cli import main
     except ModuleNotFoundError as error:
-        message = missing_extra(error, "local")
+        message = missing_extra(error, "memsy.local")
         if message is None:
             raise
-        print(f"memsy-local: memsy.local is not installed: {message}", file=sys.stderr)
+        print(f"memsy-local: {message}", file=sys.stderr)
         return 2
     return main()
 
