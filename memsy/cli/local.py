@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..local.extra import missing_extra
+from ..local.extra import MissingExtra, command_line
 from .errors import UsageError
 
 
 def run_local(arguments: Sequence[str]) -> int:
     try:
-        from ..local.cli import main
-    except ModuleNotFoundError as error:
-        message = missing_extra(error, "memsy.local")
-        if message is None:
-            raise
-        raise UsageError(message) from None
+        main = command_line()
+    except MissingExtra as missing:
+        raise UsageError(str(missing)) from None
     return main(list(arguments), prog="memsy local")

@@ -3,18 +3,15 @@ command's entry point."""
 
 import sys
 
-from .extra import missing_extra
+from .extra import MissingExtra, command_line
 
 
 def command() -> int:
     """memsy.local's command line, or, when the ``local`` extra is not installed, how to install it (exit code 2)."""
     try:
-        from .cli import main
-    except ModuleNotFoundError as error:
-        message = missing_extra(error, "memsy.local")
-        if message is None:
-            raise
-        print(f"memsy-local: {message}", file=sys.stderr)
+        main = command_line()
+    except MissingExtra as missing:
+        print(f"memsy-local: {missing}", file=sys.stderr)
         return 2
     return main()
 

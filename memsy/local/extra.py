@@ -4,6 +4,8 @@ user who has not installed it, wherever memsy.local is first reached (a name of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 INSTALL = 'pip install "memsy[local]"'
 EXTRA_MODULES = {
     "uvicorn": "uvicorn",
@@ -25,3 +27,21 @@ def missing_extra(error: ModuleNotFoundError, what: str) -> str | None:
     if package is None:
         return None
     return f"{what} needs {package}, which is not installed: {INSTALL}"
+
+
+class MissingExtra(Exception):
+    """memsy.local's command line cannot run: a package of the extra is missing (the message says which, and how to
+    install it)."""
+
+
+def command_line() -> Callable[..., int]:
+    """memsy.local's command line (``memsy.local.cli.main``), for ``memsy-local`` and ``memsy local``; raises
+    :class:`MissingExtra` when the extra is not installed, and any other missing module as it is."""
+    try:
+        from .cli import main
+    except ModuleNotFoundError as error:
+        message = missing_extra(error, "memsy.local")
+        if message is None:
+            raise
+        raise MissingExtra(message) from None
+    return main
